@@ -1,0 +1,33 @@
+"""The `missionmatch` command line.
+
+Each module of `missionmatch.commands` contributes its commands through a `register(app)` function, so that
+features stay in their own files and this entry point never grows.
+"""
+
+import importlib
+import pkgutil
+
+import typer
+
+from missionmatch import commands
+
+app = typer.Typer(
+    name="missionmatch",
+    help="B2B matchmaking and meeting scheduling for economic missions.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _register_commands() -> None:
+    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{commands.__name__}.{module_info.name}")
+        module.register(app)
+
+
+_register_commands()
+
+if __name__ == "__main__":
+    app()
