@@ -1,0 +1,31 @@
+"""SQLAlchemy models, one concept a file. Importing this package registers every table on `Base.metadata`."""
+
+from missionmatch.models.agreement import Agreement
+from missionmatch.models.b2b_session import B2BSession, InterpreterPool
+from missionmatch.models.base import Base
+from missionmatch.models.campaign import Campaign
+from missionmatch.models.feedback import Feedback
+from missionmatch.models.meeting import Meeting
+from missionmatch.models.meeting_request import MeetingRequest
+from missionmatch.models.mission import Mission
+from missionmatch.models.organisation import Organisation
+from missionmatch.models.participant import Participant, Unavailability
+from missionmatch.models.profile import Profile
+from missionmatch.models.programme import ProgrammeItem
+
+__all__ = [
+    "Agreement",
+    "B2BSession",
+    "Base",
+    "Campaign",
+    "Feedback",
+    "InterpreterPool",
+    "Meeting",
+    "MeetingRequest",
+    "Mission",
+    "Organisation",
+    "Participant",
+    "Profile",
+    "ProgrammeItem",
+    "Unavailability",
+]

@@ -1,0 +1,80 @@
+"""Closed vocabularies stored as strings (portable across SQLite and PostgreSQL)."""
+
+from enum import StrEnum
+
+from sqlalchemy import Enum
+
+
+class Side(StrEnum):
+    DELEGATION = "delegation"
+    HOST = "host"
+
+
+class ProgrammeKind(StrEnum):
+    FORUM = "forum"
+    WORKSHOP = "workshop"
+    COMPANY_VISIT = "company_visit"
+    RECEPTION = "reception"
+    PAVILION_VISIT = "pavilion_visit"
+    TRAVEL = "travel"
+    OTHER = "other"
+
+
+class OrganisationSize(StrEnum):
+    MICRO = "micro"
+    SME = "sme"
+    LARGE = "large"
+    PUBLIC = "public"
+    ACADEMIC = "academic"
+    ASSOCIATION = "association"
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+class MeetingStatus(StrEnum):
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+    HELD = "held"
+    NO_SHOW = "no_show"
+
+
+class AgreementKind(StrEnum):
+    MOU = "mou"
+    LETTER_OF_INTENT = "letter_of_intent"
+    CONTRACT = "contract"
+    COOPERATION_AGREEMENT = "cooperation_agreement"
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "draft"
+    NEGOTIATING = "negotiating"
+    SIGNED = "signed"
+    CANCELLED = "cancelled"
+
+
+class FollowUp(StrEnum):
+    NONE = "none"
+    CALL = "call"
+    VISIT = "visit"
+    SEND_OFFER = "send_offer"
+    AGREEMENT = "agreement"
+
+
+def db_enum(enum_class: type[StrEnum]) -> Enum:
+    """A VARCHAR column with a CHECK constraint: no native enum type, so PostgreSQL migrations stay simple."""
+    return Enum(
+        enum_class,
+        name=enum_class.__name__.lower(),
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )

@@ -1,0 +1,38 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from missionmatch.models.base import Base, new_key
+from missionmatch.models.enums import RequestStatus, db_enum
+
+if TYPE_CHECKING:
+    from missionmatch.models.mission import Mission
+    from missionmatch.models.participant import Participant
+
+
+class MeetingRequest(Base):
+    """One participant asks another for a meeting; accepted requests become meetings to schedule."""
+
+    __tablename__ = "meeting_request"
+    __table_args__ = (
+        UniqueConstraint("mission_id", "key"),
+        CheckConstraint("priority BETWEEN 1 AND 3", name="priority_range"),
+        CheckConstraint("requester_id <> recipient_id", name="not_self"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(80), default=lambda: new_key("r"))
+    requester_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    priority: Mapped[int] = mapped_column(Integer, default=2)
+    message: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[RequestStatus] = mapped_column(db_enum(RequestStatus), default=RequestStatus.PENDING)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    mission: Mapped["Mission"] = relationship(back_populates="meeting_requests")
+    requester: Mapped["Participant"] = relationship(foreign_keys=[requester_id])
+    recipient: Mapped["Participant"] = relationship(foreign_keys=[recipient_id])

@@ -1,0 +1,61 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from missionmatch.models.base import Base
+
+if TYPE_CHECKING:
+    from missionmatch.models.agreement import Agreement
+    from missionmatch.models.b2b_session import B2BSession
+    from missionmatch.models.campaign import Campaign
+    from missionmatch.models.meeting import Meeting
+    from missionmatch.models.meeting_request import MeetingRequest
+    from missionmatch.models.organisation import Organisation
+    from missionmatch.models.participant import Participant
+    from missionmatch.models.programme import ProgrammeItem
+
+
+class Mission(Base):
+    """One trip of a delegation to a host country. Every date-time of a mission is stored as wall-clock time
+    in the mission's time zone, the way organisers write their programmes."""
+
+    __tablename__ = "mission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    origin_country: Mapped[str] = mapped_column(String(2))
+    host_country: Mapped[str] = mapped_column(String(2))
+    cities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64))
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")
+    organiser: Mapped[str] = mapped_column(String(200), default="")
+
+    campaign: Mapped["Campaign | None"] = relationship(back_populates="missions")
+    programme_items: Mapped[list["ProgrammeItem"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="ProgrammeItem.starts_at"
+    )
+    b2b_sessions: Mapped[list["B2BSession"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="B2BSession.starts_at"
+    )
+    organisations: Mapped[list["Organisation"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="Organisation.id"
+    )
+    participants: Mapped[list["Participant"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="Participant.id"
+    )
+    meeting_requests: Mapped[list["MeetingRequest"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="MeetingRequest.id"
+    )
+    meetings: Mapped[list["Meeting"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="Meeting.id"
+    )
+    agreements: Mapped[list["Agreement"]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="Agreement.id"
+    )

@@ -1,0 +1,71 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from missionmatch.models.base import Base, new_key
+from missionmatch.models.programme import programme_registration
+
+if TYPE_CHECKING:
+    from missionmatch.models.mission import Mission
+    from missionmatch.models.organisation import Organisation
+    from missionmatch.models.profile import Profile
+    from missionmatch.models.programme import ProgrammeItem
+
+
+class Participant(Base):
+    """A person attending a mission for an organisation; their side is their organisation's."""
+
+    __tablename__ = "participant"
+    # e-mails are stored lower-cased so that uniqueness is case-insensitive on every database
+    __table_args__ = (UniqueConstraint("mission_id", "email"), UniqueConstraint("mission_id", "key"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(80), default=lambda: new_key("p"))
+    email: Mapped[str] = mapped_column(String(254))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    job_title: Mapped[str] = mapped_column(String(200), default="")
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    arrives_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    departs_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    mission: Mapped["Mission"] = relationship(back_populates="participants")
+    organisation: Mapped["Organisation"] = relationship(back_populates="participants")
+    profile: Mapped["Profile | None"] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", uselist=False
+    )
+    unavailability: Mapped[list["Unavailability"]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", order_by="Unavailability.starts_at"
+    )
+    programme_items: Mapped[list["ProgrammeItem"]] = relationship(
+        secondary=programme_registration, back_populates="participants", order_by="ProgrammeItem.starts_at"
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def side(self) -> str:
+        return self.organisation.side.value
+
+
+class Unavailability(Base):
+    """A window in which a participant cannot meet (another appointment, travel...)."""
+
+    __tablename__ = "unavailability"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    participant: Mapped[Participant] = relationship(back_populates="unavailability")

@@ -1,0 +1,50 @@
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from missionmatch.models.base import Base, new_key
+from missionmatch.models.enums import ProgrammeKind, db_enum
+
+if TYPE_CHECKING:
+    from missionmatch.models.mission import Mission
+    from missionmatch.models.organisation import Organisation
+    from missionmatch.models.participant import Participant
+
+programme_registration = Table(
+    "programme_registration",
+    Base.metadata,
+    Column("programme_item_id", ForeignKey("programme_item.id", ondelete="CASCADE"), primary_key=True),
+    Column("participant_id", ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class ProgrammeItem(Base):
+    """Forum, workshop, company visit, reception...: time during which registered participants cannot meet."""
+
+    __tablename__ = "programme_item"
+    __table_args__ = (UniqueConstraint("mission_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(80), default=lambda: new_key("item"))
+    kind: Mapped[ProgrammeKind] = mapped_column(db_enum(ProgrammeKind))
+    title: Mapped[str] = mapped_column(String(300))
+    sector: Mapped[str | None] = mapped_column(String(40))
+    city: Mapped[str] = mapped_column(String(100), default="")
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    host_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL")
+    )
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    mission: Mapped["Mission"] = relationship(back_populates="programme_items")
+    host_organisation: Mapped["Organisation | None"] = relationship()
+    participants: Mapped[list["Participant"]] = relationship(
+        secondary=programme_registration, back_populates="programme_items", order_by="Participant.id"
+    )
