@@ -1,0 +1,230 @@
+"""Checks a mission document (format `missionmatch/mission-v1`, see docs/mission-format.md) before import."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from missionmatch.models.enums import (
+    AgreementKind,
+    AgreementStatus,
+    FollowUp,
+    MeetingStatus,
+    OrganisationSize,
+    ProgrammeKind,
+    RequestStatus,
+    Side,
+)
+from missionmatch.sectors import SECTOR_CODES
+from missionmatch.services.problems import Problem
+
+FORMAT = "missionmatch/mission-v1"
+LANGUAGES = frozenset({"en", "fr", "ja", "de", "lb", "nl", "it", "es", "pt", "zh", "ko"})
+Document = dict[str, Any]
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, where: str, field: str, reason: str) -> None:
+        self.problems.append(Problem(where, field, reason))
+
+    def required(self, item: dict[str, Any], where: str, *fields: str) -> bool:
+        missing = [f for f in fields if item.get(f) in (None, "")]
+        for field in missing:
+            self.add(where, field, "is required")
+        return not missing
+
+    def one_of(
+        self, item: dict[str, Any], where: str, field: str, allowed: Iterable[str], optional: bool = False
+    ):
+        value = item.get(field)
+        if value is None and optional:
+            return
+        if value not in set(allowed):
+            self.add(where, field, f"{value!r} is not one of {', '.join(sorted(allowed))}")
+
+    def moment(
+        self, item: dict[str, Any], where: str, field: str, optional: bool = False
+    ) -> dt.datetime | None:
+        value = item.get(field)
+        if value is None:
+            if not optional:
+                self.add(where, field, "is required")
+            return None
+        try:
+            return dt.datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.add(where, field, f"{value!r} is not a date-time like 2025-05-27T14:00")
+            return None
+
+    def unique_keys(self, items: list[dict[str, Any]], section: str) -> set[str]:
+        keys: set[str] = set()
+        for index, item in enumerate(items):
+            key = item.get("key")
+            if not key:
+                self.add(f"{section}[{index}]", "key", "is required")
+            elif key in keys:
+                self.add(f"{section}[{index}]", "key", f"{key!r} is used twice")
+            keys.add(key)
+        return keys
+
+    def refs(self, values: Iterable[Any], known: set[str], where: str, field: str) -> None:
+        for value in values:
+            if value not in known:
+                self.add(where, field, f"{value!r} does not exist")
+
+
+def validate(document: Document) -> list[Problem]:
+    """Every problem of the document; an empty list means it can be imported."""
+    check = _Checker()
+    if document.get("format") != FORMAT:
+        check.add("document", "format", f"must be {FORMAT!r}")
+    mission = document.get("mission") or {}
+    start = end = None
+    if check.required(mission, "mission", "name", "slug", "origin_country", "host_country", "timezone"):
+        try:
+            ZoneInfo(mission["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            check.add("mission", "timezone", f"{mission['timezone']!r} is not an IANA time zone")
+    try:
+        start = dt.date.fromisoformat(mission.get("start_date", ""))
+        end = dt.date.fromisoformat(mission.get("end_date", ""))
+        if end < start:
+            check.add("mission", "end_date", "is before start_date")
+    except (TypeError, ValueError):
+        check.add("mission", "start_date/end_date", "must be dates like 2025-05-24")
+
+    def within(moment: dt.datetime | None, where: str, field: str) -> None:
+        if moment and start and end and not start <= moment.date() <= end:
+            check.add(where, field, f"{moment.isoformat()} is outside the mission dates")
+
+    organisations = document.get("organisations", [])
+    org_keys = check.unique_keys(organisations, "organisations")
+    host_orgs = {o.get("key") for o in organisations if o.get("side") == Side.HOST}
+    names: set[str] = set()
+    for index, org in enumerate(organisations):
+        where = f"organisations[{index}]"
+        check.required(org, where, "name", "country")
+        check.one_of(org, where, "side", [s.value for s in Side])
+        check.one_of(org, where, "size", [s.value for s in OrganisationSize], optional=True)
+        check.refs(org.get("sectors", []), set(SECTOR_CODES), where, "sectors")
+        if org.get("name") in names:
+            check.add(where, "name", f"{org['name']!r} is used twice")
+        names.add(org.get("name"))
+
+    items = document.get("programme", [])
+    item_keys = check.unique_keys(items, "programme")
+    for index, item in enumerate(items):
+        where = f"programme[{index}]"
+        check.required(item, where, "title")
+        check.one_of(item, where, "kind", [k.value for k in ProgrammeKind])
+        if item.get("sector") is not None:
+            check.refs([item["sector"]], set(SECTOR_CODES), where, "sector")
+        if item.get("host_organisation") is not None and item["host_organisation"] not in host_orgs:
+            check.add(where, "host_organisation", f"{item['host_organisation']!r} is not a host organisation")
+        starts, ends = check.moment(item, where, "starts_at"), check.moment(item, where, "ends_at")
+        if starts and ends and ends <= starts:
+            check.add(where, "ends_at", "is not after starts_at")
+        within(starts, where, "starts_at")
+
+    sessions = document.get("b2b_sessions", [])
+    session_keys = check.unique_keys(sessions, "b2b_sessions")
+    session_shape = {}
+    for index, session in enumerate(sessions):
+        where = f"b2b_sessions[{index}]"
+        check.required(session, where, "name", "slot_minutes", "slot_count", "tables")
+        within(check.moment(session, where, "starts_at"), where, "starts_at")
+        for field in ("slot_minutes", "slot_count", "tables"):
+            if not isinstance(session.get(field), int) or session[field] < 1:
+                check.add(where, field, "must be a whole number of at least 1")
+        pairs = set()
+        for pool in session.get("interpreters", []):
+            languages = pool.get("languages", [])
+            if len(languages) != 2 or not isinstance(pool.get("count"), int) or pool["count"] < 0:
+                check.add(where, "interpreters", f"{pool!r} needs two languages and a count")
+            else:
+                pairs.add("-".join(languages))
+        session_shape[session.get("key")] = (session.get("slot_count"), session.get("tables"), pairs)
+
+    participants = document.get("participants", [])
+    participant_keys = check.unique_keys(participants, "participants")
+    emails: set[str] = set()
+    for index, person in enumerate(participants):
+        where = f"participants[{index}]"
+        check.required(person, where, "email", "first_name", "last_name", "organisation")
+        email = str(person.get("email", "")).strip().casefold()
+        if email and "@" not in email:
+            check.add(where, "email", f"{person['email']!r} is not an e-mail address")
+        if email and email in emails:
+            check.add(where, "email", f"{person['email']!r} is used twice")
+        emails.add(email)
+        check.refs([person.get("organisation")], org_keys, where, "organisation")
+        check.refs(person.get("programme", []), item_keys, where, "programme")
+        check.refs(person.get("languages", []), LANGUAGES, where, "languages")
+        check.moment(person, where, "arrives_at", optional=True)
+        check.moment(person, where, "departs_at", optional=True)
+        for number, window in enumerate(person.get("unavailability", [])):
+            check.moment(window, f"{where}.unavailability[{number}]", "starts_at")
+            check.moment(window, f"{where}.unavailability[{number}]", "ends_at")
+        profile = person.get("profile")
+        if profile is not None:
+            check.one_of(profile, f"{where}.profile", "language", LANGUAGES)
+            check.refs(profile.get("sectors", []), set(SECTOR_CODES), f"{where}.profile", "sectors")
+
+    requests = document.get("meeting_requests", [])
+    request_keys = check.unique_keys(requests, "meeting_requests")
+    for index, request in enumerate(requests):
+        where = f"meeting_requests[{index}]"
+        check.refs([request.get("from"), request.get("to")], participant_keys, where, "from/to")
+        if request.get("from") == request.get("to"):
+            check.add(where, "to", "a participant cannot request a meeting with themselves")
+        check.one_of(request, where, "status", [s.value for s in RequestStatus])
+        if request.get("priority") not in (1, 2, 3):
+            check.add(where, "priority", "must be 1, 2 or 3")
+        check.moment(request, where, "created_at")
+        check.moment(request, where, "expires_at", optional=True)
+
+    meetings = document.get("meetings", [])
+    meeting_keys = check.unique_keys(meetings, "meetings")
+    for index, meeting in enumerate(meetings):
+        where = f"meetings[{index}]"
+        people = meeting.get("participants", [])
+        if len(set(people)) < 2:
+            check.add(where, "participants", "a meeting needs at least two different participants")
+        check.refs(people, participant_keys, where, "participants")
+        check.one_of(meeting, where, "status", [s.value for s in MeetingStatus])
+        if meeting.get("request") is not None:
+            check.refs([meeting["request"]], request_keys, where, "request")
+        if meeting.get("session") is not None:
+            if meeting["session"] not in session_keys:
+                check.add(where, "session", f"{meeting['session']!r} does not exist")
+            else:
+                slots, tables, pairs = session_shape[meeting["session"]]
+                if meeting.get("slot") is not None and not 0 <= meeting["slot"] < (slots or 0):
+                    check.add(where, "slot", f"{meeting['slot']} is not a slot of the session")
+                if meeting.get("table") is not None and not 0 <= meeting["table"] < (tables or 0):
+                    check.add(where, "table", f"{meeting['table']} is not a table of the session")
+                if meeting.get("interpreter") is not None and meeting["interpreter"] not in pairs:
+                    check.add(
+                        where, "interpreter", f"{meeting['interpreter']!r} is not offered in the session"
+                    )
+
+    for index, agreement in enumerate(document.get("agreements", [])):
+        where = f"agreements[{index}]"
+        check.required(agreement, where, "title")
+        check.one_of(agreement, where, "kind", [k.value for k in AgreementKind])
+        check.one_of(agreement, where, "status", [s.value for s in AgreementStatus])
+        check.refs(agreement.get("parties", []), org_keys, where, "parties")
+        check.refs(agreement.get("meetings", []), meeting_keys, where, "meetings")
+    check.unique_keys(document.get("agreements", []), "agreements")
+
+    for index, feedback in enumerate(document.get("feedback", [])):
+        where = f"feedback[{index}]"
+        check.refs([feedback.get("meeting")], meeting_keys, where, "meeting")
+        check.refs([feedback.get("author")], participant_keys, where, "author")
+        if feedback.get("rating") not in (1, 2, 3, 4, 5):
+            check.add(where, "rating", "must be 1 to 5")
+        check.one_of(feedback, where, "follow_up", [f.value for f in FollowUp])
+    return check.problems

@@ -1,0 +1,165 @@
+"""Writes a mission as a mission document; `import_mission(export_mission(m))` recreates it exactly."""
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from missionmatch.models import Feedback, Mission
+from missionmatch.services.mission_document import FORMAT, Document
+
+
+def _moment(value: dt.datetime | None) -> str | None:
+    return value.isoformat(timespec="minutes") if value else None
+
+
+def export_mission(session: Session, mission: Mission) -> Document:
+    document: Document = {"format": FORMAT}
+    if mission.campaign:
+        document["campaign"] = {"name": mission.campaign.name, "description": mission.campaign.description}
+    document["mission"] = {
+        "name": mission.name,
+        "slug": mission.slug,
+        "origin_country": mission.origin_country,
+        "host_country": mission.host_country,
+        "cities": list(mission.cities),
+        "start_date": mission.start_date.isoformat(),
+        "end_date": mission.end_date.isoformat(),
+        "timezone": mission.timezone,
+        "languages": list(mission.languages),
+        "description": mission.description,
+        "organiser": mission.organiser,
+    }
+    document["programme"] = [
+        {
+            "key": i.key,
+            "kind": i.kind.value,
+            "title": i.title,
+            "sector": i.sector,
+            "city": i.city,
+            "venue": i.venue,
+            "address": i.address,
+            "host_organisation": i.host_organisation.key if i.host_organisation else None,
+            "starts_at": _moment(i.starts_at),
+            "ends_at": _moment(i.ends_at),
+            "capacity": i.capacity,
+            "description": i.description,
+        }
+        for i in mission.programme_items
+    ]
+    document["b2b_sessions"] = [
+        {
+            "key": s.key,
+            "name": s.name,
+            "city": s.city,
+            "venue": s.venue,
+            "starts_at": _moment(s.starts_at),
+            "slot_minutes": s.slot_minutes,
+            "slot_count": s.slot_count,
+            "breaks": [dict(b) for b in s.breaks],
+            "tables": s.tables,
+            "interpreters": [
+                {"languages": [p.language_a, p.language_b], "count": p.count} for p in s.interpreters
+            ],
+        }
+        for s in mission.b2b_sessions
+    ]
+    document["organisations"] = [
+        {
+            "key": o.key,
+            "name": o.name,
+            "side": o.side.value,
+            "country": o.country,
+            "city": o.city,
+            "sectors": list(o.sectors),
+            "size": o.size.value if o.size else None,
+            "website": o.website,
+            "description": o.description,
+            "description_language": o.description_language,
+        }
+        for o in mission.organisations
+    ]
+    document["participants"] = [
+        {
+            "key": p.key,
+            "email": p.email,
+            "first_name": p.first_name,
+            "last_name": p.last_name,
+            "organisation": p.organisation.key,
+            "job_title": p.job_title,
+            "languages": list(p.languages),
+            "timezone": p.timezone,
+            "arrives_at": _moment(p.arrives_at),
+            "departs_at": _moment(p.departs_at),
+            "unavailability": [
+                {"starts_at": _moment(w.starts_at), "ends_at": _moment(w.ends_at), "reason": w.reason}
+                for w in p.unavailability
+            ],
+            "programme": [item.key for item in p.programme_items],
+            "profile": None
+            if p.profile is None
+            else {
+                "language": p.profile.language,
+                "offers": p.profile.offers,
+                "needs": p.profile.needs,
+                "sectors": list(p.profile.sectors),
+                "keywords": list(p.profile.keywords),
+            },
+        }
+        for p in mission.participants
+    ]
+    document["meeting_requests"] = [
+        {
+            "key": r.key,
+            "from": r.requester.key,
+            "to": r.recipient.key,
+            "priority": r.priority,
+            "message": r.message,
+            "status": r.status.value,
+            "created_at": _moment(r.created_at),
+            "expires_at": _moment(r.expires_at),
+        }
+        for r in mission.meeting_requests
+    ]
+    document["meetings"] = [
+        {
+            "key": m.key,
+            "participants": [p.key for p in m.participants],
+            "request": m.request.key if m.request else None,
+            "session": m.session.key if m.session else None,
+            "slot": m.slot,
+            "table": m.table,
+            "interpreter": m.interpreter,
+            "status": m.status.value,
+        }
+        for m in mission.meetings
+    ]
+    document["agreements"] = [
+        {
+            "key": a.key,
+            "title": a.title,
+            "kind": a.kind.value,
+            "parties": [o.key for o in a.parties],
+            "signed_on": a.signed_on.isoformat() if a.signed_on else None,
+            "status": a.status.value,
+            "meetings": [m.key for m in a.meetings],
+            "description": a.description,
+        }
+        for a in mission.agreements
+    ]
+    feedback = session.scalars(
+        select(Feedback)
+        .where(Feedback.meeting_id.in_([m.id for m in mission.meetings]))
+        .order_by(Feedback.id)
+    )
+    document["feedback"] = [
+        {
+            "meeting": f.meeting.key,
+            "author": f.author.key,
+            "rating": f.rating,
+            "comment": f.comment,
+            "follow_up": f.follow_up.value,
+        }
+        for f in feedback
+    ]
+    return document

@@ -1,0 +1,225 @@
+"""Creates a whole mission from a mission document, in one transaction."""
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from missionmatch.models import (
+    Agreement,
+    B2BSession,
+    Campaign,
+    Feedback,
+    InterpreterPool,
+    Meeting,
+    MeetingRequest,
+    Mission,
+    Organisation,
+    Participant,
+    Profile,
+    ProgrammeItem,
+    Unavailability,
+)
+from missionmatch.services.mission_document import Document, validate
+from missionmatch.services.problems import InputRejected, Problem
+
+
+def _moment(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _campaign(session: Session, data: dict | None) -> Campaign | None:
+    if not data:
+        return None
+    campaign = session.scalar(select(Campaign).where(Campaign.name == data["name"]))
+    if campaign is None:
+        campaign = Campaign(name=data["name"], description=data.get("description", ""))
+        session.add(campaign)
+    return campaign
+
+
+def import_mission(session: Session, document: Document, *, replace: bool = False) -> Mission:
+    """Validates then writes everything, or raises InputRejected and writes nothing.
+
+    With `replace`, a mission of the same name is deleted first (used to reload the demo idempotently)."""
+    problems = validate(document)
+    data = document.get("mission", {})
+    existing = session.scalar(select(Mission).where(Mission.name == data.get("name")))
+    if existing is None:
+        existing = session.scalar(select(Mission).where(Mission.slug == data.get("slug")))
+    if existing is not None and not replace:
+        problems.append(Problem("mission", "name", f"a mission {data.get('name')!r} already exists"))
+    if problems:
+        raise InputRejected(problems)
+    if existing is not None:
+        session.delete(existing)
+        session.flush()
+
+    mission = Mission(
+        campaign=_campaign(session, document.get("campaign")),
+        name=data["name"],
+        slug=data["slug"],
+        origin_country=data["origin_country"],
+        host_country=data["host_country"],
+        cities=list(data.get("cities", [])),
+        start_date=dt.date.fromisoformat(data["start_date"]),
+        end_date=dt.date.fromisoformat(data["end_date"]),
+        timezone=data["timezone"],
+        languages=list(data.get("languages", [])),
+        description=data.get("description", ""),
+        organiser=data.get("organiser", ""),
+    )
+    session.add(mission)
+
+    organisations = {}
+    for org in document.get("organisations", []):
+        organisations[org["key"]] = Organisation(
+            mission=mission,
+            key=org["key"],
+            name=org["name"],
+            side=org["side"],
+            country=org["country"],
+            city=org.get("city", ""),
+            sectors=list(org.get("sectors", [])),
+            size=org.get("size"),
+            website=org.get("website", ""),
+            description=org.get("description", ""),
+            description_language=org.get("description_language"),
+        )
+    items = {}
+    for item in document.get("programme", []):
+        host = item.get("host_organisation")
+        items[item["key"]] = ProgrammeItem(
+            mission=mission,
+            key=item["key"],
+            kind=item["kind"],
+            title=item["title"],
+            sector=item.get("sector"),
+            city=item.get("city", ""),
+            venue=item.get("venue", ""),
+            address=item.get("address", ""),
+            host_organisation=organisations[host] if host else None,
+            starts_at=_moment(item["starts_at"]),
+            ends_at=_moment(item["ends_at"]),
+            capacity=item.get("capacity"),
+            description=item.get("description", ""),
+        )
+    sessions = {}
+    for block in document.get("b2b_sessions", []):
+        sessions[block["key"]] = B2BSession(
+            mission=mission,
+            key=block["key"],
+            name=block["name"],
+            city=block.get("city", ""),
+            venue=block.get("venue", ""),
+            starts_at=_moment(block["starts_at"]),
+            slot_minutes=block["slot_minutes"],
+            slot_count=block["slot_count"],
+            breaks=[dict(b) for b in block.get("breaks", [])],
+            tables=block["tables"],
+            interpreters=[
+                InterpreterPool(
+                    language_a=pool["languages"][0], language_b=pool["languages"][1], count=pool["count"]
+                )
+                for pool in block.get("interpreters", [])
+            ],
+        )
+    people = {}
+    for person in document.get("participants", []):
+        profile = person.get("profile")
+        people[person["key"]] = Participant(
+            mission=mission,
+            key=person["key"],
+            email=person["email"].strip().lower(),
+            first_name=person["first_name"],
+            last_name=person["last_name"],
+            organisation=organisations[person["organisation"]],
+            job_title=person.get("job_title", ""),
+            languages=list(person.get("languages", [])),
+            timezone=person.get("timezone"),
+            arrives_at=_moment(person.get("arrives_at")),
+            departs_at=_moment(person.get("departs_at")),
+            unavailability=[
+                Unavailability(
+                    starts_at=_moment(w["starts_at"]),
+                    ends_at=_moment(w["ends_at"]),
+                    reason=w.get("reason", ""),
+                )
+                for w in person.get("unavailability", [])
+            ],
+            programme_items=[items[key] for key in person.get("programme", [])],
+            profile=None
+            if profile is None
+            else Profile(
+                language=profile["language"],
+                offers=profile.get("offers", ""),
+                needs=profile.get("needs", ""),
+                sectors=list(profile.get("sectors", [])),
+                keywords=list(profile.get("keywords", [])),
+            ),
+        )
+    requests = {}
+    for request in document.get("meeting_requests", []):
+        requests[request["key"]] = MeetingRequest(
+            mission=mission,
+            key=request["key"],
+            requester=people[request["from"]],
+            recipient=people[request["to"]],
+            priority=request["priority"],
+            message=request.get("message", ""),
+            status=request["status"],
+            created_at=_moment(request["created_at"]),
+            expires_at=_moment(request.get("expires_at")),
+        )
+    meetings = {}
+    for meeting in document.get("meetings", []):
+        meetings[meeting["key"]] = Meeting(
+            mission=mission,
+            key=meeting["key"],
+            participants=[people[k] for k in meeting["participants"]],
+            request=requests[meeting["request"]] if meeting.get("request") else None,
+            session=sessions[meeting["session"]] if meeting.get("session") else None,
+            slot=meeting.get("slot"),
+            table=meeting.get("table"),
+            interpreter=meeting.get("interpreter"),
+            status=meeting["status"],
+        )
+    # SQLAlchemy 2 no longer cascades through backrefs: everything is added explicitly.
+    session.add_all(
+        [
+            *organisations.values(),
+            *items.values(),
+            *sessions.values(),
+            *people.values(),
+            *requests.values(),
+            *meetings.values(),
+        ]
+    )
+    for agreement in document.get("agreements", []):
+        session.add(
+            Agreement(
+                mission=mission,
+                key=agreement["key"],
+                title=agreement["title"],
+                kind=agreement["kind"],
+                signed_on=dt.date.fromisoformat(agreement["signed_on"])
+                if agreement.get("signed_on")
+                else None,
+                status=agreement["status"],
+                description=agreement.get("description", ""),
+                parties=[organisations[k] for k in agreement.get("parties", [])],
+                meetings=[meetings[k] for k in agreement.get("meetings", [])],
+            )
+        )
+    for feedback in document.get("feedback", []):
+        session.add(
+            Feedback(
+                meeting=meetings[feedback["meeting"]],
+                author=people[feedback["author"]],
+                rating=feedback["rating"],
+                comment=feedback.get("comment", ""),
+                follow_up=feedback.get("follow_up", "none"),
+            )
+        )
+    session.flush()
+    return mission

@@ -1,0 +1,225 @@
+"""Registers participants from a sheet: every row is checked first, then all are written or none."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from missionmatch.models import Mission, Organisation, Participant, Profile
+from missionmatch.models.enums import Side
+from missionmatch.sectors import find_sector
+from missionmatch.services.participant_columns import detect_columns
+from missionmatch.services.problems import InputRejected, Problem
+from missionmatch.services.tabular import Sheet, read_sheet
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SPLIT = re.compile(r"\s*[,;/、，|]\s*")
+_SIDES = {
+    "delegation": Side.DELEGATION,
+    "délégation": Side.DELEGATION,
+    "visitor": Side.DELEGATION,
+    "visiteur": Side.DELEGATION,
+    "訪問団": Side.DELEGATION,
+    "派遣団": Side.DELEGATION,
+    "代表団": Side.DELEGATION,
+    "host": Side.HOST,
+    "hôte": Side.HOST,
+    "hote": Side.HOST,
+    "accueil": Side.HOST,
+    "ホスト": Side.HOST,
+    "受入": Side.HOST,
+    "受け入れ": Side.HOST,
+    "受入企業": Side.HOST,
+}
+_LANGUAGES = {
+    "en": "en",
+    "english": "en",
+    "anglais": "en",
+    "英語": "en",
+    "englisch": "en",
+    "fr": "fr",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "フランス語": "fr",
+    "französisch": "fr",
+    "ja": "ja",
+    "jp": "ja",
+    "japanese": "ja",
+    "japonais": "ja",
+    "日本語": "ja",
+    "japanisch": "ja",
+    "de": "de",
+    "german": "de",
+    "allemand": "de",
+    "deutsch": "de",
+    "ドイツ語": "de",
+    "lb": "lb",
+    "luxembourgish": "lb",
+    "luxembourgeois": "lb",
+    "lëtzebuergesch": "lb",
+    "ルクセンブルク語": "lb",
+    "nl": "nl",
+    "dutch": "nl",
+    "néerlandais": "nl",
+    "it": "it",
+    "italian": "it",
+    "italien": "it",
+    "es": "es",
+    "spanish": "es",
+    "espagnol": "es",
+    "zh": "zh",
+    "chinese": "zh",
+    "chinois": "zh",
+    "中国語": "zh",
+}
+
+
+@dataclass
+class ImportReport:
+    created_participants: int = 0
+    created_organisations: int = 0
+    encoding: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+def _split(value: str) -> list[str]:
+    return [part for part in _SPLIT.split(value.strip()) if part]
+
+
+def _guess_language(text: str) -> str:
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
+        return "ja"
+    if re.search(r"\b(wir|und|für|die|der)\b", text, re.IGNORECASE):
+        return "de"
+    if re.search(r"\b(nous|les|des|pour|une)\b|[éèàç]", text, re.IGNORECASE):
+        return "fr"
+    return "en"
+
+
+def import_participants(
+    session: Session, mission: Mission, path: Path, column_overrides: dict[str, str] | None = None
+) -> ImportReport:
+    sheet = read_sheet(path)
+    return import_sheet(session, mission, sheet, column_overrides)
+
+
+def import_sheet(
+    session: Session, mission: Mission, sheet: Sheet, column_overrides: dict[str, str] | None = None
+) -> ImportReport:
+    columns, column_problems = detect_columns(sheet.headers, column_overrides)
+    if column_problems:
+        raise InputRejected([Problem("header", "", text) for text in column_problems])
+    organisations = {o.name.casefold(): o for o in mission.organisations}
+    known_emails = set(session.scalars(select(Participant.email).where(Participant.mission_id == mission.id)))
+    problems: list[Problem] = []
+    seen_emails: dict[str, int] = {}
+    new_org_sides: dict[str, Side] = {}
+    accepted: list[tuple[dict[str, str], Side, list[str], list[str]]] = []
+
+    for offset, raw in enumerate(sheet.rows):
+        number = sheet.first_row_number + offset
+        row = {name: raw.get(header, "").strip() for name, header in columns.items()}
+        if not any(row.values()):
+            continue  # blank lines at the end of sheets are common
+        where = f"row {number}"
+        before = len(problems)
+
+        def bad(name: str, reason: str, where: str = where) -> None:
+            problems.append(Problem(where, columns.get(name, name), reason))
+
+        for name in ("email", "first_name", "last_name", "organisation"):
+            if not row.get(name):
+                bad(name, "is empty")
+        email = row.get("email", "").lower()
+        if email and not _EMAIL.match(email):
+            bad("email", f"{row['email']!r} is not an e-mail address")
+        elif email in known_emails:
+            bad("email", f"{email} is already registered in this mission")
+        elif email in seen_emails:
+            bad("email", f"{email} appears twice (also row {seen_emails[email]})")
+        seen_emails.setdefault(email, number)
+
+        org_name = row.get("organisation", "")
+        existing = organisations.get(org_name.casefold())
+        side_text = row.get("side", "").casefold()
+        side = _SIDES.get(side_text) if side_text else None
+        if side_text and side is None:
+            bad("side", f"unknown side {row['side']!r} (delegation or host)")
+        known_side = existing.side if existing else new_org_sides.get(org_name.casefold())
+        if side and known_side and side != known_side:
+            bad("side", f"{org_name} is already on the {known_side.value} side")
+        side = side or known_side
+        if org_name and side is None and not side_text:
+            bad("side", f"is empty and {org_name!r} is a new organisation")
+        if side and org_name and existing is None:
+            new_org_sides.setdefault(org_name.casefold(), side)
+
+        sectors = []
+        for label in _split(row.get("sectors", "")):
+            code = find_sector(label)
+            if code is None:
+                bad("sectors", f"unknown sector {label!r}")
+            else:
+                sectors.append(code)
+        languages = []
+        for label in _split(row.get("languages", "")):
+            code = _LANGUAGES.get(label.casefold())
+            if code is None:
+                bad("languages", f"unknown language {label!r}")
+            elif code not in languages:
+                languages.append(code)
+        profile_language = row.get("profile_language", "").casefold()
+        if profile_language and profile_language not in _LANGUAGES:
+            bad("profile_language", f"unknown language {row['profile_language']!r}")
+        if len(problems) == before:
+            accepted.append((row, side, sectors, languages))
+
+    if problems:
+        raise InputRejected(problems)
+    return _write(session, mission, accepted, organisations, sheet, columns)
+
+
+def _write(session, mission, accepted, organisations, sheet, columns) -> ImportReport:  # type: ignore[no-untyped-def]
+    report = ImportReport(encoding=sheet.encoding, columns=columns)
+    for row, side, sectors, languages in accepted:
+        organisation = organisations.get(row["organisation"].casefold())
+        if organisation is None:
+            country = row.get("country") or (
+                mission.origin_country if side == Side.DELEGATION else mission.host_country
+            )
+            organisation = Organisation(
+                mission=mission,
+                name=row["organisation"],
+                side=side,
+                country=country.upper()[:2],
+                city=row.get("city", ""),
+                sectors=sectors,
+                website=row.get("website", ""),
+            )
+            session.add(organisation)
+            organisations[row["organisation"].casefold()] = organisation
+            report.created_organisations += 1
+        else:
+            organisation.sectors = list(dict.fromkeys([*organisation.sectors, *sectors]))
+        offers, needs = row.get("offers", ""), row.get("needs", "")
+        language_label = row.get("profile_language", "").casefold()
+        profile_language = _LANGUAGES.get(language_label) or _guess_language(f"{offers} {needs}")
+        participant = Participant(
+            mission=mission,
+            organisation=organisation,
+            email=row["email"].lower(),
+            first_name=row["first_name"],
+            last_name=row["last_name"],
+            job_title=row.get("job_title", ""),
+            languages=languages,
+            profile=Profile(
+                language=profile_language, offers=offers, needs=needs, sectors=sectors, keywords=[]
+            ),
+        )
+        session.add(participant)
+        report.created_participants += 1
+    session.flush()
+    return report

@@ -1,0 +1,117 @@
+import json
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.models import Meeting, Mission, Participant
+from missionmatch.services.mission_document import validate
+from missionmatch.services.mission_export import export_mission
+from missionmatch.services.mission_import import import_mission
+from missionmatch.services.problems import InputRejected
+from tests.factories import small_mission
+
+
+def test_small_mission_is_valid() -> None:
+    assert validate(small_mission()) == []
+
+
+def test_import_then_export_gives_back_the_same_document(session_factory: sessionmaker[Session]) -> None:
+    document = small_mission()
+    with transaction(session_factory) as session:
+        import_mission(session, document)
+    with transaction(session_factory) as session:
+        mission = session.scalar(select(Mission))
+        exported = export_mission(session, mission)
+    expected = json.loads(json.dumps(document))
+    expected["participants"][0]["email"] = "anne.muller@luxsat.example.lu"  # e-mails are stored lower-cased
+    assert exported == expected
+
+
+def test_export_import_round_trip_through_json_is_lossless(session_factory: sessionmaker[Session]) -> None:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    with transaction(session_factory) as session:
+        first = export_mission(session, session.scalar(select(Mission)))
+    with transaction(session_factory) as session:
+        import_mission(session, json.loads(json.dumps(first, ensure_ascii=False)), replace=True)
+    with transaction(session_factory) as session:
+        second = export_mission(session, session.scalar(select(Mission)))
+    assert second == first
+
+
+def test_a_meeting_of_three_keeps_its_three_participants(session_factory: sessionmaker[Session]) -> None:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    with transaction(session_factory) as session:
+        meeting = session.scalar(select(Meeting))
+        assert [p.key for p in meeting.participants] == ["p-1", "p-3", "p-4"]
+        assert meeting.session.slot_times()[2][0].isoformat() == "2025-05-27T14:40:00"
+        assert meeting.session.slot_times()[3][0].isoformat() == "2025-05-27T15:20:00"
+
+
+def test_importing_the_same_mission_twice_is_refused(session_factory: sessionmaker[Session]) -> None:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    with pytest.raises(InputRejected) as rejected, transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    assert [str(p) for p in rejected.value.problems] == [
+        "mission, name: a mission 'Test mission Osaka' already exists"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: d["participants"][1].update(email="anne.muller@LUXSAT.example.lu"),
+            "participants[1], email: 'anne.muller@LUXSAT.example.lu' is used twice",
+        ),
+        (
+            lambda d: d["participants"][0].update(organisation="nobody"),
+            "participants[0], organisation: 'nobody' does not exist",
+        ),
+        (
+            lambda d: d["organisations"][0].update(side="visitor"),
+            "organisations[0], side: 'visitor' is not one of delegation, host",
+        ),
+        (
+            lambda d: d["organisations"][0].update(sectors=["space", "astrology"]),
+            "organisations[0], sectors: 'astrology' does not exist",
+        ),
+        (
+            lambda d: d["programme"][1].update(host_organisation="lu-sat"),
+            "programme[1], host_organisation: 'lu-sat' is not a host organisation",
+        ),
+        (lambda d: d["meetings"][0].update(slot=6), "meetings[0], slot: 6 is not a slot of the session"),
+        (
+            lambda d: d["meetings"][0].update(interpreter="de-ja"),
+            "meetings[0], interpreter: 'de-ja' is not offered in the session",
+        ),
+        (
+            lambda d: d["mission"].update(timezone="Mars/Olympus"),
+            "mission, timezone: 'Mars/Olympus' is not an IANA time zone",
+        ),
+        (
+            lambda d: d["programme"][0].update(starts_at="2025-06-02T09:00", ends_at="2025-06-02T10:00"),
+            "programme[0], starts_at: 2025-06-02T09:00:00 is outside the mission dates",
+        ),
+        (
+            lambda d: d["meeting_requests"][0].update(to="p-1"),
+            "meeting_requests[0], to: a participant cannot request a meeting with themselves",
+        ),
+        (lambda d: d["feedback"][0].update(rating=9), "feedback[0], rating: must be 1 to 5"),
+    ],
+)
+def test_an_invalid_document_is_refused_whole_and_named(
+    session_factory: sessionmaker[Session], change, expected: str
+) -> None:
+    document = small_mission()
+    change(document)
+    with pytest.raises(InputRejected) as rejected, transaction(session_factory) as session:
+        import_mission(session, document)
+    assert expected in [str(p) for p in rejected.value.problems]
+    with session_factory() as session:
+        assert session.scalar(select(func.count(Mission.id))) == 0
+        assert session.scalar(select(func.count(Participant.id))) == 0

@@ -1,0 +1,163 @@
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.models import Mission, Organisation, Participant
+from missionmatch.services.mission_import import import_mission
+from missionmatch.services.participant_columns import parse_map_option
+from missionmatch.services.participant_import import import_participants
+from missionmatch.services.problems import InputRejected
+from tests.factories import small_mission
+
+HEADER_EN = "email,first_name,last_name,organisation,side,languages,sectors,offers,needs\n"
+
+
+@pytest.fixture
+def mission_factory(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    return session_factory
+
+
+def _import(factory: sessionmaker[Session], path: Path, overrides: dict[str, str] | None = None):
+    with transaction(factory) as session:
+        mission = session.scalar(select(Mission))
+        return import_participants(session, mission, path, overrides)
+
+
+def _participant_count(factory: sessionmaker[Session]) -> int:
+    with factory() as session:
+        return session.scalar(select(func.count(Participant.id)))
+
+
+def test_csv_rows_become_participants_and_new_organisations(mission_factory, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(
+        HEADER_EN
+        + 'marie.klein@lux.example.lu,Marie,Klein,LuxQuantum,delegation,"fr, en",quantum,Nous offrons X.,\n'
+        + "jean.hoffmann@lux.example.lu,Jean,Hoffmann,LuxQuantum,,de,,,Wir suchen Partner.\n"
+        + "yamamoto@orbital.example.jp,Ken,Yamamoto,Kansai Orbital KK,host,ja,宇宙,衛星を提供します。,\n",
+        encoding="utf-8",
+    )
+    report = _import(mission_factory, path)
+    assert (report.created_participants, report.created_organisations) == (3, 1)
+    with mission_factory() as session:
+        marie = session.scalar(select(Participant).where(Participant.email == "marie.klein@lux.example.lu"))
+        assert (marie.organisation.side.value, marie.languages, marie.profile.language) == (
+            "delegation",
+            ["fr", "en"],
+            "fr",
+        )
+        jean = session.scalar(select(Participant).where(Participant.email == "jean.hoffmann@lux.example.lu"))
+        assert (jean.organisation.name, jean.profile.language) == ("LuxQuantum", "de")
+        ken = session.scalar(select(Participant).where(Participant.email == "yamamoto@orbital.example.jp"))
+        assert (ken.organisation.key, ken.profile.sectors, ken.profile.language) == (
+            "jp-orbital",
+            ["space"],
+            "ja",
+        )
+        assert session.scalar(select(Organisation.country).where(Organisation.name == "LuxQuantum")) == "LU"
+
+
+def test_shift_jis_file_with_japanese_headers_and_names(mission_factory, tmp_path: Path) -> None:
+    path = tmp_path / "hosts.csv"
+    text = (
+        "メールアドレス,名,姓,会社名,区分,言語,分野,提供内容\n"
+        "suzuki@nanotube.example.jp,一郎,鈴木,大阪ナノチューブ株式会社,ホスト,日本語,先端材料,高品質のカーボンナノチューブを製造しています。\n"
+    )
+    path.write_bytes(text.encode("shift_jis"))
+    report = _import(mission_factory, path)
+    assert report.encoding in ("cp932", "shift_jis")
+    with mission_factory() as session:
+        ichiro = session.scalar(select(Participant).where(Participant.email == "suzuki@nanotube.example.jp"))
+        assert (ichiro.first_name, ichiro.last_name, ichiro.organisation.name) == (
+            "一郎",
+            "鈴木",
+            "大阪ナノチューブ株式会社",
+        )
+        assert (ichiro.organisation.side.value, ichiro.organisation.country, ichiro.profile.sectors) == (
+            "host",
+            "JP",
+            ["materials"],
+        )
+
+
+def test_cp1252_file_with_french_headers_and_semicolons(mission_factory, tmp_path: Path) -> None:
+    path = tmp_path / "delegation.csv"
+    text = (
+        "Courriel;Prénom;Nom;Entreprise;Côté;Langues;Secteurs;Besoins\n"
+        "andre.leger@acier.example.lu;André;Léger;Aciérie Réunie;délégation;français;Matériaux avancés;"
+        "Nous cherchons des fibres de carbone.\n"
+    )
+    path.write_bytes(text.encode("cp1252"))
+    report = _import(mission_factory, path)
+    assert (report.encoding, report.created_participants) == ("cp1252", 1)
+    with mission_factory() as session:
+        andre = session.scalar(select(Participant).where(Participant.email == "andre.leger@acier.example.lu"))
+        assert (andre.first_name, andre.organisation.name, andre.profile.needs) == (
+            "André",
+            "Aciérie Réunie",
+            "Nous cherchons des fibres de carbone.",
+        )
+
+
+def test_utf8_with_bom_and_xlsx(mission_factory, tmp_path: Path) -> None:
+    bom = tmp_path / "bom.csv"
+    bom.write_bytes(
+        ("\ufeff" + HEADER_EN + "a.b@x.example.lu,A,B,Org A,delegation,en,ai,,\n").encode("utf-8")
+    )
+    assert _import(mission_factory, bom).encoding == "utf-8-sig"
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["E-mail", "First name", "Last name", "Company", "Side", "Sectors"])
+    sheet.append(["c.d@x.example.jp", "C", "D", "Org C", "host", "Fintech & financial services"])
+    sheet.append([None, None, None, None, None, None])
+    workbook.save(tmp_path / "people.xlsx")
+    report = _import(mission_factory, tmp_path / "people.xlsx")
+    assert report.created_participants == 1
+    assert _participant_count(mission_factory) == 6
+
+
+def test_column_mapping_can_be_overridden(mission_factory, tmp_path: Path) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("Contact,First name,Last name,Company,Side\nx.y@z.example.lu,X,Y,Org X,delegation\n")
+    with pytest.raises(InputRejected) as rejected:
+        _import(mission_factory, path)
+    assert "no column for 'email'" in str(rejected.value)
+    report = _import(mission_factory, path, parse_map_option(["email=Contact"]))
+    assert report.created_participants == 1
+
+
+def test_every_bad_row_is_reported_and_nothing_is_written(mission_factory, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        HEADER_EN
+        + "ok@lux.example.lu,Ok,Person,Org OK,delegation,en,ai,,\n"  # row 2 is fine
+        + ",No,Email,Org OK,delegation,en,,,\n"  # row 3 missing email
+        + "ok@lux.example.lu,Twice,Same,Org OK,delegation,en,,,\n"  # row 4 duplicate in file
+        + "anne.muller@luxsat.example.lu,Anne,Again,Org OK,delegation,en,,,\n"  # row 5 already registered
+        + "s@lux.example.lu,S,S,Org OK,delegation,en,astrology,,\n"  # row 6 unknown sector
+        + "t@lux.example.lu,T,T,Org T,visitor-ish,en,,,\n"  # row 7 unknown side
+        + "u@lux.example.lu,U,U,Kansai Orbital KK,delegation,en,,,\n"  # row 8 side conflict
+        + "v@lux.example.lu,V,V,Org V,,klingon,,,\n"  # row 9 no side + bad language
+        + "not-an-email,W,W,Org OK,delegation,en,,,\n",  # row 10 invalid email
+        encoding="utf-8",
+    )
+    with pytest.raises(InputRejected) as rejected:
+        _import(mission_factory, path)
+    assert [str(p) for p in rejected.value.problems] == [
+        "row 3, email: is empty",
+        "row 4, email: ok@lux.example.lu appears twice (also row 2)",
+        "row 5, email: anne.muller@luxsat.example.lu is already registered in this mission",
+        "row 6, sectors: unknown sector 'astrology'",
+        "row 7, side: unknown side 'visitor-ish' (delegation or host)",
+        "row 8, side: Kansai Orbital KK is already on the host side",
+        "row 9, side: is empty and 'Org V' is a new organisation",
+        "row 9, languages: unknown language 'klingon'",
+        "row 10, email: 'not-an-email' is not an e-mail address",
+    ]
+    assert _participant_count(mission_factory) == 4
