@@ -1,0 +1,111 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from missionmatch.cli import app
+from tests.factories import small_mission
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "cli.db"
+    monkeypatch.setenv("MISSIONMATCH_DATABASE_URL", f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def mission_file(tmp_path: Path, database: Path) -> Path:
+    path = tmp_path / "mission.json"
+    path.write_text(json.dumps(small_mission(), ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["import", "mission", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_help_lists_every_command_with_its_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "missionmatch.cli", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("db", "demo", "export", "import", "summary"):
+        assert f"│ {command} " in result.stdout
+
+
+def test_db_upgrade_then_current_reports_head(database: Path) -> None:
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(app, ["db", "current"])
+    current, head = result.output.split()[1], result.output.split()[3]
+    assert current == head != "None"
+
+
+def test_json_export_then_import_round_trip(mission_file: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.json"
+    assert (
+        runner.invoke(
+            app, ["export", "mission", "test-osaka", "--format", "json", "--out", str(first)]
+        ).exit_code
+        == 0
+    )
+    result = runner.invoke(app, ["import", "mission", str(first), "--replace"])
+    assert result.exit_code == 0, result.output
+    second = tmp_path / "second.json"
+    runner.invoke(app, ["export", "mission", "Test mission Osaka", "--out", str(second)])
+    assert json.loads(second.read_text(encoding="utf-8")) == json.loads(first.read_text(encoding="utf-8"))
+
+
+def test_xlsx_export_has_a_sheet_per_kind(mission_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mission.xlsx"
+    assert (
+        runner.invoke(app, ["export", "mission", "test-osaka", "-f", "xlsx", "-o", str(target)]).exit_code
+        == 0
+    )
+    workbook = load_workbook(target)
+    assert workbook.sheetnames == [
+        "mission",
+        "organisations",
+        "participants",
+        "programme",
+        "b2b_sessions",
+        "meeting_requests",
+        "meetings",
+        "agreements",
+        "profiles",
+    ]
+    names = [row[1].value for row in workbook["organisations"].iter_rows(min_row=2)]
+    assert names == ["LuxSat Services", "Santé Data Lux", "Kansai Orbital KK"]
+
+
+def test_bad_participant_file_exits_non_zero_and_names_the_rows(mission_file: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text(
+        "email,first_name,last_name,organisation,side\n,A,B,Org,delegation\nx@y.example.lu,C,D,Org,guest\n"
+    )
+    result = runner.invoke(app, ["import", "participants", str(sheet), "--mission", "test-osaka"])
+    assert result.exit_code == 1
+    assert "Nothing was written: 2 problem(s) found." in result.output
+    assert "row 2, email: is empty" in result.output
+    assert "row 3, side: unknown side 'guest' (delegation or host)" in result.output
+
+
+def test_participant_import_and_summary(mission_file: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "ok.csv"
+    sheet.write_text(
+        "Courriel,Prénom,Nom,Entreprise,Côté\nx@y.example.lu,C,D,Org,délégation\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["import", "participants", str(sheet), "-m", "test-osaka"])
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 participant(s), 1 new organisation(s) from ok.csv (utf-8)" in result.output
+    summary = runner.invoke(app, ["summary", "test-osaka"]).output
+    assert "participants:  delegation 3, host 2 (empty profiles: 2)" in summary
+
+
+def test_unknown_mission_is_a_clear_error(database: Path) -> None:
+    result = runner.invoke(app, ["export", "mission", "nowhere"])
+    assert result.exit_code == 1
+    assert "no mission 'nowhere' (known: none)" in result.output
