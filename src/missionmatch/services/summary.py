@@ -1,4 +1,4 @@
-"""The numbers an organiser asks for first: who is coming, from where, in which sectors, and what is planned."""
+"""The numbers an organiser asks for first: who comes, from where, in which sectors, what is planned."""
 
 from collections import Counter
 from dataclasses import dataclass, field
