@@ -1,0 +1,104 @@
+"""The scheduling problem, as pure data.
+
+Defaults give exactly the JAIR 2022 benchmark semantics (every meeting mandatory, two people, no
+interpreters, no hosted tables); the optional fields carry what real missions need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+MORNING = "morning"
+AFTERNOON = "afternoon"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    participants: tuple[int, ...]
+    session: str | None = None  # None, "morning" or "afternoon"
+    fixed_slot: int | None = None
+    after: tuple[int, ...] = ()  # meeting ids that must be held strictly earlier
+    optional: bool = False  # benchmark meetings are mandatory
+    weight: int = 1  # priority of an optional meeting (mutual request > one-sided > suggested)
+    interpreter: str | None = None  # language pair needing an interpreter, e.g. "fr-ja"
+    key: str | None = None  # stable identity across replans (defaults to the meeting index)
+
+
+@dataclass(frozen=True)
+class Participant:
+    forbidden: frozenset[int] = frozenset()  # availability: company visits, arrival, departure
+    min_meetings: int = 0
+    max_meetings: int | None = None
+    host_table: int | None = None  # "hosted table": every meeting of this participant takes it
+
+
+@dataclass(frozen=True)
+class Instance:
+    name: str
+    n_slots: int
+    n_tables: int
+    participants: tuple[Participant, ...]
+    meetings: tuple[Meeting, ...]
+    n_morning_slots: int | None = None  # None: no morning/afternoon split
+    interpreters: dict[str, tuple[int, ...]] = field(default_factory=dict)  # pair -> count per slot
+
+    @property
+    def n_participants(self) -> int:
+        return len(self.participants)
+
+    @property
+    def n_meetings(self) -> int:
+        return len(self.meetings)
+
+    def meeting_key(self, m: int) -> str:
+        return self.meetings[m].key or str(m)
+
+    @cached_property
+    def meetings_of(self) -> tuple[tuple[int, ...], ...]:
+        """Per participant, the ids of the meetings it attends."""
+        out: list[list[int]] = [[] for _ in self.participants]
+        for m, mt in enumerate(self.meetings):
+            for p in mt.participants:
+                out[p].append(m)
+        return tuple(tuple(x) for x in out)
+
+    def allowed_slots(self, m: int) -> list[int]:
+        """Slots meeting m may take given sessions, availability and fixing (not interactions)."""
+        mt = self.meetings[m]
+        if mt.fixed_slot is not None:
+            slots: Sequence[int] = [mt.fixed_slot]
+        else:
+            slots = range(self.n_slots)
+        split = self.n_slots if self.n_morning_slots is None else self.n_morning_slots
+        out = []
+        for t in slots:
+            if mt.session == MORNING and t >= split:
+                continue
+            if mt.session == AFTERNOON and t < split:
+                continue
+            if any(t in self.participants[p].forbidden for p in mt.participants):
+                continue
+            out.append(t)
+        return out
+
+    @property
+    def is_benchmark_model(self) -> bool:
+        """True when only the benchmark's features are used (the MaxSAT encoding supports exactly these)."""
+        return (
+            not self.interpreters
+            and all(not mt.optional and mt.interpreter is None for mt in self.meetings)
+            and all(
+                p.min_meetings == 0 and p.max_meetings is None and p.host_table is None
+                for p in self.participants
+            )
+        )
+
+    def trivially_break_free(self) -> list[int]:
+        """Participants whose breaks are 0 in every schedule: <= 1 meeting, or a meeting in every slot."""
+        return [
+            p
+            for p, ms in enumerate(self.meetings_of)
+            if all(not self.meetings[m].optional for m in ms) and (len(ms) <= 1 or len(ms) == self.n_slots)
+        ]
