@@ -1,0 +1,87 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, StatementError
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.models import Feedback, Meeting, MeetingRequest, Mission, Organisation, Participant, Profile
+from missionmatch.services.mission_import import import_mission
+from tests.factories import small_mission
+
+
+@pytest.fixture
+def loaded(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    return session_factory
+
+
+def _participant(session: Session, key: str) -> Participant:
+    return session.scalar(select(Participant).where(Participant.key == key))
+
+
+def test_the_same_email_twice_in_a_mission_is_refused_by_the_database(loaded) -> None:
+    with pytest.raises(IntegrityError), transaction(loaded) as session:
+        anne = _participant(session, "p-1")
+        session.add(
+            Participant(
+                mission=anne.mission,
+                organisation=anne.organisation,
+                email=anne.email,
+                first_name="Other",
+                last_name="Anne",
+            )
+        )
+
+
+def test_the_same_email_in_another_mission_is_allowed(loaded) -> None:
+    with transaction(loaded) as session:
+        import_mission(session, small_mission(name="Second mission", slug="second"))
+    with loaded() as session:
+        emails = session.scalars(select(Participant.email).where(Participant.key == "p-1"))
+        assert list(emails) == ["anne.muller@luxsat.example.lu"] * 2
+
+
+def test_a_rating_outside_one_to_five_is_refused(loaded) -> None:
+    with pytest.raises(IntegrityError), transaction(loaded) as session:
+        meeting = session.scalar(select(Meeting))
+        session.add(Feedback(meeting=meeting, author=_participant(session, "p-3"), rating=6))
+
+
+def test_a_request_to_oneself_is_refused(loaded) -> None:
+    with pytest.raises(IntegrityError), transaction(loaded) as session:
+        anne = _participant(session, "p-1")
+        session.add(
+            MeetingRequest(
+                mission=anne.mission, requester=anne, recipient=anne, created_at=dt.datetime(2025, 5, 1)
+            )
+        )
+
+
+def test_an_unknown_side_is_refused_before_reaching_the_database(loaded) -> None:
+    with pytest.raises(StatementError), transaction(loaded) as session:
+        mission = session.scalar(select(Mission))
+        session.add(Organisation(mission=mission, name="Nowhere", side="visitor", country="FR"))
+
+
+def test_deleting_a_mission_deletes_everything_in_it(loaded) -> None:
+    with transaction(loaded) as session:
+        session.delete(session.scalar(select(Mission)))
+    with loaded() as session:
+        counts = [
+            session.scalar(select(func.count()).select_from(model))
+            for model in (Organisation, Participant, Profile, MeetingRequest, Meeting, Feedback)
+        ]
+    assert counts == [0, 0, 0, 0, 0, 0]
+
+
+def test_japanese_text_survives_storage(loaded) -> None:
+    with loaded() as session:
+        yamada = _participant(session, "p-3")
+        assert (yamada.last_name, yamada.first_name, yamada.profile.offers) == (
+            "山田",
+            "太郎",
+            "軌道上の衛星の点検と修理を行います。",
+        )
