@@ -1,0 +1,27 @@
+"""Settings of the matcher. The numeric defaults were chosen by leave-one-sector-out cross-validation on the
+development set (see docs/benchmarks-matching.md), never by fitting the whole set; they are general mechanisms
+(hub correction, mutual-assignment balancing), not rules about particular sectors or words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatchConfig:
+    top_k: int = 10
+    # rules
+    cross_sides_only: bool = True  # delegation <-> host only; False also allows matches within a side
+    interpreter_available: bool = True  # missions usually book interpreters; False requires a common language
+    interpreter_languages: frozenset[str] | None = None  # languages the interpreters cover; None means any
+    # scoring (tuned by leave-one-sector-out cross-validation)
+    hub_k: int = 3  # neighbours used to estimate how "hubby" a profile is (CSLS-style correction)
+    missing_quantile: float = 0.5  # a missing direction (empty needs/offers) counts as a median match
+    sector_weight: float = 0.02  # bonus for a shared sector, in cosine units: a hint, never a filter
+    temperature: float = 0.02  # softness of the mutual-assignment balancing (Sinkhorn)
+    sinkhorn_iters: int = 20
+    # diversity: candidates whose offers are near-duplicates of one already listed are pushed down
+    diversity: float = 0.5
+    diversity_threshold: float = 0.85
+    # suggested meetings for the scheduler
+    pair_rank: int = 3  # a pair is mutual when each is within the other's first `pair_rank`

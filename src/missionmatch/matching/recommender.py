@@ -1,0 +1,104 @@
+"""The matcher's entry point: a list of profiles in, ranked recommendations with reasons and suggested
+meetings out. Pure: no database, no files (the caller passes an embedder, cached or not)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from missionmatch.matching.config import MatchConfig
+from missionmatch.matching.directional import need_offer_matrix
+from missionmatch.matching.diversity import diverse_top_k
+from missionmatch.matching.embedders import Embedder, make_embedder, normalise_rows
+from missionmatch.matching.normalise import hub_correct, sinkhorn_log, symmetric_score
+from missionmatch.matching.pairs import mutual_pairs
+from missionmatch.matching.profile import MatchResult, Profile, Recommendation
+from missionmatch.matching.reasons import explain
+from missionmatch.matching.rules import allowed_matrix
+from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
+
+
+def sector_matrix(profiles: Sequence[Profile]) -> np.ndarray:
+    """1 where two profiles share at least one sector."""
+    codes = sorted({s for p in profiles for s in p.sectors})
+    col = {c: k for k, c in enumerate(codes)}
+    onehot = np.zeros((len(profiles), max(len(codes), 1)), np.float32)
+    for i, p in enumerate(profiles):
+        for s in p.sectors:
+            onehot[i, col[s]] = 1.0
+    return (onehot @ onehot.T > 0).astype(np.float32)
+
+
+def score_matrix(ep: EmbeddedProfiles, allowed: np.ndarray, config: MatchConfig) -> np.ndarray:
+    """Final ranking scores (higher is better, -inf where not allowed): directional sentence matches, hub
+    correction, both directions, sector hint, then mutual balancing."""
+    n = len(ep.profiles)
+    everyone = np.arange(n)
+    directional = need_offer_matrix(ep.needs, ep.offers, everyone, everyone)
+    corrected = hub_correct(directional, allowed, config.hub_k)
+    score = symmetric_score(corrected, allowed, config.missing_quantile)
+    if config.sector_weight:
+        score = score + config.sector_weight * sector_matrix(ep.profiles)
+    if config.temperature > 0:
+        return sinkhorn_log(score, allowed, config.temperature, config.sinkhorn_iters)
+    return np.where(allowed, score, -np.inf).astype(np.float32)
+
+
+def _offer_vectors(ep: EmbeddedProfiles) -> np.ndarray:
+    """One unit vector per profile summarising its offers (zeros when it offers nothing), for diversity."""
+    dim = ep.offers.vecs.shape[1]
+    out = np.zeros((len(ep.profiles), dim), np.float32)
+    owner = ep.offers.owner()
+    if len(owner):
+        np.add.at(out, owner, ep.offers.vecs)
+    has = ep.offers.has_units()
+    out[has] = normalise_rows(out[has])
+    return out
+
+
+def _row_probabilities(scores: np.ndarray) -> np.ndarray:
+    """Softmax of each row over its allowed cells: the share of a profile's interest each candidate gets."""
+    finite = np.isfinite(scores)
+    m = np.max(np.where(finite, scores, -np.inf), axis=1, keepdims=True)
+    m[~np.isfinite(m)] = 0.0
+    e = np.where(finite, np.exp(np.where(finite, scores, 0.0) - m), 0.0)
+    return e / np.maximum(e.sum(axis=1, keepdims=True), 1e-30)
+
+
+def recommend(profiles: Sequence[Profile], embedder: Embedder | None = None,
+              config: MatchConfig | None = None, excluded: Iterable[tuple[str, str]] = (),
+              queries: Iterable[str] | None = None, with_reasons: bool = True) -> MatchResult:
+    """Ranked recommendations for every profile (or only `queries`), each with its reasons, plus suggested
+    mutual meetings.
+
+    `excluded` holds (id, id) pairs already met or declined (either order). `embedder` defaults to the bundled
+    default without a cache; pass a `CachedEmbedder`-backed one to re-embed only changed text.
+    """
+    config = config or MatchConfig()
+    ids = [p.id for p in profiles]
+    if len(set(ids)) != len(ids):
+        raise ValueError("profile ids must be unique")
+    if not profiles:
+        return MatchResult()
+    embedder = embedder or make_embedder()
+    ep = embed_profiles(profiles, embedder)
+    allowed = allowed_matrix(profiles, config, excluded)
+    scores = score_matrix(ep, allowed, config)
+    prob = _row_probabilities(scores)
+    offer_vecs = _offer_vectors(ep)
+    index = {pid: i for i, pid in enumerate(ids)}
+    rows = range(len(profiles)) if queries is None else [index[q] for q in queries]
+    # pairs need every profile's list, so rank everyone at least `pair_rank` deep
+    depth = max(config.top_k, config.pair_rank)
+    ranked = {i: diverse_top_k(scores[i], offer_vecs, depth, config.diversity, config.diversity_threshold)
+              for i in range(len(profiles))}
+    result = MatchResult()
+    for i in rows:
+        recs = []
+        for j in ranked[i][: config.top_k]:
+            reasons = explain(ep, i, j, config) if with_reasons else None
+            recs.append(Recommendation(candidate=ids[j], score=float(prob[i, j]), reasons=reasons))
+        result.recommendations[ids[i]] = recs
+    result.pairs = mutual_pairs(ids, ranked, prob, config.pair_rank)
+    return result

@@ -1,0 +1,59 @@
+"""Sentence units of many profiles, embedded once, with the owner of each row.
+
+Keeping needs and offers as flat arrays with an owner index lets the scorer work in a few large matrix
+products instead of a Python loop over pairs (10,000 profiles must rank in seconds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from missionmatch.matching.embedders import Embedder
+from missionmatch.matching.profile import Profile
+from missionmatch.matching.sentences import units
+
+
+@dataclass(frozen=True)
+class UnitSet:
+    """Rows of `vecs` grouped by profile: rows `starts[p]:starts[p+1]` belong to profile p (possibly none)."""
+
+    texts: list[str]
+    vecs: np.ndarray
+    starts: np.ndarray
+
+    def owner(self) -> np.ndarray:
+        counts = np.diff(self.starts)
+        return np.repeat(np.arange(len(counts)), counts)
+
+    def rows_of(self, p: int) -> range:
+        return range(int(self.starts[p]), int(self.starts[p + 1]))
+
+    def has_units(self) -> np.ndarray:
+        return np.diff(self.starts) > 0
+
+
+@dataclass(frozen=True)
+class EmbeddedProfiles:
+    profiles: list[Profile]
+    needs: UnitSet
+    offers: UnitSet
+
+
+def embed_profiles(profiles: Sequence[Profile], embedder: Embedder) -> EmbeddedProfiles:
+    """Split every profile into need and offer units and embed all distinct texts in one call."""
+    need_texts = [units(p.needs) for p in profiles]
+    offer_texts = [units(p.offers) for p in profiles]
+    distinct = list(dict.fromkeys(t for group in (*need_texts, *offer_texts) for t in group))
+    index = {t: i for i, t in enumerate(distinct)}
+    table = embedder.embed(distinct) if distinct else np.zeros((0, embedder.dim), np.float32)
+
+    def build(groups: list[list[str]]) -> UnitSet:
+        flat = [t for g in groups for t in g]
+        starts = np.concatenate([[0], np.cumsum([len(g) for g in groups])]).astype(np.int64)
+        vecs = table[[index[t] for t in flat]] if flat else np.zeros((0, table.shape[1]), np.float32)
+        return UnitSet(flat, np.ascontiguousarray(vecs, dtype=np.float32), starts)
+
+    return EmbeddedProfiles(list(profiles), build(need_texts), build(offer_texts))
