@@ -12,6 +12,8 @@ from missionmatch.models.organisation import Organisation
 from missionmatch.models.participant import Participant, Unavailability
 from missionmatch.models.profile import Profile
 from missionmatch.models.programme import ProgrammeItem
+from missionmatch.models.recommendation import Recommendation
+from missionmatch.models.schedule_version import ScheduleVersion
 
 __all__ = [
     "Agreement",
@@ -27,5 +29,7 @@ __all__ = [
     "Participant",
     "Profile",
     "ProgrammeItem",
+    "Recommendation",
+    "ScheduleVersion",
     "Unavailability",
 ]

@@ -35,6 +35,8 @@ class Participant(Base):
     timezone: Mapped[str | None] = mapped_column(String(64))
     arrives_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     departs_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # set at the welcome desk on the day; absent participants' meetings can be replanned
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     mission: Mapped["Mission"] = relationship(back_populates="participants")
     organisation: Mapped["Organisation"] = relationship(back_populates="participants")
