@@ -20,6 +20,16 @@ from missionmatch.models import (
     ProgrammeItem,
     Unavailability,
 )
+from missionmatch.models.enums import (
+    AgreementKind,
+    AgreementStatus,
+    FollowUp,
+    MeetingStatus,
+    OrganisationSize,
+    ProgrammeKind,
+    RequestStatus,
+    Side,
+)
 from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.problems import InputRejected, Problem
 
@@ -77,11 +87,11 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             mission=mission,
             key=org["key"],
             name=org["name"],
-            side=org["side"],
+            side=Side(org["side"]),
             country=org["country"],
             city=org.get("city", ""),
             sectors=list(org.get("sectors", [])),
-            size=org.get("size"),
+            size=OrganisationSize(org["size"]) if org.get("size") else None,
             website=org.get("website", ""),
             description=org.get("description", ""),
             description_language=org.get("description_language"),
@@ -92,7 +102,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         items[item["key"]] = ProgrammeItem(
             mission=mission,
             key=item["key"],
-            kind=item["kind"],
+            kind=ProgrammeKind(item["kind"]),
             title=item["title"],
             sector=item.get("sector"),
             city=item.get("city", ""),
@@ -167,7 +177,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             recipient=people[request["to"]],
             priority=request["priority"],
             message=request.get("message", ""),
-            status=request["status"],
+            status=RequestStatus(request["status"]),
             created_at=_moment(request["created_at"]),
             expires_at=_moment(request.get("expires_at")),
         )
@@ -182,7 +192,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             slot=meeting.get("slot"),
             table=meeting.get("table"),
             interpreter=meeting.get("interpreter"),
-            status=meeting["status"],
+            status=MeetingStatus(meeting["status"]),
         )
     # SQLAlchemy 2 no longer cascades through backrefs: everything is added explicitly.
     session.add_all(
@@ -201,11 +211,11 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
                 mission=mission,
                 key=agreement["key"],
                 title=agreement["title"],
-                kind=agreement["kind"],
+                kind=AgreementKind(agreement["kind"]),
                 signed_on=dt.date.fromisoformat(agreement["signed_on"])
                 if agreement.get("signed_on")
                 else None,
-                status=agreement["status"],
+                status=AgreementStatus(agreement["status"]),
                 description=agreement.get("description", ""),
                 parties=[organisations[k] for k in agreement.get("parties", [])],
                 meetings=[meetings[k] for k in agreement.get("meetings", [])],
@@ -218,7 +228,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
                 author=people[feedback["author"]],
                 rating=feedback["rating"],
                 comment=feedback.get("comment", ""),
-                follow_up=feedback.get("follow_up", "none"),
+                follow_up=FollowUp(feedback.get("follow_up", "none")),
             )
         )
     session.flush()
