@@ -15,9 +15,11 @@ class MatchConfig:
     interpreter_available: bool = True  # missions usually book interpreters; False requires a common language
     interpreter_languages: frozenset[str] | None = None  # languages the interpreters cover; None means any
     # scoring (tuned by leave-one-sector-out cross-validation)
-    hub_k: int = 3  # neighbours used to estimate how "hubby" a profile is (CSLS-style correction)
+    hub_k: int = 1  # neighbours used to estimate how "hubby" a profile is (CSLS-style correction)
     missing_quantile: float = 0.5  # a missing direction (empty needs/offers) counts as a median match
-    sector_weight: float = 0.02  # bonus for a shared sector, in cosine units: a hint, never a filter
+    # bonus for a shared sector, in cosine units: a hint, never a filter. CV chose 0: sector labels are coarse
+    # (a satellite-imagery company's partner may be filed under "ai"), the sentences carry the signal.
+    sector_weight: float = 0.0
     temperature: float = 0.02  # softness of the mutual-assignment balancing (Sinkhorn)
     sinkhorn_iters: int = 20
     # diversity: candidates whose offers are near-duplicates of one already listed are pushed down
