@@ -49,7 +49,7 @@ def _placement(inst: Instance, slots: list[int | None]) -> list[str]:
         if not 0 <= t < inst.n_slots:
             out.append(f"[slot-range] meeting {m} in slot {t} outside [0, {inst.n_slots})")
             continue
-        if mt.session == MORNING and t >= split or mt.session == AFTERNOON and t < split:
+        if (mt.session == MORNING and t >= split) or (mt.session == AFTERNOON and t < split):
             out.append(f"[session] meeting {m} is {mt.session} but placed in slot {t}")
         for p in mt.participants:
             if t in inst.participants[p].forbidden:
@@ -59,7 +59,8 @@ def _placement(inst: Instance, slots: list[int | None]) -> list[str]:
         for m2 in mt.after:
             t2 = slots[m2]
             if t2 is not None and not t2 < t:
-                out.append(f"[precedence] meeting {m2} (slot {t2}) must be strictly before meeting {m} (slot {t})")
+                out.append(f"[precedence] meeting {m2} (slot {t2}) must be strictly before "
+                           f"meeting {m} (slot {t})")
     return out
 
 

@@ -10,7 +10,14 @@ from ortools.sat.python import cp_model
 
 from missionmatch.scheduling.cpsat_model import CpsatModel, build
 from missionmatch.scheduling.instance import Instance
-from missionmatch.scheduling.solution import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Solution
+from missionmatch.scheduling.solution import (
+    FEASIBLE,
+    INFEASIBLE,
+    OPTIMAL,
+    UNKNOWN,
+    Solution,
+    breaks_per_participant,
+)
 
 Progress = Callable[[str], None]
 
@@ -98,11 +105,10 @@ def solve_cpsat(
     for m in range(instance.n_meetings):
         slots.append(next((t for t, v in cm.x[m].items() if solver.boolean_value(v)), None))
     final_optimal = proven and status == cp_model.OPTIMAL and stages[-1][0] == "breaks"
-    from missionmatch.scheduling.solution import breaks_per_participant
-
     objective = sum(breaks_per_participant(instance, slots))
     bound = round(solver.best_objective_bound) if stages[-1][0] == "breaks" and proven else None
-    weight = sum(mt.weight for mt, t in zip(instance.meetings, slots, strict=True) if mt.optional and t is not None)
+    weight = sum(mt.weight for mt, t in zip(instance.meetings, slots, strict=True)
+                 if mt.optional and t is not None)
     return Solution(instance.name, OPTIMAL if final_optimal else FEASIBLE, objective, slots,
                     time.monotonic() - start, bound=bound, engine="cp-sat",
                     scheduled_weight=weight if any(mt.optional for mt in instance.meetings) else None)

@@ -80,8 +80,8 @@ def instance_from_dict(d: Any) -> Instance:
         after = tuple(_int(x, f"precedences[{m}] entry", 0, n_m) for x in prec[m])
         if m in after:
             raise InstanceError(f"precedences[{m}] lists the meeting itself")
-        meetings.append(Meeting(ps, sess[m], fx, after, bool(opt[m]), _int(weight[m], f"meeting_weight[{m}]", 1),
-                                interp[m] or None, keys[m] or None))
+        w = _int(weight[m], f"meeting_weight[{m}]", 1)
+        meetings.append(Meeting(ps, sess[m], fx, after, bool(opt[m]), w, interp[m] or None, keys[m] or None))
     mins = _per(d, "participant_min_meetings", n_p, 0)
     maxs = _per(d, "participant_max_meetings", n_p, -1)
     hosts = _per(d, "host_table", n_p, -1)

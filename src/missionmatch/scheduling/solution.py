@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from missionmatch.scheduling.instance import Instance
@@ -32,5 +33,5 @@ def breaks_per_participant(instance: Instance, slots: list[int | None]) -> list[
     out = []
     for ms in instance.meetings_of:
         ts = sorted({t for t in (slots[m] for m in ms) if t is not None})
-        out.append(sum(1 for a, b in zip(ts, ts[1:], strict=False) if b > a + 1))
+        out.append(sum(1 for a, b in itertools.pairwise(ts) if b > a + 1))
     return out

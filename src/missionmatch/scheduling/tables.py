@@ -1,0 +1,33 @@
+"""Table assignment after slot assignment.
+
+The model only bounds meetings per slot (<= n_tables) and keeps a host's meetings one at a time
+(hosted-table constraint), which is exactly what makes this greedy assignment always succeed: hosted
+meetings take their host's table first, the others fill the free tables.
+"""
+
+from __future__ import annotations
+
+from missionmatch.scheduling.instance import Instance
+
+
+def assign_tables(instance: Instance, slots: list[int | None]) -> list[int | None]:
+    tables: list[int | None] = [None] * instance.n_meetings
+    by_slot: dict[int, list[int]] = {}
+    for m, t in enumerate(slots):
+        if t is not None:
+            by_slot.setdefault(t, []).append(m)
+    for ms in by_slot.values():
+        taken: set[int] = set()
+        rest = []
+        for m in ms:
+            hosts = {instance.participants[p].host_table for p in instance.meetings[m].participants}
+            free = sorted(h for h in hosts if h is not None and h not in taken)
+            if free:
+                tables[m] = free[0]
+                taken.add(free[0])
+            else:
+                rest.append(m)
+        spare = (h for h in range(instance.n_tables) if h not in taken)
+        for m in rest:
+            tables[m] = next(spare, None)  # None only if the schedule broke the capacity constraint
+    return tables
