@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -11,8 +12,11 @@ from missionmatch.matching.language import language_path
 from missionmatch.matching.profile import Profile
 
 
-def _norm_org(name: str) -> str:
-    return " ".join(name.casefold().split())
+def norm_org(name: str) -> str:
+    """Organisation key: accents, case, spaces and punctuation ignored ("Éole Lux S.A." = "Eole Lux SA"),
+    because the same company is typed differently by different people."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed.casefold() if c.isalnum())
 
 
 def allowed_matrix(profiles: Sequence[Profile], config: MatchConfig,
@@ -22,7 +26,7 @@ def allowed_matrix(profiles: Sequence[Profile], config: MatchConfig,
     the two can talk (a common language or an interpreter)."""
     n = len(profiles)
     sides = np.array([p.side for p in profiles], dtype=object)
-    orgs = np.array([_norm_org(p.organisation) for p in profiles], dtype=object)
+    orgs = np.array([norm_org(p.organisation) for p in profiles], dtype=object)
     ok = ~np.eye(n, dtype=bool)
     if config.cross_sides_only:
         ok &= sides[:, None] != sides[None, :]
