@@ -1,5 +1,6 @@
 """SQLAlchemy models, one concept a file. Importing this package registers every table on `Base.metadata`."""
 
+from missionmatch.models.account import ApiToken, LoginAttempt, LoginLink, OrganiserAccount, OutboxMail
 from missionmatch.models.agreement import Agreement
 from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
@@ -17,15 +18,20 @@ from missionmatch.models.schedule_version import ScheduleVersion
 
 __all__ = [
     "Agreement",
+    "ApiToken",
     "B2BSession",
     "Base",
     "Campaign",
     "Feedback",
     "InterpreterPool",
+    "LoginAttempt",
+    "LoginLink",
     "Meeting",
     "MeetingRequest",
     "Mission",
     "Organisation",
+    "OrganiserAccount",
+    "OutboxMail",
     "Participant",
     "Profile",
     "ProgrammeItem",
