@@ -66,7 +66,8 @@ def best_pair(needs: UnitSet, offers: UnitSet, i: int, j: int) -> tuple[int, int
     nr, orows = needs.rows_of(i), offers.rows_of(j)
     if not len(nr) or not len(orows):
         return None
-    sims = needs.vecs[nr.start:nr.stop] @ offers.vecs[orows.start:orows.stop].T
+    # einsum, not BLAS: for a handful of rows BLAS thread wake-ups cost more than the arithmetic
+    sims = np.einsum("id,jd->ij", needs.vecs[nr.start:nr.stop], offers.vecs[orows.start:orows.stop])
     k = int(np.argmax(sims))
     a, b = divmod(k, sims.shape[1])
     return nr.start + a, orows.start + b, float(sims[a, b])

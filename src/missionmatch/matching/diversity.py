@@ -18,13 +18,16 @@ def diverse_top_k(scores: np.ndarray, candidate_vecs: np.ndarray, k: int, streng
     if not len(eligible) or k <= 0:
         return []
     # pre-select a shortlist: diversity only reorders near the top
-    short = eligible[np.argsort(-scores[eligible], kind="stable")[: max(4 * k, k + 10)]]
+    size = k + 10
+    part = eligible
+    if len(eligible) > size:
+        part = eligible[np.argpartition(-scores[eligible], size - 1)[:size]]
+    short = part[np.lexsort((part, -scores[part]))]  # best first, ties by index: deterministic
     if strength <= 0 or len(short) <= 1:
         return [int(i) for i in short[:k]]
     base = scores[short].astype(np.float64)
     spread = float(np.std(base)) or 1.0
     vecs = candidate_vecs[short]
-    sims = vecs @ vecs.T
     redundancy = np.zeros(len(short))
     chosen: list[int] = []
     remaining = np.ones(len(short), dtype=bool)
@@ -33,6 +36,8 @@ def diverse_top_k(scores: np.ndarray, candidate_vecs: np.ndarray, k: int, streng
         pick = int(np.argmax(value))
         chosen.append(pick)
         remaining[pick] = False
-        excess = np.clip((sims[pick] - threshold) / max(1.0 - threshold, 1e-6), 0.0, None)
+        # einsum, not BLAS: for tiny products BLAS thread wake-ups cost more than the arithmetic
+        sims = np.einsum("ij,j->i", vecs, vecs[pick])
+        excess = np.clip((sims - threshold) / max(1.0 - threshold, 1e-6), 0.0, None)
         redundancy = np.maximum(redundancy, excess)
     return [int(short[c]) for c in chosen]
