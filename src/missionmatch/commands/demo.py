@@ -1,8 +1,11 @@
 import typer
 
 from missionmatch.commands._common import database_work
-from missionmatch.services.demo import load_demo
-from missionmatch.services.missions import list_missions
+from missionmatch.commands.schedule import format_report
+from missionmatch.services.demo import MAIN_DEMO_SLUG, load_demo
+from missionmatch.services.matching_run import run_matching
+from missionmatch.services.missions import get_mission, list_missions
+from missionmatch.services.scheduling_run import run_scheduling
 from missionmatch.services.summary import format_summary, summarise
 
 demo_app = typer.Typer(help="The demo campaign Luxembourg–Japan 2025.", no_args_is_help=True)
@@ -17,9 +20,18 @@ def load() -> None:
 
 
 @demo_app.command("run")
-def run() -> None:
-    """Load the demo, run the engines on it and print what came out (the `make demo` job)."""
+def run(time_limit: float = typer.Option(20.0, help="Solver seconds per B2B session.")) -> None:
+    """Load the demo, recommend partners and schedule the main demo mission, then print the results."""
     load()
+    with database_work() as session:
+        mission = get_mission(session, MAIN_DEMO_SLUG)
+        matching = run_matching(session, mission)
+        typer.echo(
+            f"Matcher ({matching.embedder}): {matching.recommendations} recommendations for "
+            f"{matching.profiles} profiles, {matching.suggested_meetings} suggested meetings "
+            f"({matching.skipped_empty} empty profiles skipped)"
+        )
+        typer.echo(format_report(run_scheduling(session, mission, time_limit=time_limit)))
     with database_work() as session:
         for mission in list_missions(session):
             typer.echo(format_summary(summarise(mission)))

@@ -1,0 +1,48 @@
+import typer
+
+from missionmatch.commands._common import database_work
+from missionmatch.services.missions import get_mission
+from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
+
+
+def format_report(report: SchedulingReport) -> str:
+    lines = [
+        f"Draft schedule: {report.placed} of {report.wanted} wanted meetings placed "
+        f"(priority weight {report.weight_placed}/{report.weight_wanted})"
+    ]
+    for outcome in report.sessions:
+        interpreters = (
+            ", ".join(f"{pair} {count}" for pair, count in outcome.interpreters_used.items()) or "none"
+        )
+        lines.append(
+            f"  {outcome.session}: {outcome.placed} meetings, {outcome.breaks} idle gaps, "
+            f"{outcome.status} in {outcome.seconds} s; interpreters: {interpreters}"
+        )
+    reasons: dict[str, int] = {}
+    for why in report.unplaced.values():
+        reasons[why] = reasons.get(why, 0) + 1
+    for why, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        lines.append(f"  not placed ({count}): {why}")
+    return "\n".join(lines)
+
+
+def schedule(
+    mission: str = typer.Argument(..., help="Mission name or slug."),
+    time_limit: float = typer.Option(20.0, help="Seconds per B2B session."),
+    workers: int = typer.Option(2, help="Solver threads."),
+    suggested: bool = typer.Option(True, help="Also place the matcher's suggested meetings in free slots."),
+) -> None:
+    """Place accepted requests (and suggestions) into B2B slots and tables as a draft schedule."""
+    with database_work() as session:
+        report = run_scheduling(
+            session,
+            get_mission(session, mission),
+            time_limit=time_limit,
+            workers=workers,
+            include_suggested=suggested,
+        )
+        typer.echo(format_report(report))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("schedule")(schedule)

@@ -1,0 +1,94 @@
+"""Which meetings a mission wants placed, how much each is worth, and who is free when."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, Recommendation
+from missionmatch.models.enums import MeetingStatus, RequestStatus
+
+# Priorities of the issue: mutual request > one-sided request > suggestion; a request's own priority (1-3)
+# orders requests of the same kind. Gaps keep one mutual request worth more than two one-sided ones.
+SUGGESTED_WEIGHT = 1
+ONE_SIDED_WEIGHT = 10
+MUTUAL_WEIGHT = 40
+
+
+@dataclass
+class Candidate:
+    """A meeting to place: from accepted requests, from the matcher's suggestions, or already published."""
+
+    key: str
+    people: tuple[Participant, ...]
+    weight: int
+    request: MeetingRequest | None = None
+    published: Meeting | None = None  # kept where it is: a fixed meeting for the solver
+    source: str = "request"  # request | mutual | suggested | published
+
+
+def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[Candidate]:
+    found: dict[frozenset[int], Candidate] = {}
+    for meeting in mission.meetings:
+        if meeting.status in (MeetingStatus.PUBLISHED, MeetingStatus.HELD) and meeting.slot is not None:
+            pair = frozenset(p.id for p in meeting.participants)
+            found[pair] = Candidate(
+                meeting.key, tuple(meeting.participants), MUTUAL_WEIGHT, meeting.request, meeting, "published"
+            )
+    accepted = [r for r in mission.meeting_requests if r.status == RequestStatus.ACCEPTED]
+    directions = {(r.requester_id, r.recipient_id) for r in accepted}
+    for request in sorted(accepted, key=lambda r: r.id):
+        pair = frozenset((request.requester_id, request.recipient_id))
+        if pair in found:
+            continue
+        mutual = (request.recipient_id, request.requester_id) in directions
+        base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
+        found[pair] = Candidate(
+            request.key,
+            (request.requester, request.recipient),
+            base + request.priority,
+            request,
+            None,
+            "mutual" if mutual else "request",
+        )
+    for item in recommendations:
+        pair = frozenset((item.participant_id, item.candidate_id))
+        if item.suggested_meeting and pair not in found:
+            people = tuple(sorted((item.participant, item.candidate), key=lambda p: p.id))
+            found[pair] = Candidate(
+                f"s-{people[0].key}-{people[1].key}", people, SUGGESTED_WEIGHT, source="suggested"
+            )
+    return list(found.values())
+
+
+def busy_windows(participant: Participant) -> list[tuple[dt.datetime, dt.datetime]]:
+    windows = [(item.starts_at, item.ends_at) for item in participant.programme_items]
+    windows += [(w.starts_at, w.ends_at) for w in participant.unavailability]
+    if participant.arrives_at:
+        windows.append((dt.datetime.min, participant.arrives_at))
+    if participant.departs_at:
+        windows.append((participant.departs_at, dt.datetime.max))
+    return windows
+
+
+def forbidden_slots(participant: Participant, session: B2BSession) -> frozenset[int]:
+    windows = busy_windows(participant)
+    return frozenset(
+        index
+        for index, (start, end) in enumerate(session.slot_times())
+        if any(start < until and since < end for since, until in windows)
+    )
+
+
+def interpreter_pair(people: tuple[Participant, ...], session: B2BSession) -> tuple[bool, str | None]:
+    """(can they talk, interpreter pair needed): a common language needs no interpreter."""
+    spoken = [set(p.languages) | ({p.profile.language} if p.profile else set()) for p in people]
+    if set.intersection(*spoken):
+        return True, None
+    for pool in session.interpreters:
+        if pool.count and any(
+            pool.language_a in a and pool.language_b in b  # both orders: (a, b) runs over ordered pairs
+            for a in spoken
+            for b in spoken
+            if a is not b
+        ):
+            return True, pool.pair
+    return False, None

@@ -1,0 +1,108 @@
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.models import Meeting
+from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.mission_import import import_mission
+from missionmatch.services.scheduling_run import run_scheduling
+from tests.factories import small_mission
+
+
+def _requests_document() -> dict:
+    document = small_mission()
+    document["meetings"] = document["agreements"] = document["feedback"] = []
+    document["meeting_requests"] = [
+        {
+            "key": "r-1",
+            "from": "p-1",
+            "to": "p-3",
+            "priority": 3,
+            "message": "",
+            "status": "accepted",
+            "created_at": "2025-05-10T09:00",
+            "expires_at": None,
+        },
+        {
+            "key": "r-2",
+            "from": "p-2",
+            "to": "p-4",
+            "priority": 2,
+            "message": "",
+            "status": "accepted",
+            "created_at": "2025-05-10T09:00",
+            "expires_at": None,
+        },
+        {
+            "key": "r-3",
+            "from": "p-2",
+            "to": "p-3",
+            "priority": 2,
+            "message": "",
+            "status": "accepted",
+            "created_at": "2025-05-10T09:00",
+            "expires_at": None,
+        },
+        {
+            "key": "r-4",
+            "from": "p-4",
+            "to": "p-1",
+            "priority": 1,
+            "message": "",
+            "status": "declined",
+            "created_at": "2025-05-10T09:00",
+            "expires_at": None,
+        },
+    ]
+    return document
+
+
+def test_accepted_requests_become_draft_meetings_with_reasons_for_the_rest(
+    session_factory: sessionmaker[Session],
+) -> None:
+    with transaction(session_factory) as session:
+        mission = import_mission(session, _requests_document())
+        report = run_scheduling(session, mission, time_limit=10, workers=1)
+    assert (report.wanted, report.placed, report.weight_wanted, report.weight_placed) == (3, 2, 37, 25)
+    # Jonas speaks German and English, Yamada only Japanese, and the session has only fr-ja interpreters
+    assert report.unplaced == {"r-3": "no common language and no interpreter for it"}
+    assert [(s.session, s.status, s.placed, s.breaks, s.interpreters_used) for s in report.sessions] == [
+        ("b2b-1", "optimal", 2, 0, {"fr-ja": 1})
+    ]
+    with session_factory() as session:
+        meetings = {m.request.key: m for m in session.scalars(select(Meeting))}
+        assert sorted(meetings) == ["r-1", "r-2"]
+        assert {m.status for m in meetings.values()} == {MeetingStatus.DRAFT}
+        assert (meetings["r-1"].interpreter, meetings["r-2"].interpreter) == ("fr-ja", None)
+        # Anne is on a call from 15:00 to 15:40, which overlaps slot 3 (15:20-15:40)
+        assert meetings["r-1"].slot != 3
+        assert all(0 <= m.table < 4 for m in meetings.values())
+
+
+def test_running_again_replaces_the_draft_and_keeps_published_meetings(
+    session_factory: sessionmaker[Session],
+) -> None:
+    document = _requests_document()
+    document["meetings"] = [
+        {
+            "key": "m-pub",
+            "participants": ["p-1", "p-3"],
+            "request": "r-1",
+            "session": "b2b-1",
+            "slot": 5,
+            "table": 0,
+            "interpreter": "fr-ja",
+            "status": "published",
+        }
+    ]
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        run_scheduling(session, mission, time_limit=10, workers=1)
+        report = run_scheduling(session, mission, time_limit=10, workers=1)
+    assert (report.wanted, report.placed) == (2, 1)
+    with session_factory() as session:
+        rows = [
+            (m.key, m.status.value, m.slot) for m in session.scalars(select(Meeting).order_by(Meeting.key))
+        ]
+    assert rows[0] == ("m-pub", "published", 5)
+    assert [(key, status) for key, status, _ in rows] == [("m-pub", "published"), ("m-r-2", "draft")]
