@@ -53,9 +53,10 @@ def need_offer_matrix(needs: UnitSet, offers: UnitSet, rows: np.ndarray, cols: n
         unit_idx = np.concatenate([np.arange(needs.starts[r], needs.starts[r + 1]) for r in chunk_rows])
         if len(unit_idx):
             sims = needs.vecs[unit_idx.astype(np.int64)] @ offer_vecs.T
-            per_col = _segment_max(sims, col_starts, axis=1)
             local_starts = np.concatenate([[0], np.cumsum(row_counts[a:b])]).astype(np.int64)
-            out[a:b] = _segment_max(per_col, local_starts, axis=0)
+            # rows first: reducing contiguous rows is fast and shrinks the matrix before the column pass
+            per_row = _segment_max(sims, local_starts, axis=0)
+            out[a:b] = _segment_max(per_row, col_starts, axis=1)
         a = b
     out[~np.isfinite(out)] = np.nan
     return out

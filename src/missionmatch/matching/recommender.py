@@ -30,12 +30,24 @@ def sector_matrix(profiles: Sequence[Profile]) -> np.ndarray:
     return (onehot @ onehot.T > 0).astype(np.float32)
 
 
+def _directional(ep: EmbeddedProfiles, allowed: np.ndarray) -> np.ndarray:
+    """need_offer_matrix over all profiles, skipping blocks the rules forbid entirely (with two sides and
+    cross-side matching, half of the sentence products are never needed)."""
+    n = len(ep.profiles)
+    out = np.full((n, n), np.nan, dtype=np.float32)
+    sides = np.array([p.side for p in ep.profiles], dtype=object)
+    for side in dict.fromkeys(sides.tolist()):
+        rows = np.flatnonzero(sides == side)
+        cols = np.flatnonzero(allowed[rows].any(axis=0))
+        if len(cols):
+            out[np.ix_(rows, cols)] = need_offer_matrix(ep.needs, ep.offers, rows, cols)
+    return out
+
+
 def score_matrix(ep: EmbeddedProfiles, allowed: np.ndarray, config: MatchConfig) -> np.ndarray:
     """Final ranking scores (higher is better, -inf where not allowed): directional sentence matches, hub
     correction, both directions, sector hint, then mutual balancing."""
-    n = len(ep.profiles)
-    everyone = np.arange(n)
-    directional = need_offer_matrix(ep.needs, ep.offers, everyone, everyone)
+    directional = _directional(ep, allowed)
     corrected = hub_correct(directional, allowed, config.hub_k)
     score = symmetric_score(corrected, allowed, config.missing_quantile)
     if config.sector_weight:

@@ -25,12 +25,14 @@ def allowed_matrix(profiles: Sequence[Profile], config: MatchConfig,
     `excluded` (already met or declined, in either order), only across sides unless configured, and only when
     the two can talk (a common language or an interpreter)."""
     n = len(profiles)
-    sides = np.array([p.side for p in profiles], dtype=object)
-    orgs = np.array([norm_org(p.organisation) for p in profiles], dtype=object)
+    # integer codes: comparing 10,000 × 10,000 Python strings would dominate the run time
+    _, sides = np.unique(np.array([p.side for p in profiles], dtype=object), return_inverse=True)
+    org_keys = [norm_org(p.organisation) for p in profiles]
+    _, orgs = np.unique(np.array(org_keys, dtype=object), return_inverse=True)
     ok = ~np.eye(n, dtype=bool)
     if config.cross_sides_only:
         ok &= sides[:, None] != sides[None, :]
-    has_org = orgs != ""
+    has_org = np.array([k != "" for k in org_keys])
     ok &= ~((orgs[:, None] == orgs[None, :]) & has_org[:, None] & has_org[None, :])
     index = {p.id: i for i, p in enumerate(profiles)}
     for a, b in excluded:
