@@ -25,6 +25,7 @@ from missionmatch.matching.units import EmbeddedProfiles
 GRID = {
     "hub_k": [0, 1, 3, 10],
     "sector_weight": [0.0, 0.02, 0.05],
+    "peer_weight": [0.0, 0.05, 0.1, 0.2],
     "temperature": [0.0, 0.01, 0.02, 0.05],
 }
 

@@ -20,6 +20,9 @@ class MatchConfig:
     # bonus for a shared sector, in cosine units: a hint, never a filter. CV chose 0: sector labels are coarse
     # (a satellite-imagery company's partner may be filed under "ai"), the sentences carry the signal.
     sector_weight: float = 0.0
+    # a candidate whose needs resemble mine and whose offers resemble mine is a peer (a competitor), not a
+    # partner: this much of that resemblance is subtracted
+    peer_weight: float = 0.1
     temperature: float = 0.02  # softness of the mutual-assignment balancing (Sinkhorn)
     sinkhorn_iters: int = 20
     # diversity: candidates whose offers are near-duplicates of one already listed are pushed down

@@ -16,7 +16,7 @@ from missionmatch.matching.pairs import mutual_pairs
 from missionmatch.matching.profile import MatchResult, Profile, Recommendation
 from missionmatch.matching.reasons import explain
 from missionmatch.matching.rules import allowed_matrix
-from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
+from missionmatch.matching.units import EmbeddedProfiles, UnitSet, embed_profiles
 
 
 def sector_matrix(profiles: Sequence[Profile]) -> np.ndarray:
@@ -44,6 +44,22 @@ def _directional(ep: EmbeddedProfiles, allowed: np.ndarray) -> np.ndarray:
     return out
 
 
+def peer_matrix(ep: EmbeddedProfiles, allowed: np.ndarray) -> np.ndarray:
+    """Mean of need↔need and offer↔offer cosine of the profiles' average sentence vectors (0 where a field
+    is empty), on the blocks the rules allow: high for two companies asking for and selling the same
+    things."""
+    n = len(ep.profiles)
+    both = np.hstack([_mean_vectors(ep.needs, n), _mean_vectors(ep.offers, n)]) * np.float32(np.sqrt(0.5))
+    out = np.zeros((n, n), dtype=np.float32)
+    sides = np.array([p.side for p in ep.profiles], dtype=object)
+    for side in dict.fromkeys(sides.tolist()):
+        rows = np.flatnonzero(sides == side)
+        cols = np.flatnonzero(allowed[rows].any(axis=0))
+        if len(cols):
+            out[np.ix_(rows, cols)] = both[rows] @ both[cols].T
+    return out
+
+
 def score_matrix(ep: EmbeddedProfiles, allowed: np.ndarray, config: MatchConfig) -> np.ndarray:
     """Final ranking scores (higher is better, -inf where not allowed): directional sentence matches, hub
     correction, both directions, sector hint, then mutual balancing."""
@@ -52,19 +68,20 @@ def score_matrix(ep: EmbeddedProfiles, allowed: np.ndarray, config: MatchConfig)
     score = symmetric_score(corrected, allowed, config.missing_quantile)
     if config.sector_weight:
         score = score + config.sector_weight * sector_matrix(ep.profiles)
+    if config.peer_weight:
+        score = score - config.peer_weight * peer_matrix(ep, allowed)
     if config.temperature > 0:
         return sinkhorn_log(score, allowed, config.temperature, config.sinkhorn_iters)
     return np.where(allowed, score, -np.inf).astype(np.float32)
 
 
-def _offer_vectors(ep: EmbeddedProfiles) -> np.ndarray:
-    """One unit vector per profile summarising its offers (zeros when it offers nothing), for diversity."""
-    dim = ep.offers.vecs.shape[1]
-    out = np.zeros((len(ep.profiles), dim), np.float32)
-    owner = ep.offers.owner()
+def _mean_vectors(units: UnitSet, n: int) -> np.ndarray:
+    """One unit vector per profile summarising a field (zeros when the field is empty)."""
+    out = np.zeros((n, units.vecs.shape[1]), np.float32)
+    owner = units.owner()
     if len(owner):
-        np.add.at(out, owner, ep.offers.vecs)
-    has = ep.offers.has_units()
+        np.add.at(out, owner, units.vecs)
+    has = units.has_units()
     out[has] = normalise_rows(out[has])
     return out
 
@@ -98,7 +115,7 @@ def recommend(profiles: Sequence[Profile], embedder: Embedder | None = None,
     allowed = allowed_matrix(profiles, config, excluded)
     scores = score_matrix(ep, allowed, config)
     prob = _row_probabilities(scores)
-    offer_vecs = _offer_vectors(ep)
+    offer_vecs = _mean_vectors(ep.offers, len(profiles))  # what each candidate offers, for diversity
     index = {pid: i for i, pid in enumerate(ids)}
     rows = range(len(profiles)) if queries is None else [index[q] for q in queries]
     # pairs need every profile's list, so rank everyone at least `pair_rank` deep
