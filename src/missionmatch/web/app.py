@@ -1,0 +1,87 @@
+"""The application factory: one engine/session factory, settings, middleware, routers, error pages."""
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.middleware.sessions import SessionMiddleware
+
+from missionmatch.web.config import WebSettings, load_web_settings
+from missionmatch.web.deps import LoginRequired, get_translator
+from missionmatch.web.routes import ROUTERS, api
+from missionmatch.web.templating import render
+
+STATIC_DIR = Path(__file__).parent / "static"
+SESSION_DAYS = 14
+
+
+def _default_session_factory() -> sessionmaker[Session]:
+    from missionmatch import migrate
+    from missionmatch.db import make_engine, make_session_factory
+
+    engine = make_engine()
+    migrate.upgrade(engine)
+    return make_session_factory(engine)
+
+
+def create_app(
+    session_factory: sessionmaker[Session] | None = None, settings: WebSettings | None = None
+) -> FastAPI:
+    app = FastAPI(
+        title="missionmatch", version="1", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json"
+    )
+    app.state.session_factory = session_factory or _default_session_factory()
+    app.state.settings = settings or load_web_settings()
+    app.add_middleware(
+        SessionMiddleware,
+        secret_key=app.state.settings.secret_key,
+        session_cookie="mm_session",
+        max_age=SESSION_DAYS * 24 * 3600,
+        same_site="lax",
+        https_only=app.state.settings.https_only,
+    )
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+    app.include_router(api.router)
+    _install_error_handlers(app)
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, error: LoginRequired) -> Response:
+        if _is_api(request):
+            return JSONResponse({"detail": "authentication required"}, status_code=401)
+        target = "/login" if error.role == "organiser" else "/login/participant"
+        return RedirectResponse(f"{target}?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if _is_api(request):
+            return JSONResponse(
+                {"detail": error.detail}, status_code=error.status_code, headers=error.headers
+            )
+        _ = get_translator(request).gettext
+        messages = {
+            403: _("This form has expired or was not sent from this site. Please go back and try again."),
+            404: _("This page does not exist, or you are not allowed to see it."),
+        }
+        message = messages.get(error.status_code, _("Something went wrong."))
+        return render(request, "error.html", status_code=error.status_code, message=message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, error: RequestValidationError) -> Response:
+        # 422 naming each field, for the API and for hand-crafted form posts alike
+        problems = [
+            {"field": ".".join(str(part) for part in e["loc"][1:]), "message": e["msg"]}
+            for e in error.errors()
+        ]
+        return JSONResponse({"detail": "invalid input", "errors": problems}, status_code=422)

@@ -1,0 +1,89 @@
+"""Typed dependencies shared by the routes: a database session per request, the signed-in user, the viewer's
+language, and the mission an organiser manages."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from missionmatch.models import ApiToken, Mission, OrganiserAccount, Participant
+from missionmatch.services.accounts import resolve_api_token
+from missionmatch.web.config import WebSettings
+from missionmatch.web.i18n import COOKIE, Translator, negotiate
+from missionmatch.web.permissions import organiser_manages_mission
+
+
+class LoginRequired(Exception):
+    """Raised for pages that need a signed-in user; the app turns it into a redirect to the login page."""
+
+    def __init__(self, role: str) -> None:
+        self.role = role
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    # Handlers commit explicitly; anything left uncommitted (an error half-way) is rolled back on close.
+    session = request.app.state.session_factory()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def get_settings(request: Request) -> WebSettings:
+    return request.app.state.settings
+
+
+def get_translator(request: Request) -> Translator:
+    return Translator(negotiate(request.cookies.get(COOKIE), request.headers.get("accept-language")))
+
+
+DbSession = Annotated[Session, Depends(get_db)]
+Settings = Annotated[WebSettings, Depends(get_settings)]
+Lang = Annotated[Translator, Depends(get_translator)]
+
+
+def current_organiser(request: Request, db: DbSession) -> OrganiserAccount:
+    if request.session.get("role") == "organiser":
+        account = db.get(OrganiserAccount, request.session.get("id"))
+        if account is not None and account.active:
+            return account
+    raise LoginRequired("organiser")
+
+
+def current_participant(request: Request, db: DbSession) -> Participant:
+    if request.session.get("role") == "participant":
+        participant = db.get(Participant, request.session.get("id"))
+        if participant is not None:
+            return participant
+    raise LoginRequired("participant")
+
+
+CurrentOrganiser = Annotated[OrganiserAccount, Depends(current_organiser)]
+CurrentParticipant = Annotated[Participant, Depends(current_participant)]
+
+
+def managed_mission(slug: str, organiser: CurrentOrganiser, db: DbSession) -> Mission:
+    """The mission named in the URL, if this organiser manages it; 404 otherwise (no hint that it exists)."""
+    mission = db.scalar(select(Mission).where(Mission.slug == slug))
+    if mission is None or not organiser_manages_mission(organiser, mission):
+        raise HTTPException(status_code=404, detail="mission not found")
+    return mission
+
+
+ManagedMission = Annotated[Mission, Depends(managed_mission)]
+
+
+def api_token(request: Request, db: DbSession) -> ApiToken:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    found = resolve_api_token(db, token.strip()) if scheme.lower() == "bearer" and token else None
+    if found is None:
+        raise HTTPException(
+            status_code=401, detail="missing or invalid API token", headers={"WWW-Authenticate": "Bearer"}
+        )
+    return found
+
+
+ApiPrincipal = Annotated[ApiToken, Depends(api_token)]

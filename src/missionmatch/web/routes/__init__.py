@@ -1,0 +1,32 @@
+"""One module per resource. HTML routers share the CSRF check; the API router authenticates by token."""
+
+from fastapi import APIRouter
+
+from missionmatch.web.routes import (
+    agenda,
+    api,
+    auth,
+    directory,
+    home,
+    imports,
+    meeting_requests,
+    missions,
+    outbox,
+    participants,
+    profile,
+)
+
+ROUTERS: list[APIRouter] = [
+    home.router,
+    auth.router,
+    missions.router,
+    participants.router,
+    imports.router,
+    outbox.router,
+    profile.router,
+    directory.router,
+    meeting_requests.router,
+    agenda.router,
+]
+
+__all__ = ["ROUTERS", "api"]

@@ -1,0 +1,60 @@
+"""Participant pages: the other side of the mission, searchable, and one person's public profile."""
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+from sqlalchemy import select
+
+from missionmatch.models import Organisation, Participant
+from missionmatch.sectors import SECTORS
+from missionmatch.web.deps import CurrentParticipant, DbSession
+from missionmatch.web.permissions import participant_sees_participant
+from missionmatch.web.security import verify_csrf
+from missionmatch.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+
+
+def _text(participant: Participant) -> str:
+    profile = participant.profile
+    parts = [participant.full_name, participant.job_title, participant.organisation.name]
+    if profile is not None:
+        parts += [profile.offers, profile.needs, *profile.keywords]
+    return " ".join(parts).casefold()
+
+
+@router.get("/me/directory")
+def directory(
+    request: Request, me: CurrentParticipant, db: DbSession, q: str = "", sector: str = ""
+) -> Response:
+    other_side = (
+        select(Participant)
+        .join(Organisation)
+        .where(Participant.mission_id == me.mission_id, Organisation.side != me.organisation.side)
+    )
+    people = [p for p in db.scalars(other_side.order_by(Organisation.name, Participant.last_name))]
+    words = q.casefold().split()
+    people = [p for p in people if all(word in _text(p) for word in words)]
+    if sector:
+        people = [
+            p
+            for p in people
+            if sector in p.organisation.sectors or (p.profile and sector in p.profile.sectors)
+        ]
+    return render(
+        request,
+        "directory.html",
+        me=me,
+        mission=me.mission,
+        people=people,
+        q=q,
+        sector=sector,
+        sectors=SECTORS,
+    )
+
+
+@router.get("/me/directory/{participant_id}")
+def person(request: Request, me: CurrentParticipant, db: DbSession, participant_id: int) -> Response:
+    other = db.get(Participant, participant_id)
+    if other is None or not participant_sees_participant(me, other):
+        raise HTTPException(status_code=404)
+    return render(request, "person.html", me=me, mission=me.mission, person=other, sectors=SECTORS)

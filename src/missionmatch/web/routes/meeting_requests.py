@@ -1,0 +1,118 @@
+"""Participant pages: meeting requests sent and received; send, accept, decline, cancel."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from missionmatch.models import MeetingRequest, Participant
+from missionmatch.services import meeting_requests as requests
+from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
+from missionmatch.web.i18n import Translator
+from missionmatch.web.mailer import participant_translator, send_mail
+from missionmatch.web.permissions import (
+    participant_answers_request,
+    participant_cancels_request,
+    participant_sees_participant,
+)
+from missionmatch.web.security import verify_csrf
+from missionmatch.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+MAX_MESSAGE = 2000
+
+
+def refusal_text(t: Translator, code: str) -> str:
+    texts = {
+        "self": t.gettext("You cannot ask yourself for a meeting."),
+        "same_side": t.gettext("Meetings are between the delegation and the hosts."),
+        "duplicate": t.gettext("There is already an open request between you two."),
+        "expired": t.gettext("This request has expired."),
+        "not_pending": t.gettext("This request has already been answered."),
+        "priority": t.gettext("Unknown priority."),
+        "message": t.gettext("The message is too long."),
+    }
+    return texts.get(code, t.gettext("This is not possible."))
+
+
+def _page(request: Request, me: Participant, db, error: str = "", status: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    requests.expire_pending(db, me.mission_id)
+    db.commit()
+    box = requests.inbox(db, me)
+    return render(
+        request, "requests.html", status_code=status, me=me, mission=me.mission, inbox=box, error=error
+    )
+
+
+@router.get("/me/requests")
+def request_list(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
+    return _page(request, me, db)
+
+
+@router.post("/me/requests")
+def send(
+    request: Request,
+    me: CurrentParticipant,
+    db: DbSession,
+    t: Lang,
+    settings: Settings,
+    recipient_id: Annotated[int, Form()],
+    message: Annotated[str, Form()] = "",
+    priority: Annotated[int, Form()] = 2,
+) -> Response:
+    recipient = db.get(Participant, recipient_id)
+    if recipient is None or not participant_sees_participant(me, recipient):
+        raise HTTPException(status_code=404)
+    try:
+        if len(message) > MAX_MESSAGE:
+            raise requests.RequestRefused("message")
+        requests.send_request(db, me, recipient, message, priority, settings.request_validity)
+    except requests.RequestRefused as refused:
+        db.rollback()
+        return _page(request, me, db, error=refusal_text(t, refused.code), status=409)
+    rt = participant_translator(recipient)
+    send_mail(
+        db,
+        settings,
+        me.mission,
+        recipient.email,
+        rt.gettext("%(name)s asks you for a meeting", name=me.full_name),
+        rt.gettext(
+            "%(name)s (%(organisation)s) wrote:\n\n%(message)s\n\nAnswer here: %(link)s\n",
+            name=me.full_name,
+            organisation=me.organisation.name,
+            message=message,
+            link=f"{settings.base_url}/me/requests",
+        ),
+    )
+    db.commit()
+    return RedirectResponse("/me/requests", status_code=303)
+
+
+def _own_request(db, me: Participant, request_id: int, rule) -> MeetingRequest:  # type: ignore[no-untyped-def]
+    found = db.get(MeetingRequest, request_id)
+    if found is None or not rule(me, found):
+        raise HTTPException(status_code=404)
+    return found
+
+
+@router.post("/me/requests/{request_id}/{action}")
+def answer(
+    request: Request, me: CurrentParticipant, db: DbSession, t: Lang, request_id: int, action: str
+) -> Response:
+    actions = {
+        "accept": (participant_answers_request, requests.accept_request),
+        "decline": (participant_answers_request, requests.decline_request),
+        "cancel": (participant_cancels_request, requests.cancel_request),
+    }
+    if action not in actions:
+        raise HTTPException(status_code=404)
+    rule, operation = actions[action]
+    found = _own_request(db, me, request_id, rule)
+    try:
+        operation(db, found, me)
+    except requests.RequestRefused as refused:
+        db.rollback()
+        return _page(request, me, db, error=refusal_text(t, refused.code), status=409)
+    db.commit()
+    return RedirectResponse("/me/requests", status_code=303)

@@ -1,0 +1,71 @@
+"""Organiser pages: participants and organisations of a mission, with filters and profile completion."""
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from missionmatch.models import Participant
+from missionmatch.models.enums import Side
+from missionmatch.web.deps import DbSession, ManagedMission, Settings
+from missionmatch.web.mailer import send_login_link
+from missionmatch.web.security import verify_csrf
+from missionmatch.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+
+
+def profile_complete(participant: Participant) -> bool:
+    return participant.profile is not None and not participant.profile.is_empty
+
+
+def _matches(participant: Participant, side: str, status: str, q: str) -> bool:
+    if side and participant.organisation.side.value != side:
+        return False
+    if status == "empty" and profile_complete(participant):
+        return False
+    if status == "complete" and not profile_complete(participant):
+        return False
+    haystack = f"{participant.full_name} {participant.email} {participant.organisation.name}".casefold()
+    return q.casefold() in haystack
+
+
+@router.get("/missions/{slug}/participants")
+def participant_list(
+    request: Request, mission: ManagedMission, side: str = "", status: str = "", q: str = ""
+) -> Response:
+    shown = [p for p in mission.participants if _matches(p, side, status, q.strip())]
+    return render(
+        request,
+        "participants.html",
+        mission=mission,
+        participants=shown,
+        complete={p.id: profile_complete(p) for p in shown},
+        filters={"side": side, "status": status, "q": q},
+        sides=[s.value for s in Side],
+    )
+
+
+@router.get("/missions/{slug}/organisations")
+def organisation_list(request: Request, mission: ManagedMission, side: str = "") -> Response:
+    shown = [o for o in mission.organisations if not side or o.side.value == side]
+    empty = {o.id: sum(1 for p in o.participants if not profile_complete(p)) for o in shown}
+    return render(
+        request,
+        "organisations.html",
+        mission=mission,
+        organisations=shown,
+        empty=empty,
+        filters={"side": side},
+        sides=[s.value for s in Side],
+    )
+
+
+@router.post("/missions/{slug}/participants/{participant_id}/login-link")
+def mail_login_link(
+    mission: ManagedMission, participant_id: int, db: DbSession, settings: Settings
+) -> Response:
+    participant = db.get(Participant, participant_id)
+    if participant is None or participant.mission_id != mission.id:
+        raise HTTPException(status_code=404)
+    send_login_link(db, settings, participant)
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/outbox", status_code=303)

@@ -1,0 +1,34 @@
+"""Rendering pages: every template receives the translator, the CSRF token and the signed-in role."""
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from missionmatch.web.deps import get_translator
+from missionmatch.web.i18n import LANGUAGE_NAMES, LANGUAGES
+from missionmatch.web.security import CSRF_FIELD, csrf_token
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    translator = get_translator(request)
+    return TEMPLATES.TemplateResponse(
+        request,
+        name,
+        {
+            "_": translator.gettext,
+            "ngettext": translator.ngettext,
+            "t": translator,
+            "lang": translator.language,
+            "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+            "csrf_field": CSRF_FIELD,
+            "csrf_token": csrf_token(request),
+            "role": request.session.get("role"),
+            **context,
+        },
+        status_code=status_code,
+    )
