@@ -52,11 +52,14 @@ def peer_matrix(ep: EmbeddedProfiles, allowed: np.ndarray) -> np.ndarray:
     both = np.hstack([_mean_vectors(ep.needs, n), _mean_vectors(ep.offers, n)]) * np.float32(np.sqrt(0.5))
     out = np.zeros((n, n), dtype=np.float32)
     sides = np.array([p.side for p in ep.profiles], dtype=object)
-    for side in dict.fromkeys(sides.tolist()):
-        rows = np.flatnonzero(sides == side)
-        cols = np.flatnonzero(allowed[rows].any(axis=0))
-        if len(cols):
-            out[np.ix_(rows, cols)] = both[rows] @ both[cols].T
+    groups = [np.flatnonzero(sides == side) for side in dict.fromkeys(sides.tolist())]
+    # symmetric: compute each pair of sides once and mirror it
+    for a, rows in enumerate(groups):
+        for cols in groups[a:]:
+            if allowed[np.ix_(rows, cols)].any():
+                block = both[rows] @ both[cols].T
+                out[np.ix_(rows, cols)] = block
+                out[np.ix_(cols, rows)] = block.T
     return out
 
 
