@@ -26,7 +26,12 @@ def queue_mail(
     session: Session, mission: Mission | None, recipient: str, subject: str, body: str
 ) -> OutboxMail:
     mail = OutboxMail(
-        mission=mission, recipient=recipient, subject=subject, body=body, created_at=now(), error=""
+        mission_id=mission.id if mission else None,
+        recipient=recipient,
+        subject=subject,
+        body=body,
+        created_at=now(),
+        error="",
     )
     session.add(mail)
     session.flush()
