@@ -10,6 +10,7 @@ called (a sentinel raises if it were), which is exactly the "re-run with a warm 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import time
 from collections.abc import Sequence
@@ -83,7 +84,8 @@ def main() -> None:
     args = parser.parse_args()
     dev = profiles_from_json(load_dev())
     dev_texts = list(dict.fromkeys(t for p in dev for t in (*units(p.needs), *units(p.offers))))
-    print("## Embedding throughput\n\n| model | texts | seconds | texts/s |\n|---|---|---|---|")
+    print(f"## Embedding throughput (load average before: {os.getloadavg()[0]:.2f})\n")
+    print("| model | texts | seconds | texts/s |\n|---|---|---|---|")
     print("\n".join(throughput(dev_texts, args.threads)))
 
     rng = np.random.default_rng(0)
@@ -96,13 +98,14 @@ def main() -> None:
                                  CachedEmbedder(MustNotEmbed("usem3", 512), store)])
     print(f"\n## Top-20 for {args.profiles} profiles, cached embeddings ({n_texts} distinct sentences, "
           f"{args.threads} threads)\n")
-    print("| run | seconds |\n|---|---|")
+    print("| run | wall seconds | CPU seconds (all threads) | load average before |\n|---|---|---|---|")
     for label, reasons in (("ranking only", False), ("ranking + reasons for every recommendation", True)):
-        t0 = time.perf_counter()
+        load = os.getloadavg()[0]  # the machine may be shared: say how busy it was
+        t0, c0 = time.perf_counter(), time.process_time()
         result = recommend(profiles, embedder, MatchConfig(top_k=20), with_reasons=reasons)
-        dt = time.perf_counter() - t0
+        dt, cpu = time.perf_counter() - t0, time.process_time() - c0
         assert all(len(v) == 20 for v in result.recommendations.values())
-        print(f"| {label} | {dt:.1f} |")
+        print(f"| {label} | {dt:.1f} | {cpu:.1f} | {load:.2f} |")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
     print(f"\npeak memory: {peak:.1f} GiB; suggested meetings: {len(result.pairs)}")
 
