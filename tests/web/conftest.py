@@ -2,15 +2,18 @@
 
 import datetime as dt
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from missionmatch.db import transaction
+from missionmatch import migrate
+from missionmatch.db import make_engine, make_session_factory, transaction
 from missionmatch.models import Mission, Participant
 from missionmatch.services.accounts import create_api_token, create_login_link, create_organiser
 from missionmatch.services.mission_import import import_mission
@@ -19,6 +22,7 @@ from missionmatch.web.config import WebSettings
 from tests.factories import small_mission
 
 PASSWORD = "correct horse battery"
+SETTINGS = WebSettings(secret_key="test-secret", base_url="http://testserver")
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -88,9 +92,26 @@ def build_world(factory: sessionmaker[Session]) -> World:
         mission_b = import_mission(session, other)
         create_organiser(session, "orga@a.lu", PASSWORD, [mission_a])
         create_organiser(session, "orga@b.lu", PASSWORD, [mission_b])
-    return World(factory, WebSettings(secret_key="test-secret", base_url="http://testserver"))
+    return World(factory, SETTINGS)
+
+
+@pytest.fixture(scope="session")
+def world_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrating and importing once: each test gets a copy of this SQLite file (seconds saved per test)."""
+    path = tmp_path_factory.mktemp("world") / "world.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate.upgrade(engine)
+    build_world(make_session_factory(engine))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
 
 
 @pytest.fixture
-def world(sqlite_factory: sessionmaker[Session]) -> Iterator[World]:
-    yield build_world(sqlite_factory)
+def world(world_template: Path, tmp_path: Path) -> Iterator[World]:
+    path = tmp_path / "world.db"
+    shutil.copyfile(world_template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    yield World(make_session_factory(engine), SETTINGS)
+    engine.dispose()

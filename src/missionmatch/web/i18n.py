@@ -49,11 +49,11 @@ class Translator:
 
     language: str
 
-    def gettext(self, message: str, **values: object) -> str:
-        text = catalog(self.language).gettext(message)
+    def gettext(self, msgid: str, /, **values: object) -> str:
+        text = catalog(self.language).gettext(msgid)
         return text % values if values else text
 
-    def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
         text = catalog(self.language).ngettext(singular, plural, n)
         return text % {"n": n, **values}
 

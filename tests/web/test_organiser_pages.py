@@ -1,0 +1,99 @@
+"""Organiser pages: dashboard, lists with filters, import with the per-row report, outbox."""
+
+import re
+
+from sqlalchemy import func, select
+
+from missionmatch.models import Participant
+from tests.web.conftest import World
+
+HEADER = "email,first_name,last_name,organisation,side,languages,sectors,offers,needs\n"
+
+
+def _names(page: str) -> list[str]:
+    return re.findall(r"<tr class=\"[^\"]*\">\s*<td>([^<]+)<br>", page)
+
+
+def _count(world: World) -> int:
+    with world.factory() as session:
+        return session.scalar(select(func.count()).select_from(Participant))
+
+
+def test_dashboard_shows_the_mission_summary(world: World) -> None:
+    page = world.organiser().get("/missions/test-osaka").text
+    assert "Test mission Osaka" in page
+    assert re.search(
+        r"Empty profiles</dt><dd><a href=\"/missions/test-osaka/participants\?status=empty\">1</a>", page
+    )
+    assert re.search(r"B2B meeting places</dt><dd>24</dd>", page)
+
+
+def test_participant_list_filters_by_side_profile_and_text(world: World) -> None:
+    browser = world.organiser()
+    base = "/missions/test-osaka/participants"
+    assert _names(browser.get(base).text) == ["Anne Muller", "Jonas Weber", "太郎 山田", "Hanako Sato"]
+    assert _names(browser.get(f"{base}?side=host").text) == ["太郎 山田", "Hanako Sato"]
+    assert _names(browser.get(f"{base}?status=empty").text) == ["Hanako Sato"]
+    assert _names(browser.get(f"{base}?status=complete&side=delegation").text) == [
+        "Anne Muller",
+        "Jonas Weber",
+    ]
+    assert _names(browser.get(f"{base}?q=santé").text) == ["Jonas Weber"]
+
+
+def test_organisation_list_flags_empty_profiles(world: World) -> None:
+    page = world.organiser().get("/missions/test-osaka/organisations?side=host").text
+    assert "Kansai Orbital KK" in page and "LuxSat" not in page
+    assert '<span class="flag">1</span>' in page
+
+
+def test_import_of_a_good_csv_registers_everyone(world: World) -> None:
+    csv = HEADER + "ken@kk.example.jp,Ken,Ito,Osaka Robotics,host,ja,space,,\n"
+    browser = world.organiser()
+    response = browser.submit(
+        "/missions/test-osaka/import",
+        page="/missions/test-osaka/import",
+        files={"file": ("hosts.csv", csv.encode(), "text/csv")},
+    )
+    assert response.status_code == 200
+    assert "Imported 1 participant(s) and 1 new organisation(s) from hosts.csv." in response.text
+    assert _count(world) == 9
+
+
+def test_import_with_a_bad_row_writes_nothing_and_lists_the_problem(world: World) -> None:
+    csv = (
+        HEADER + "ken@kk.example.jp,Ken,Ito,Osaka Robotics,host,ja,,,\n" + "not-an-email,A,B,Org,host,ja,,,\n"
+    )
+    response = world.organiser().submit(
+        "/missions/test-osaka/import",
+        page="/missions/test-osaka/import",
+        files={"file": ("hosts.csv", csv.encode(), "text/csv")},
+    )
+    assert response.status_code == 400
+    assert "Nothing was imported: 1 problem(s) found." in response.text
+    assert (
+        "<td>row 3</td><td>email</td><td>&#39;not-an-email&#39; is not an e-mail address</td>"
+        in response.text
+    )
+    assert _count(world) == 8
+
+
+def test_import_of_an_unreadable_file_is_explained(world: World) -> None:
+    response = world.organiser().submit(
+        "/missions/test-osaka/import",
+        page="/missions/test-osaka/import",
+        files={"file": ("people.pdf", b"%PDF", "application/pdf")},
+    )
+    assert response.status_code == 400
+    assert "This file cannot be read." in response.text
+
+
+def test_sending_a_login_link_puts_it_in_the_outbox(world: World) -> None:
+    anne = world.participant("test-osaka", "p-1")
+    browser = world.organiser()
+    response = browser.submit(f"/missions/test-osaka/participants/{anne.id}/login-link", page="/missions")
+    assert response.headers["location"] == "/missions/test-osaka/outbox"
+    page = browser.get("/missions/test-osaka/outbox").text
+    assert "Votre lien de connexion pour Test mission Osaka" in page or "sign-in link" in page
+    assert "anne.muller@luxsat.example.lu" in page
+    assert "http://testserver/login/link/" in page
