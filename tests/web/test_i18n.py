@@ -1,0 +1,80 @@
+"""Languages: the switch is remembered, catalogs are complete, dates follow the viewer's locale."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from missionmatch.web import i18n
+from tests.web.conftest import World
+
+WEB = Path(i18n.__file__).parent
+_CALL = re.compile(r'(?<![n\w])(?:_|gettext)\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)')
+_PLURAL = re.compile(r'ngettext\(\s*"([^"]*)",\s*"([^"]*)"')
+
+
+def _used_messages() -> set[str | tuple[str, str]]:
+    found: set[str | tuple[str, str]] = set()
+    for path in [*WEB.rglob("*.py"), *WEB.rglob("*.html")]:
+        text = path.read_text(encoding="utf-8")
+        for match in _CALL.finditer(text):
+            pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))
+            found.add("".join(pieces).replace("\\n", "\n"))
+        found.update(_PLURAL.findall(text))
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "ja"])
+def test_every_message_is_translated_with_the_same_placeholders(language: str) -> None:
+    with (WEB / "translations" / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
+        catalog = read_po(po)
+    for message in _used_messages():
+        key = message[0] if isinstance(message, tuple) else message
+        entry = catalog.get(key)
+        assert entry is not None and entry.string, f"{language}: {key!r} is not translated"
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        for string in strings:
+            assert set(re.findall(r"%\(\w+\)s", string)) <= set(re.findall(r"%\(\w+\)s", key)), key
+
+
+def test_language_switch_is_remembered_in_a_cookie(world: World) -> None:
+    browser = world.client()
+    response = browser.get("/language/ja?next=/login", follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (303, "/login")
+    assert "主催者ログイン" in browser.get("/login").text
+    assert '<html lang="ja">' in browser.get("/").text
+
+
+def test_language_switch_refuses_unknown_languages_and_foreign_targets(world: World) -> None:
+    browser = world.client()
+    assert browser.get("/language/xx").status_code == 404
+    assert browser.get("/language/fr?next=//evil.example", follow_redirects=False).headers["location"] == "/"
+
+
+def test_accept_language_chooses_the_first_supported_language(world: World) -> None:
+    page = world.client().get("/login", headers={"accept-language": "de-DE, fr;q=0.8"}).text
+    assert "Connexion organisateur" in page
+
+
+def test_agenda_times_in_japanese_locale_and_mission_time_zone(world: World) -> None:
+    browser = world.as_participant("test-osaka", "p-1")
+    browser.get("/language/ja")
+    page = browser.get("/me/agenda").text
+    assert "2025/05/27 14:40:00" in page
+    assert "テーブル 2" in page
+
+
+def test_login_link_mail_is_written_in_the_participants_language(world: World) -> None:
+    anne = world.participant("test-osaka", "p-1")  # speaks fr, de, en
+    browser = world.organiser()
+    browser.submit(f"/missions/test-osaka/participants/{anne.id}/login-link", page="/missions")
+    assert (
+        "Votre lien de connexion pour Test mission Osaka" in browser.get("/missions/test-osaka/outbox").text
+    )
+
+
+def test_negotiate_prefers_the_cookie() -> None:
+    assert i18n.negotiate("ja", "fr") == "ja"
+    assert i18n.negotiate(None, "en-GB,en") == "en"
+    assert i18n.negotiate("xx", None) == "en"
