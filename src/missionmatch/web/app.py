@@ -45,7 +45,7 @@ def create_app(
     )
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, include_in_schema=False)  # the schema documents /api/v1 only
     app.include_router(api.router)
     _install_error_handlers(app)
     return app
