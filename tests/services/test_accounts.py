@@ -1,0 +1,55 @@
+"""Organiser passwords, rate limit, one-time links and API tokens."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.models import LoginLink, OrganiserAccount, Participant
+from missionmatch.services import accounts
+from missionmatch.services.mission_import import import_mission
+from tests.factories import small_mission
+
+
+@pytest.fixture
+def session(sqlite_factory: sessionmaker[Session]):  # type: ignore[no-untyped-def]
+    with transaction(sqlite_factory) as session:
+        import_mission(session, small_mission())
+        yield session
+
+
+def test_passwords_are_stored_as_argon2_hashes(session: Session) -> None:
+    account = accounts.create_organiser(session, "Orga@Example.lu", "s3cret-pass", [])
+    assert account.email == "orga@example.lu"
+    assert account.password_hash.startswith("$argon2id$") and "s3cret-pass" not in account.password_hash
+    assert accounts.authenticate_organiser(session, "orga@example.lu", "s3cret-pass", "1.2.3.4") is account
+    assert accounts.authenticate_organiser(session, "orga@example.lu", "wrong", "1.2.3.4") is None
+
+
+def test_failures_from_one_address_limit_every_account(session: Session) -> None:
+    accounts.create_organiser(session, "a@example.lu", "password-a", [])
+    for number in range(accounts.MAX_FAILURES):
+        accounts.authenticate_organiser(session, f"nobody{number}@example.lu", "x", "9.9.9.9")
+    with pytest.raises(accounts.RateLimited):
+        accounts.authenticate_organiser(session, "a@example.lu", "password-a", "9.9.9.9")
+    assert accounts.authenticate_organiser(session, "a@example.lu", "password-a", "8.8.8.8") is not None
+
+
+def test_login_links_store_only_a_hash_and_work_once(session: Session) -> None:
+    anne = session.scalar(select(Participant).where(Participant.key == "p-1"))
+    token = accounts.create_login_link(session, anne, dt.timedelta(hours=1))
+    assert session.scalar(select(LoginLink.token_hash)) == accounts.hash_token(token) != token
+    assert accounts.redeem_login_link(session, token) is anne
+    assert accounts.redeem_login_link(session, token) is None
+    assert accounts.redeem_login_link(session, "forged") is None
+
+
+def test_api_tokens_act_as_exactly_one_principal(session: Session) -> None:
+    organiser = accounts.create_organiser(session, "o@example.lu", "password-o", [])
+    token = accounts.create_api_token(session, organiser=organiser)
+    assert accounts.resolve_api_token(session, token).organiser is organiser
+    with pytest.raises(ValueError, match="exactly one"):
+        accounts.create_api_token(session)
+    assert session.scalar(select(OrganiserAccount.email)) == "o@example.lu"
