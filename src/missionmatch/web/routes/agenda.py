@@ -24,7 +24,8 @@ class Entry:
     title: str
     place: str
     kind: str  # "programme" or "meeting"
-    detail: str = ""
+    detail: str = ""  # the table number as people read it (1-based)
+    interpreter: str = ""  # language pair, e.g. "fr-ja"
 
 
 @router.get("/me/agenda")
@@ -51,7 +52,9 @@ def agenda(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
         if meeting.session is not None and meeting.slot is not None and meeting.status != MeetingStatus.DRAFT:
             start, end = meeting.session.slot_times()[meeting.slot]
             table = "" if meeting.table is None else str(meeting.table + 1)
-            entries.append(Entry(start, end, others, meeting.session.venue, "meeting", table))
+            entries.append(
+                Entry(start, end, others, meeting.session.venue, "meeting", table, meeting.interpreter or "")
+            )
         else:
             unscheduled.append(others)
     entries.sort(key=lambda e: e.starts_at or dt.datetime.max)
