@@ -80,3 +80,9 @@ def test_unreachable_smtp_server_leaves_the_mail_in_the_outbox_with_the_reason(w
     with world.factory() as session:
         mail = session.scalar(select(OutboxMail))
         assert (mail.sent_at, mail.error != "") == (None, True)
+
+
+def test_pages_forbid_third_party_content_and_referrers(world: World) -> None:
+    headers = world.client().get("/login").headers
+    assert headers["content-security-policy"] == "default-src 'self'; frame-ancestors 'none'"
+    assert (headers["referrer-policy"], headers["x-content-type-options"]) == ("no-referrer", "nosniff")

@@ -97,3 +97,12 @@ def test_sending_a_login_link_puts_it_in_the_outbox(world: World) -> None:
     assert "Votre lien de connexion pour Test mission Osaka" in page or "sign-in link" in page
     assert "anne.muller@luxsat.example.lu" in page
     assert "http://testserver/login/link/" in page
+
+
+def test_requests_board_lists_and_filters_the_missions_requests(world: World) -> None:
+    browser = world.organiser()
+    page = browser.get("/missions/test-osaka/requests").text
+    assert page.count('<tr class="">') == 2
+    pending = browser.get("/missions/test-osaka/requests?status=pending").text
+    assert pending.count('<tr class="">') == 1 and "Jonas Weber" in pending and "Bonjour" not in pending
+    assert world.organiser("orga@b.lu").get("/missions/test-osaka/requests").status_code == 404

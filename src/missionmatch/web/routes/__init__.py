@@ -14,6 +14,7 @@ from missionmatch.web.routes import (
     outbox,
     participants,
     profile,
+    requests_board,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -23,6 +24,7 @@ ROUTERS: list[APIRouter] = [
     participants.router,
     imports.router,
     outbox.router,
+    requests_board.router,
     profile.router,
     directory.router,
     meeting_requests.router,
