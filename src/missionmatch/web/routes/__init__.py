@@ -14,6 +14,7 @@ from missionmatch.web.routes import (
     outbox,
     participants,
     profile,
+    recommendations,
     requests_board,
 )
 
@@ -26,6 +27,7 @@ ROUTERS: list[APIRouter] = [
     outbox.router,
     requests_board.router,
     profile.router,
+    recommendations.router,
     directory.router,
     meeting_requests.router,
     agenda.router,
