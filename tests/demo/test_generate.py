@@ -1,0 +1,65 @@
+import re
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.demo.generate import DATA_DIR, generate, serialise
+from missionmatch.models import Mission, Participant
+from missionmatch.services.demo import DEMO_SLUGS, load_demo
+from missionmatch.services.mission_document import validate
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def documents() -> dict:
+    return generate()
+
+
+def test_generation_is_deterministic_and_equals_the_shipped_files(documents: dict) -> None:
+    assert generate() == documents
+    for slug, document in documents.items():
+        assert (DATA_DIR / f"{slug}.json").read_text(encoding="utf-8") == serialise(document)
+
+
+def test_every_demo_mission_is_a_valid_document(documents: dict) -> None:
+    assert list(documents) == list(DEMO_SLUGS)
+    assert {slug: [str(p) for p in validate(d)] for slug, d in documents.items()} == {
+        s: [] for s in DEMO_SLUGS
+    }
+
+
+def test_campaign_totals_match_the_articles(documents: dict) -> None:
+    organisations = [o for d in documents.values() for o in d["organisations"]]
+    people = [p for d in documents.values() for p in d["participants"]]
+    delegation = {o["key"] for o in organisations if o["side"] == "delegation"}
+    assert (len(delegation), len(organisations) - len(delegation)) == (95, 70)
+    assert sum(p["organisation"] in delegation for p in people) == 160
+    assert sum(p["organisation"] not in delegation for p in people) == 110
+
+
+def test_profiles_are_written_in_four_languages_and_japanese_ones_in_japanese(documents: dict) -> None:
+    for document in documents.values():
+        languages = {p["profile"]["language"] for p in document["participants"]}
+        assert languages == {"fr", "en", "de", "ja"}
+        for person in document["participants"]:
+            profile = person["profile"]
+            assert bool(JAPANESE.search(profile["offers"])) == (profile["language"] == "ja")
+
+
+def test_each_mission_has_b2b_capacity_for_its_accepted_requests(documents: dict) -> None:
+    for document in documents.values():
+        capacity = sum(s["slot_count"] * s["tables"] for s in document["b2b_sessions"])
+        accepted = sum(r["status"] == "accepted" for r in document["meeting_requests"])
+        assert capacity >= 2 * accepted
+
+
+def test_loading_the_demo_twice_leaves_one_copy(sqlite_factory: sessionmaker[Session]) -> None:
+    for _ in range(2):
+        with transaction(sqlite_factory) as session:
+            load_demo(session)
+    with sqlite_factory() as session:
+        assert session.scalar(select(func.count(Mission.id))) == 4
+        assert session.scalar(select(func.count(Participant.id))) == 270
