@@ -106,3 +106,34 @@ def test_requests_board_lists_and_filters_the_missions_requests(world: World) ->
     pending = browser.get("/missions/test-osaka/requests?status=pending").text
     assert pending.count('<tr class="">') == 1 and "Jonas Weber" in pending and "Bonjour" not in pending
     assert world.organiser("orga@b.lu").get("/missions/test-osaka/requests").status_code == 404
+
+
+def test_mission_settings_are_saved(world: World) -> None:
+    browser = world.organiser()
+    data = {
+        "start_date": "2025-05-25",
+        "end_date": "2025-05-30",
+        "timezone": "Asia/Tokyo",
+        "description": "Kansai",
+    }
+    response = browser.submit("/missions/test-osaka/settings", data, page="/missions/test-osaka/settings")
+    assert response.headers["location"] == "/missions/test-osaka/settings?saved=1"
+    page = browser.get("/missions/test-osaka/settings?saved=1").text
+    assert 'value="2025-05-25"' in page and "Saved." in page and ">Kansai</textarea>" in page
+
+
+def test_mission_settings_refuse_reversed_dates_and_unknown_zones(world: World) -> None:
+    data = {"start_date": "2025-05-30", "end_date": "2025-05-25", "timezone": "Mars/Olympus"}
+    response = world.organiser().submit(
+        "/missions/test-osaka/settings", data, page="/missions/test-osaka/settings"
+    )
+    assert response.status_code == 422
+    assert (
+        "The mission cannot end before it starts." in response.text and "Unknown time zone." in response.text
+    )
+
+
+def test_mission_settings_of_another_mission_are_404(world: World) -> None:
+    data = {"start_date": "2025-05-25", "end_date": "2025-05-30", "timezone": "UTC"}
+    browser = world.organiser("orga@b.lu")
+    assert browser.submit("/missions/test-osaka/settings", data, page="/missions").status_code == 404

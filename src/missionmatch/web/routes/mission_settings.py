@@ -1,0 +1,57 @@
+"""Organiser page: a mission's dates, time zone and description."""
+
+import datetime as dt
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from missionmatch.web.deps import DbSession, Lang, ManagedMission
+from missionmatch.web.security import verify_csrf
+from missionmatch.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+
+
+def _page(request: Request, mission, errors: dict[str, str], status: int = 200) -> Response:  # type: ignore[no-untyped-def]
+    return render(
+        request,
+        "mission_settings.html",
+        status_code=status,
+        mission=mission,
+        errors=errors,
+        timezones=sorted(available_timezones()),
+        saved=request.query_params.get("saved") == "1",
+    )
+
+
+@router.get("/missions/{slug}/settings")
+def settings_page(request: Request, mission: ManagedMission) -> Response:
+    return _page(request, mission, {})
+
+
+@router.post("/missions/{slug}/settings")
+def save_settings(
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    t: Lang,
+    start_date: Annotated[dt.date, Form()],
+    end_date: Annotated[dt.date, Form()],
+    timezone: Annotated[str, Form()],
+    description: Annotated[str, Form()] = "",
+) -> Response:
+    errors = {}
+    if end_date < start_date:
+        errors["end_date"] = t.gettext("The mission cannot end before it starts.")
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors["timezone"] = t.gettext("Unknown time zone.")
+    if errors:
+        return _page(request, mission, errors, status=422)
+    mission.start_date, mission.end_date, mission.timezone = start_date, end_date, timezone
+    mission.description = description.strip()
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/settings?saved=1", status_code=303)
