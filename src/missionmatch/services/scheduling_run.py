@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from missionmatch import scheduling
 from missionmatch.models import B2BSession, Meeting, Mission, Recommendation
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.scheduling import instance as scheduling
+from missionmatch.scheduling.portfolio import solve
 from missionmatch.services.scheduling_candidates import (
     Candidate,
     candidates,
@@ -146,7 +147,7 @@ def run_scheduling(
         instance, held, pairs = _session_instance(b2b, fixed, open_)
         if not any(m.optional for m in instance.meetings):
             continue
-        solution = scheduling.solve(instance, fairness=None, time_limit=time_limit, workers=workers)
+        solution = solve(instance, fairness=None, time_limit=time_limit, workers=workers)
         outcome = SessionOutcome(
             b2b.key, solution.status, 0, solution.objective, round(solution.solve_seconds, 2)
         )
