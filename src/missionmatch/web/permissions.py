@@ -2,7 +2,7 @@
 tries to break it. Routes ask these functions and answer 404 when a rule says no, so that a refusal does not
 reveal that another mission's object exists."""
 
-from missionmatch.models import MeetingRequest, Mission, OrganiserAccount, Participant
+from missionmatch.models import Meeting, MeetingRequest, Mission, OrganiserAccount, Participant
 
 
 def organiser_manages_mission(organiser: OrganiserAccount, mission: Mission) -> bool:
@@ -35,3 +35,8 @@ def participant_answers_request(viewer: Participant, request: MeetingRequest) ->
 def participant_cancels_request(viewer: Participant, request: MeetingRequest) -> bool:
     """Only the requester cancels."""
     return viewer.id == request.requester_id
+
+
+def participant_attends_meeting(viewer: Participant, meeting: Meeting) -> bool:
+    """A participant gives feedback only on meetings they attend."""
+    return any(p.id == viewer.id for p in meeting.participants)

@@ -7,6 +7,7 @@ from missionmatch.web.routes import (
     api,
     auth,
     directory,
+    feedback,
     home,
     imports,
     meeting_requests,
@@ -33,6 +34,7 @@ ROUTERS: list[APIRouter] = [
     directory.router,
     meeting_requests.router,
     agenda.router,
+    feedback.router,
 ]
 
 __all__ = ["ROUTERS", "api"]

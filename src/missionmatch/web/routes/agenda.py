@@ -26,6 +26,7 @@ class Entry:
     kind: str  # "programme" or "meeting"
     detail: str = ""  # the table number as people read it (1-based)
     interpreter: str = ""  # language pair, e.g. "fr-ja"
+    meeting_id: int | None = None
 
 
 @router.get("/me/agenda")
@@ -53,7 +54,16 @@ def agenda(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
             start, end = meeting.session.slot_times()[meeting.slot]
             table = "" if meeting.table is None else str(meeting.table + 1)
             entries.append(
-                Entry(start, end, others, meeting.session.venue, "meeting", table, meeting.interpreter or "")
+                Entry(
+                    start,
+                    end,
+                    others,
+                    meeting.session.venue,
+                    "meeting",
+                    table,
+                    meeting.interpreter or "",
+                    meeting.id,
+                )
             )
         else:
             unscheduled.append(others)
