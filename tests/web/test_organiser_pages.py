@@ -137,3 +137,31 @@ def test_mission_settings_of_another_mission_are_404(world: World) -> None:
     data = {"start_date": "2025-05-25", "end_date": "2025-05-30", "timezone": "UTC"}
     browser = world.organiser("orga@b.lu")
     assert browser.submit("/missions/test-osaka/settings", data, page="/missions").status_code == 404
+
+
+def test_check_in_marks_and_unmarks_a_participant(world: World) -> None:
+    anne = world.participant("test-osaka", "p-1")
+    browser = world.organiser()
+    path = f"/missions/test-osaka/participants/{anne.id}/check-in"
+    assert browser.submit(path, page="/missions").headers["location"] == "/missions/test-osaka/participants"
+    assert world.participant("test-osaka", "p-1").checked_in_at is not None
+    assert browser.get("/missions/test-osaka/participants").text.count(">Present</span>") == 1
+    browser.submit(path, page="/missions")
+    assert world.participant("test-osaka", "p-1").checked_in_at is None
+
+
+def test_check_in_of_another_missions_participant_is_404(world: World) -> None:
+    stranger = world.participant("other-tokyo", "p-1")
+    browser = world.organiser("orga@a.lu")
+    assert (
+        browser.submit(
+            f"/missions/test-osaka/participants/{stranger.id}/check-in", page="/missions"
+        ).status_code
+        == 404
+    )
+    assert (
+        browser.submit(
+            f"/missions/other-tokyo/participants/{stranger.id}/check-in", page="/missions"
+        ).status_code
+        == 404
+    )

@@ -5,6 +5,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from missionmatch.models import Participant
 from missionmatch.models.enums import Side
+from missionmatch.services.accounts import now
 from missionmatch.web.deps import DbSession, ManagedMission, Settings
 from missionmatch.web.mailer import send_login_link
 from missionmatch.web.security import verify_csrf
@@ -59,13 +60,27 @@ def organisation_list(request: Request, mission: ManagedMission, side: str = "")
     )
 
 
+def _participant_of(db: DbSession, mission: ManagedMission, participant_id: int) -> Participant:
+    participant = db.get(Participant, participant_id)
+    if participant is None or participant.mission_id != mission.id:
+        raise HTTPException(status_code=404)
+    return participant
+
+
+@router.post("/missions/{slug}/participants/{participant_id}/check-in")
+def toggle_check_in(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
+    """At the welcome desk: marks a participant present (or undoes a mistaken mark)."""
+    participant = _participant_of(db, mission, participant_id)
+    participant.checked_in_at = None if participant.checked_in_at else now()
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/participants", status_code=303)
+
+
 @router.post("/missions/{slug}/participants/{participant_id}/login-link")
 def mail_login_link(
     mission: ManagedMission, participant_id: int, db: DbSession, settings: Settings
 ) -> Response:
-    participant = db.get(Participant, participant_id)
-    if participant is None or participant.mission_id != mission.id:
-        raise HTTPException(status_code=404)
+    participant = _participant_of(db, mission, participant_id)
     send_login_link(db, settings, participant)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/outbox", status_code=303)
