@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# load the demo, run the matcher and the scheduler, print the results, then serve the web pages
 demo: $(STAMP)
 	$(BIN)/missionmatch demo run
+	$(BIN)/missionmatch serve --demo
 
 system-deps:
 	bash scripts/install-system-deps.sh

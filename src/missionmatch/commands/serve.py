@@ -4,12 +4,16 @@ from missionmatch.commands._common import database_work, session_factory
 
 
 def _prepare_demo(base_url: str) -> None:
-    """Loads the demo missions and prints the demo sign-ins (a fresh organiser password each run)."""
-    from missionmatch.services.demo import MAIN_DEMO_SLUG, load_demo
+    """Loads the demo missions unless present (so `make demo` keeps the schedule `demo run` made) and prints
+    the demo sign-ins (a fresh organiser password each run)."""
+    from missionmatch.services.demo import DEMO_SLUGS, MAIN_DEMO_SLUG, load_demo
     from missionmatch.services.demo_accounts import create_demo_accounts
+    from missionmatch.services.missions import list_missions
 
     with database_work() as session:
-        missions = load_demo(session)
+        missions = [m for m in list_missions(session) if m.slug in DEMO_SLUGS]
+        if len(missions) != len(DEMO_SLUGS):
+            missions = load_demo(session)
         main = next((m for m in missions if m.slug == MAIN_DEMO_SLUG), missions[0])
         logins = create_demo_accounts(session, missions, main)
     typer.echo(
