@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import combinations
 
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, Recommendation
 from missionmatch.models.enums import MeetingStatus, RequestStatus
@@ -26,22 +27,31 @@ class Candidate:
 
 
 def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[Candidate]:
-    found: dict[frozenset[int], Candidate] = {}
+    published: list[Candidate] = []
+    wanted: dict[frozenset[int], Candidate] = {}
     for meeting in mission.meetings:
         if meeting.status in (MeetingStatus.PUBLISHED, MeetingStatus.HELD) and meeting.slot is not None:
-            pair = frozenset(p.id for p in meeting.participants)
-            found[pair] = Candidate(
-                meeting.key, tuple(meeting.participants), MUTUAL_WEIGHT, meeting.request, meeting, "published"
+            published.append(
+                Candidate(
+                    meeting.key,
+                    tuple(meeting.participants),
+                    MUTUAL_WEIGHT,
+                    meeting.request,
+                    meeting,
+                    "published",
+                )
             )
+    # any two people already at the same table have met: a request between them is answered
+    covered = {frozenset(pair) for c in published for pair in combinations([p.id for p in c.people], 2)}
     accepted = [r for r in mission.meeting_requests if r.status == RequestStatus.ACCEPTED]
     directions = {(r.requester_id, r.recipient_id) for r in accepted}
     for request in sorted(accepted, key=lambda r: r.id):
         pair = frozenset((request.requester_id, request.recipient_id))
-        if pair in found:
+        if pair in covered or pair in wanted:
             continue
         mutual = (request.recipient_id, request.requester_id) in directions
         base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
-        found[pair] = Candidate(
+        wanted[pair] = Candidate(
             request.key,
             (request.requester, request.recipient),
             base + request.priority,
@@ -51,12 +61,12 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
         )
     for item in recommendations:
         pair = frozenset((item.participant_id, item.candidate_id))
-        if item.suggested_meeting and pair not in found:
+        if item.suggested_meeting and pair not in covered and pair not in wanted:
             people = tuple(sorted((item.participant, item.candidate), key=lambda p: p.id))
-            found[pair] = Candidate(
+            wanted[pair] = Candidate(
                 f"s-{people[0].key}-{people[1].key}", people, SUGGESTED_WEIGHT, source="suggested"
             )
-    return list(found.values())
+    return published + list(wanted.values())
 
 
 def busy_windows(participant: Participant) -> list[tuple[dt.datetime, dt.datetime]]:

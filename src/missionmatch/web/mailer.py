@@ -40,3 +40,50 @@ def send_login_link(db: Session, settings: WebSettings, participant: Participant
     )
     subject = t.gettext("Your sign-in link for %(mission)s", mission=participant.mission.name)
     send_mail(db, settings, participant.mission, participant.email, subject, body)
+
+
+def send_schedule_notice(
+    db: Session, settings: WebSettings, participant: Participant, changes: list[dict]
+) -> None:
+    """Tells a participant what the new schedule version changed for them, in their language."""
+    t = participant_translator(participant)
+    people = {p.key: p for p in participant.mission.participants}
+    lines = []
+    for change in changes:
+        entry = change["after"] or change["before"]
+        others = ", ".join(
+            people[k].full_name for k in entry["participants"] if k != participant.key and k in people
+        )
+        when = entry["starts_at"].replace("T", " ") if entry["starts_at"] else "?"
+        table = "" if entry["table"] is None else entry["table"] + 1
+        texts = {
+            "added": t.gettext(
+                "New meeting: %(when)s, table %(table)s, with %(others)s",
+                when=when,
+                table=table,
+                others=others,
+            ),
+            "moved": t.gettext(
+                "Moved: your meeting with %(others)s is now at %(when)s, table %(table)s",
+                when=when,
+                table=table,
+                others=others,
+            ),
+            "cancelled": t.gettext(
+                "Cancelled: your meeting with %(others)s at %(when)s", when=when, others=others
+            ),
+        }
+        lines.append("- " + texts[change["change"]])
+    body = t.gettext(
+        "Hello %(name)s,\n\nThe B2B schedule of %(mission)s has been updated:\n",
+        name=participant.full_name,
+        mission=participant.mission.name,
+    )
+    body += (
+        "\n".join(lines)
+        + "\n\n"
+        + t.gettext("Your agenda: %(link)s", link=f"{settings.base_url}/me/agenda")
+        + "\n"
+    )
+    subject = t.gettext("Your B2B schedule for %(mission)s", mission=participant.mission.name)
+    send_mail(db, settings, participant.mission, participant.email, subject, body)

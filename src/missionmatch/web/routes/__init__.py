@@ -18,6 +18,7 @@ from missionmatch.web.routes import (
     profile,
     recommendations,
     requests_board,
+    schedule,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -29,6 +30,7 @@ ROUTERS: list[APIRouter] = [
     imports.router,
     outbox.router,
     requests_board.router,
+    schedule.router,
     profile.router,
     recommendations.router,
     directory.router,

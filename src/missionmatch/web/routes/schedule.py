@@ -1,0 +1,99 @@
+"""Organiser page: run the scheduler into a draft, read its statistics and table plan, publish it."""
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from missionmatch.models import Mission
+from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
+from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
+from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission, get_settings, get_translator
+from missionmatch.web.mailer import send_schedule_notice
+from missionmatch.web.security import verify_csrf
+from missionmatch.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+SHOWN = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
+
+
+def table_plan(mission: Mission) -> list[dict]:
+    """Per session and slot, the meetings at each table, for printing and for the welcome desk."""
+    plan = []
+    for session in mission.b2b_sessions:
+        times = session.slot_times()
+        slots = [
+            {"index": i, "starts_at": start, "ends_at": end, "meetings": []}
+            for i, (start, end) in enumerate(times)
+        ]
+        for meeting in mission.meetings:
+            if meeting.session_id == session.id and meeting.slot is not None and meeting.status in SHOWN:
+                slots[meeting.slot]["meetings"].append(meeting)
+        for slot in slots:
+            slot["meetings"].sort(key=lambda m: (m.table is None, m.table))
+        plan.append({"session": session, "slots": slots})
+    return plan
+
+
+def _page(
+    request: Request,
+    mission: Mission,
+    db,
+    report: SchedulingReport | None = None,  # type: ignore[no-untyped-def]
+    message: str = "",
+    status_code: int = 200,
+) -> Response:
+    counts = {
+        status.value: sum(1 for m in mission.meetings if m.status == status) for status in MeetingStatus
+    }
+    return render(
+        request,
+        "schedule.html",
+        status_code=status_code,
+        mission=mission,
+        plan=table_plan(mission),
+        counts=counts,
+        report=report,
+        version=latest_version(db, mission),
+        message=message,
+    )
+
+
+@router.get("/missions/{slug}/schedule")
+def schedule_page(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+    return _page(request, mission, db)
+
+
+@router.post("/missions/{slug}/schedule/run")
+def run(
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    time_limit: float = Form(10.0),
+    suggested: bool = Form(False),
+) -> Response:
+    report = run_scheduling(
+        db, mission, time_limit=max(1.0, min(time_limit, 120.0)), include_suggested=suggested
+    )
+    db.commit()
+    db.refresh(mission)
+    return _page(request, mission, db, report=report)
+
+
+@router.post("/missions/{slug}/schedule/publish")
+def publish(
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    organiser: CurrentOrganiser,
+    comment: str = Form(""),
+) -> Response:
+    try:
+        publication = publish_schedule(db, mission, by=organiser.email, comment=comment.strip())
+    except NothingToPublish:
+        message = get_translator(request).gettext("Nothing changed since the last publication.")
+        return _page(request, mission, db, message=message, status_code=409)
+    settings = get_settings(request)
+    for participant, changes in publication.affected.items():
+        send_schedule_notice(db, settings, participant, changes)
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)

@@ -1,0 +1,77 @@
+"""Organiser schedule page: run the scheduler into a draft, publish it, notify in each language."""
+
+from sqlalchemy import select
+
+from missionmatch.db import transaction
+from missionmatch.models import Meeting, MeetingRequest, OutboxMail, ScheduleVersion
+from missionmatch.models.enums import MeetingStatus, RequestStatus
+from tests.web.conftest import World
+
+PAGE = "/missions/test-osaka/schedule"
+
+
+def _accept_pending_request(world: World) -> None:
+    with transaction(world.factory) as session:
+        request = session.scalar(select(MeetingRequest).where(MeetingRequest.key == "r-2"))
+        request.status = RequestStatus.ACCEPTED  # Jonas → Hanako, who share English
+
+
+def test_running_the_scheduler_shows_the_draft_and_its_table_plan(world: World) -> None:
+    _accept_pending_request(world)
+    browser = world.organiser()
+    response = browser.submit(f"{PAGE}/run", {"time_limit": "5"}, page=PAGE)
+    assert response.status_code == 200
+    assert "1 of 1 wanted meetings placed (priority weight 11 of 11)." in response.text
+    assert '<dd id="count-draft">1</dd>' in response.text
+    assert '<dd id="count-published">1</dd>' in response.text
+    assert response.text.count('<tr class="meeting ') == 2
+    with world.factory() as session:
+        draft = session.scalar(select(Meeting).where(Meeting.status == MeetingStatus.DRAFT))
+        assert ([p.key for p in draft.participants], draft.request.key) == (["p-2", "p-4"], "r-2")
+
+
+def test_publishing_notifies_every_participant_concerned_in_their_language(world: World) -> None:
+    _accept_pending_request(world)
+    browser = world.organiser()
+    browser.submit(f"{PAGE}/run", {"time_limit": "5"}, page=PAGE)
+    response = browser.submit(f"{PAGE}/publish", {"comment": "first release"}, page=PAGE)
+    assert (response.status_code, response.headers["location"]) == (303, PAGE)
+    with world.factory() as session:
+        version = session.scalar(select(ScheduleVersion))
+        assert (version.number, version.comment, version.published_by) == (1, "first release", "orga@a.lu")
+        assert sorted(c["meeting"] for c in version.changelog) == sorted(["m-1", "m-r-2"])
+        mails = {m.recipient: m for m in session.scalars(select(OutboxMail))}
+    assert sorted(mails) == [
+        "anne.muller@luxsat.example.lu",
+        "jonas.weber@sante.example.lu",
+        "sato@orbital.example.jp",
+        "yamada@orbital.example.jp",
+    ]
+    assert mails["yamada@orbital.example.jp"].subject == "Test mission Osaka のB2B日程"
+    assert mails["anne.muller@luxsat.example.lu"].subject == "Votre planning B2B pour Test mission Osaka"
+    assert "Nouveau rendez-vous : 2025-05-27 14:40, table 2, avec 太郎 山田, Hanako Sato" in (
+        mails["anne.muller@luxsat.example.lu"].body
+    )
+    assert mails["sato@orbital.example.jp"].body.count("新しい面談") == 2
+
+
+def test_publishing_twice_without_changes_is_refused(world: World) -> None:
+    browser = world.organiser()
+    assert browser.submit(f"{PAGE}/publish", page=PAGE).status_code == 303
+    response = browser.submit(f"{PAGE}/publish", page=PAGE)
+    assert response.status_code == 409
+    assert "Nothing changed since the last publication." in response.text
+
+
+def test_another_missions_organiser_cannot_see_or_run_the_schedule(world: World) -> None:
+    browser = world.organiser("orga@b.lu")
+    assert browser.get(PAGE).status_code == 404
+    assert browser.submit(f"{PAGE}/run", page="/missions/other-tokyo").status_code == 404
+    assert browser.submit(f"{PAGE}/publish", page="/missions/other-tokyo").status_code == 404
+    with world.factory() as session:
+        assert session.scalar(select(ScheduleVersion)) is None
+
+
+def test_a_forged_publish_without_csrf_token_is_refused(world: World) -> None:
+    browser = world.organiser()
+    assert browser.post(f"{PAGE}/publish", data={"comment": "x"}, follow_redirects=False).status_code == 403
