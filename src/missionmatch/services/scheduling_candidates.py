@@ -102,3 +102,12 @@ def interpreter_pair(people: tuple[Participant, ...], session: B2BSession) -> tu
         ):
             return True, pool.pair
     return False, None
+
+
+def new_meeting_key(mission: Mission, candidate: Candidate) -> str:
+    """`m-<request key>`, with a suffix when a cancelled meeting of the same request already holds it."""
+    taken = {m.key for m in mission.meetings}
+    key, number = f"m-{candidate.key}", 2
+    while key in taken:
+        key, number = f"m-{candidate.key}-{number}", number + 1
+    return key

@@ -19,6 +19,7 @@ from missionmatch.services.scheduling_candidates import (
     candidates,
     forbidden_slots,
     interpreter_pair,
+    new_meeting_key,
 )
 
 
@@ -157,7 +158,7 @@ def run_scheduling(
                 continue
             mission.meetings.append(
                 Meeting(
-                    key=f"m-{candidate.key}",
+                    key=new_meeting_key(mission, candidate),
                     participants=list(candidate.people),
                     request=candidate.request,
                     session=b2b,

@@ -1,0 +1,90 @@
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, Unavailability
+from missionmatch.models.enums import MeetingStatus, RequestStatus
+from missionmatch.services.mission_import import import_mission
+from missionmatch.services.replanning import replan_mission, withdraw_participant
+from missionmatch.services.schedule_publish import publish_schedule
+from missionmatch.services.scheduling_run import run_scheduling
+from tests.factories import small_mission
+
+
+def _published(factory: sessionmaker[Session]) -> dict[str, tuple[int, int]]:
+    document = small_mission()
+    document["meetings"] = document["agreements"] = document["feedback"] = []
+    document["meeting_requests"][1]["status"] = "accepted"  # r-2: Jonas and Hanako, who share English
+    with transaction(factory) as session:
+        mission = import_mission(session, document)
+        run_scheduling(session, mission, time_limit=10, workers=1)
+        publish_schedule(session, mission)
+    return _positions(factory)
+
+
+def _positions(factory: sessionmaker[Session]) -> dict[str, tuple[int, int]]:
+    with factory() as session:
+        return {
+            m.key: (m.slot, m.table)
+            for m in session.scalars(select(Meeting))
+            if m.status in (MeetingStatus.PUBLISHED, MeetingStatus.DRAFT)
+        }
+
+
+def _person(session: Session, key: str) -> Participant:
+    return session.scalar(select(Participant).where(Participant.key == key))
+
+
+def test_a_new_unavailability_moves_only_the_meeting_it_hits(session_factory) -> None:
+    before = _published(session_factory)
+    slot_r2 = before["m-r-2"][0]
+    with transaction(session_factory) as session:
+        hanako = _person(session, "p-4")
+        start, end = session.scalar(select(Mission)).b2b_sessions[0].slot_times()[slot_r2]
+        hanako.unavailability.append(Unavailability(starts_at=start, ends_at=end, reason="call"))
+        report = replan_mission(session, session.scalar(select(Mission)), time_limit=10)
+    assert (report.kept, [key for key, _, _ in report.moved], report.dropped, report.added) == (
+        1,
+        ["m-r-2"],
+        [],
+        [],
+    )
+    after = _positions(session_factory)
+    assert after["m-r-1"] == before["m-r-1"]  # untouched, same slot and table
+    assert after["m-r-2"][0] != slot_r2
+    assert report.moved[0][1:] == (slot_r2, after["m-r-2"][0])
+
+
+def test_a_new_request_is_added_around_the_published_meetings(session_factory) -> None:
+    before = _published(session_factory)
+    with transaction(session_factory) as session:
+        mission = session.scalar(select(Mission))
+        session.add(
+            MeetingRequest(
+                mission=mission,
+                key="r-5",
+                requester=_person(session, "p-1"),
+                recipient=_person(session, "p-4"),
+                priority=2,
+                status=RequestStatus.ACCEPTED,
+                created_at=dt.datetime(2025, 5, 25, 9, 0),
+            )
+        )
+        session.flush()
+        report = replan_mission(session, mission, time_limit=10)
+    assert (report.kept, report.moved, report.dropped, report.added) == (2, [], [], ["m-r-5"])
+    after = _positions(session_factory)
+    assert (after["m-r-1"], after["m-r-2"]) == (before["m-r-1"], before["m-r-2"])
+
+
+def test_a_withdrawn_participant_frees_their_meetings_and_the_changelog_says_so(session_factory) -> None:
+    _published(session_factory)
+    with transaction(session_factory) as session:
+        cancelled = withdraw_participant(_person(session, "p-3"))
+        assert [m.key for m in cancelled] == ["m-r-1"]
+        report = replan_mission(session, session.scalar(select(Mission)), time_limit=10)
+        assert (report.kept, report.moved, report.dropped, report.added) == (1, [], [], [])
+        publication = publish_schedule(session, session.scalar(select(Mission)))
+    assert [(c["meeting"], c["change"]) for c in publication.version.changelog] == [("m-r-1", "cancelled")]
