@@ -132,3 +132,22 @@ def test_recommend_needs_a_file_or_a_mission(database: Path) -> None:
     result = runner.invoke(app, ["recommend"])
     assert result.exit_code == 2
     assert "PROFILES_FILE and --out are needed (or --mission NAME)" in result.output
+
+
+def test_schedule_then_replan_from_the_command_line(database: Path, tmp_path: Path) -> None:
+    document = small_mission()
+    document["meetings"] = document["agreements"] = document["feedback"] = []
+    document["meeting_requests"][1]["status"] = "accepted"
+    path = tmp_path / "mission.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert runner.invoke(app, ["import", "mission", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["schedule", "test-osaka", "--time-limit", "5", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Draft schedule: 2 of 2 wanted meetings placed (priority weight 24/24)" in result.output
+    result = runner.invoke(app, ["replan", "test-osaka", "--time-limit", "5"])
+    assert result.exit_code == 0, result.output
+    # nothing was published yet, so the drafts are rebuilt: nothing kept, nothing moved, two added
+    assert (
+        "Replanned: 0 published meetings kept in place, 0 moved, 0 no longer possible, 2 added"
+        in result.output
+    )

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from missionmatch.db import transaction
-from missionmatch.models import Meeting, MeetingRequest, OutboxMail, ScheduleVersion
+from missionmatch.models import Meeting, MeetingRequest, OutboxMail, ScheduleVersion, Unavailability
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from tests.web.conftest import World
 
@@ -75,3 +75,24 @@ def test_another_missions_organiser_cannot_see_or_run_the_schedule(world: World)
 def test_a_forged_publish_without_csrf_token_is_refused(world: World) -> None:
     browser = world.organiser()
     assert browser.post(f"{PAGE}/publish", data={"comment": "x"}, follow_redirects=False).status_code == 403
+
+
+def test_replanning_after_a_new_unavailability_shows_exactly_what_moved(world: World) -> None:
+    _accept_pending_request(world)
+    browser = world.organiser()
+    browser.submit(f"{PAGE}/run", {"time_limit": "5"}, page=PAGE)
+    browser.submit(f"{PAGE}/publish", page=PAGE)
+    with transaction(world.factory) as session:
+        meeting = session.scalar(select(Meeting).where(Meeting.key == "m-r-2"))
+        old_slot = meeting.slot
+        start, end = meeting.session.slot_times()[old_slot]
+        jonas = next(p for p in meeting.participants if p.key == "p-2")
+        jonas.unavailability.append(Unavailability(starts_at=start, ends_at=end, reason="visit"))
+    response = browser.submit(f"{PAGE}/replan", {"time_limit": "5"}, page=PAGE)
+    assert response.status_code == 200
+    assert "1 published meetings kept in place, 1 moved, 0 no longer possible, 0 added." in response.text
+    with world.factory() as session:
+        moved = session.scalar(select(Meeting).where(Meeting.key == "m-r-2"))
+        kept = session.scalar(select(Meeting).where(Meeting.key == "m-1"))
+        assert moved.slot != old_slot and kept.slot == 2
+    assert f"<code>m-r-2</code>: slot {old_slot + 1} → slot {moved.slot + 1}" in response.text

@@ -2,6 +2,7 @@ import typer
 
 from missionmatch.commands._common import database_work
 from missionmatch.services.missions import get_mission
+from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
 
 
@@ -44,5 +45,29 @@ def schedule(
         typer.echo(format_report(report))
 
 
+def format_replan(report: ReplanReport) -> str:
+    lines = [
+        f"Replanned: {report.kept} published meetings kept in place, {len(report.moved)} moved, "
+        f"{len(report.dropped)} no longer possible, {len(report.added)} added"
+    ]
+    lines += [f"  moved {key}: slot {old + 1} -> slot {new + 1}" for key, old, new in report.moved]
+    lines += [f"  cannot be held any more: {key}" for key in report.dropped]
+    lines += [f"  added {key}" for key in report.added]
+    return "\n".join(lines)
+
+
+def replan_command(
+    mission: str = typer.Argument(..., help="Mission name or slug."),
+    time_limit: float = typer.Option(20.0, help="Seconds per B2B session."),
+) -> None:
+    """After changes (withdrawals, unavailability, new accepted requests): move as few published meetings as
+    possible; publish the result to tell participants."""
+    with database_work() as session:
+        typer.echo(
+            format_replan(replan_mission(session, get_mission(session, mission), time_limit=time_limit))
+        )
+
+
 def register(app: typer.Typer) -> None:
     app.command("schedule")(schedule)
+    app.command("replan")(replan_command)

@@ -2,9 +2,11 @@
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from missionmatch.models import Mission
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
 from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission, get_settings, get_translator
@@ -37,10 +39,11 @@ def table_plan(mission: Mission) -> list[dict]:
 def _page(
     request: Request,
     mission: Mission,
-    db,
-    report: SchedulingReport | None = None,  # type: ignore[no-untyped-def]
+    db: Session,
+    report: SchedulingReport | None = None,
     message: str = "",
     status_code: int = 200,
+    replanned: ReplanReport | None = None,
 ) -> Response:
     counts = {
         status.value: sum(1 for m in mission.meetings if m.status == status) for status in MeetingStatus
@@ -55,6 +58,7 @@ def _page(
         report=report,
         version=latest_version(db, mission),
         message=message,
+        replanned=replanned,
     )
 
 
@@ -97,3 +101,13 @@ def publish(
         send_schedule_notice(db, settings, participant, changes)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+
+
+@router.post("/missions/{slug}/schedule/replan")
+def replan(
+    request: Request, mission: ManagedMission, db: DbSession, time_limit: float = Form(10.0)
+) -> Response:
+    replanned = replan_mission(db, mission, time_limit=max(1.0, min(time_limit, 120.0)))
+    db.commit()
+    db.refresh(mission)
+    return _page(request, mission, db, replanned=replanned)
