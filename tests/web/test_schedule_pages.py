@@ -96,3 +96,33 @@ def test_replanning_after_a_new_unavailability_shows_exactly_what_moved(world: W
         kept = session.scalar(select(Meeting).where(Meeting.key == "m-1"))
         assert moved.slot != old_slot and kept.slot == 2
     assert f"<code>m-r-2</code>: slot {old_slot + 1} → slot {moved.slot + 1}" in response.text
+
+
+def test_marking_a_meeting_no_show_and_refusing_unknown_statuses(world: World) -> None:
+    browser = world.organiser()
+    with world.factory() as session:
+        meeting_id = session.scalar(select(Meeting.id).where(Meeting.key == "m-1"))
+    path = f"/missions/test-osaka/meetings/{meeting_id}/status"
+    assert browser.submit(path, {"status": "teleported"}, page=PAGE).status_code == 422
+    response = browser.submit(path, {"status": "no_show"}, page=PAGE)
+    assert (response.status_code, response.headers["location"]) == (303, PAGE)
+    with world.factory() as session:
+        assert session.get(Meeting, meeting_id).status == MeetingStatus.NO_SHOW
+    stranger = world.organiser("orga@b.lu")
+    assert (
+        stranger.submit(
+            path.replace("test-osaka", "other-tokyo"), {"status": "held"}, page="/missions/other-tokyo"
+        ).status_code
+        == 404
+    )
+
+
+def test_withdrawing_a_participant_cancels_their_meetings_and_requests(world: World) -> None:
+    browser = world.organiser()
+    yamada = world.participant("test-osaka", "p-3")
+    response = browser.submit(f"/missions/test-osaka/participants/{yamada.id}/withdraw", page=PAGE)
+    assert (response.status_code, response.headers["location"]) == (303, PAGE)
+    with world.factory() as session:
+        assert session.scalar(select(Meeting.status).where(Meeting.key == "m-1")) == MeetingStatus.CANCELLED
+        request = session.scalar(select(MeetingRequest).where(MeetingRequest.key == "r-1"))
+        assert request.status == RequestStatus.CANCELLED

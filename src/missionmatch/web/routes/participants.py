@@ -6,6 +6,7 @@ from fastapi.responses import RedirectResponse, Response
 from missionmatch.models import Participant
 from missionmatch.models.enums import Side
 from missionmatch.services.accounts import now
+from missionmatch.services.replanning import withdraw_participant
 from missionmatch.web.deps import DbSession, ManagedMission, Settings
 from missionmatch.web.mailer import send_login_link
 from missionmatch.web.security import verify_csrf
@@ -84,3 +85,11 @@ def mail_login_link(
     send_login_link(db, settings, participant)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/outbox", status_code=303)
+
+
+@router.post("/missions/{slug}/participants/{participant_id}/withdraw")
+def withdraw(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
+    """A participant cancels their trip: their meetings and open requests are cancelled; replan to refill."""
+    withdraw_participant(_participant_of(db, mission, participant_id))
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)

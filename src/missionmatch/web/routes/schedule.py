@@ -1,10 +1,10 @@
 """Organiser page: run the scheduler into a draft, read its statistics and table plan, publish it."""
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from missionmatch.models import Mission
+from missionmatch.models import Meeting, Mission
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
@@ -111,3 +111,25 @@ def replan(
     db.commit()
     db.refresh(mission)
     return _page(request, mission, db, replanned=replanned)
+
+
+MARKABLE = {
+    "held": MeetingStatus.HELD,
+    "no_show": MeetingStatus.NO_SHOW,
+    "cancelled": MeetingStatus.CANCELLED,
+}
+
+
+@router.post("/missions/{slug}/meetings/{meeting_id}/status")
+def mark_meeting(
+    mission: ManagedMission, meeting_id: int, db: DbSession, status: str = Form(...)
+) -> Response:
+    """On the day: a meeting was held, someone did not come, or it is called off (freeing the slot)."""
+    meeting = db.get(Meeting, meeting_id)
+    if meeting is None or meeting.mission_id != mission.id:
+        raise HTTPException(status_code=404)
+    if status not in MARKABLE:
+        raise HTTPException(status_code=422, detail=f"status must be one of {', '.join(MARKABLE)}")
+    meeting.status = MARKABLE[status]
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
