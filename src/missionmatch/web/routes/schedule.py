@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import Meeting, Mission
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.matching_run import run_matching
 from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
@@ -133,3 +134,20 @@ def mark_meeting(
     meeting.status = MARKABLE[status]
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+
+
+@router.post("/missions/{slug}/matching/run")
+def run_matcher(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+    """Recommends partners to every participant (shown on their pages) and finds mutual pairs to suggest."""
+    report = run_matching(db, mission)
+    db.commit()
+    db.refresh(mission)
+    message = get_translator(request).gettext(
+        "Matcher: %(recommendations)s recommendations for %(profiles)s profiles, "
+        "%(pairs)s suggested meetings (%(empty)s empty profiles skipped).",
+        recommendations=report.recommendations,
+        profiles=report.profiles,
+        pairs=report.suggested_meetings,
+        empty=report.skipped_empty,
+    )
+    return _page(request, mission, db, message=message)
