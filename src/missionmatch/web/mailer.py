@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session
 from missionmatch.models import Mission, Participant
 from missionmatch.services.accounts import create_login_link
 from missionmatch.services.mail import deliver, queue_mail
+from missionmatch.services.schedule_publish import Publication
 from missionmatch.web.config import WebSettings
 from missionmatch.web.i18n import LANGUAGES, Translator
 
@@ -87,3 +88,9 @@ def send_schedule_notice(
     )
     subject = t.gettext("Your B2B schedule for %(mission)s", mission=participant.mission.name)
     send_mail(db, settings, participant.mission, participant.email, subject, body)
+
+
+def notify_publication(db: Session, settings: WebSettings, publication: Publication) -> None:
+    """Mails every participant concerned by a new schedule version the changes that are theirs."""
+    for participant, changes in publication.affected.items():
+        send_schedule_notice(db, settings, participant, changes)

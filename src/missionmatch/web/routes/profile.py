@@ -5,15 +5,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from missionmatch.models import Profile
 from missionmatch.sectors import SECTORS
+from missionmatch.services import profiles
 from missionmatch.web.deps import CurrentParticipant, DbSession
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-PROFILE_LANGUAGES = ("en", "fr", "ja", "de", "lb", "nl", "it", "es", "zh")
-MAX_TEXT = 4000
 
 
 @router.get("/me")
@@ -30,7 +28,7 @@ def _form(request: Request, me, saved: bool = False, errors: dict | None = None,
         mission=me.mission,
         profile=me.profile,
         sectors=SECTORS,
-        profile_languages=PROFILE_LANGUAGES,
+        profile_languages=profiles.PROFILE_LANGUAGES,
         saved=saved,
         errors=errors or {},
     )
@@ -52,22 +50,12 @@ def save_profile(
     sectors: Annotated[list[str] | None, Form()] = None,
     spoken: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
-    errors = {}
-    if language not in PROFILE_LANGUAGES:
-        errors["language"] = "language"
-    if len(offers) > MAX_TEXT or len(needs) > MAX_TEXT:
-        errors["offers"] = "length"
-    unknown = [code for code in sectors or [] if code not in SECTORS]
-    if unknown:
-        errors["sectors"] = "sectors"
+    sectors, spoken = sectors or [], spoken or []
+    errors = profiles.profile_problems(language, offers, needs, sectors, spoken)
     if errors:
         return _form(request, me, errors=errors, status=422)
-    profile = me.profile or Profile(participant=me, language=language, keywords=[])
-    profile.language = language
-    profile.offers = offers.strip()
-    profile.needs = needs.strip()
-    profile.sectors = list(dict.fromkeys(sectors or []))
-    me.languages = [code for code in dict.fromkeys(spoken or []) if code in PROFILE_LANGUAGES]
-    db.add(profile)
+    profiles.save_profile(
+        db, me, language=language, offers=offers, needs=needs, sectors=sectors, spoken=spoken
+    )
     db.commit()
     return RedirectResponse("/me/profile?saved=1", status_code=303)

@@ -2,9 +2,8 @@
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 
-from missionmatch.models import Recommendation
+from missionmatch.services.recommendations import recommendations_for
 from missionmatch.web.deps import CurrentParticipant, DbSession
 from missionmatch.web.permissions import participant_sees_participant
 from missionmatch.web.security import verify_csrf
@@ -15,7 +14,6 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 @router.get("/me/recommendations")
 def recommendations(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
-    query = select(Recommendation).where(Recommendation.participant_id == me.id).order_by(Recommendation.rank)
     # the permission rule applies here too: a stale row never shows someone outside the directory
-    shown = [r for r in db.scalars(query) if participant_sees_participant(me, r.candidate)]
+    shown = [r for r in recommendations_for(db, me) if participant_sees_participant(me, r.candidate)]
     return render(request, "recommendations.html", me=me, mission=me.mission, recommendations=shown)

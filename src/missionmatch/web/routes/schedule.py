@@ -7,11 +7,12 @@ from sqlalchemy.orm import Session
 from missionmatch.models import Meeting, Mission
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.services.matching_run import run_matching
+from missionmatch.services.on_the_day import OUTCOMES, record_outcome
 from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
 from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission, get_settings, get_translator
-from missionmatch.web.mailer import send_schedule_notice
+from missionmatch.web.mailer import notify_publication
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -97,9 +98,7 @@ def publish(
     except NothingToPublish:
         message = get_translator(request).gettext("Nothing changed since the last publication.")
         return _page(request, mission, db, message=message, status_code=409)
-    settings = get_settings(request)
-    for participant, changes in publication.affected.items():
-        send_schedule_notice(db, settings, participant, changes)
+    notify_publication(db, get_settings(request), publication)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 
@@ -114,13 +113,6 @@ def replan(
     return _page(request, mission, db, replanned=replanned)
 
 
-MARKABLE = {
-    "held": MeetingStatus.HELD,
-    "no_show": MeetingStatus.NO_SHOW,
-    "cancelled": MeetingStatus.CANCELLED,
-}
-
-
 @router.post("/missions/{slug}/meetings/{meeting_id}/status")
 def mark_meeting(
     mission: ManagedMission, meeting_id: int, db: DbSession, status: str = Form(...)
@@ -129,9 +121,9 @@ def mark_meeting(
     meeting = db.get(Meeting, meeting_id)
     if meeting is None or meeting.mission_id != mission.id:
         raise HTTPException(status_code=404)
-    if status not in MARKABLE:
-        raise HTTPException(status_code=422, detail=f"status must be one of {', '.join(MARKABLE)}")
-    meeting.status = MARKABLE[status]
+    if status not in OUTCOMES:
+        raise HTTPException(status_code=422, detail=f"status must be one of {', '.join(OUTCOMES)}")
+    record_outcome(meeting, status)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 
