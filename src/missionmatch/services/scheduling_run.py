@@ -22,6 +22,9 @@ from missionmatch.services.scheduling_candidates import (
     new_meeting_key,
 )
 
+# the solver time per session that a web request may ask for (the pages clamp, the API refuses)
+MIN_TIME_LIMIT, MAX_TIME_LIMIT = 1.0, 120.0
+
 
 @dataclass
 class SessionOutcome:

@@ -5,37 +5,23 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from missionmatch.models import Meeting, Mission
-from missionmatch.models.enums import MeetingStatus
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.on_the_day import OUTCOMES, record_outcome
 from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
-from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
+from missionmatch.services.scheduling_run import (
+    MAX_TIME_LIMIT,
+    MIN_TIME_LIMIT,
+    SchedulingReport,
+    run_scheduling,
+)
+from missionmatch.services.table_plan import status_counts, table_plan
 from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission, get_settings, get_translator
 from missionmatch.web.mailer import notify_publication
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-SHOWN = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
-
-
-def table_plan(mission: Mission) -> list[dict]:
-    """Per session and slot, the meetings at each table, for printing and for the welcome desk."""
-    plan = []
-    for session in mission.b2b_sessions:
-        times = session.slot_times()
-        slots = [
-            {"index": i, "starts_at": start, "ends_at": end, "meetings": []}
-            for i, (start, end) in enumerate(times)
-        ]
-        for meeting in mission.meetings:
-            if meeting.session_id == session.id and meeting.slot is not None and meeting.status in SHOWN:
-                slots[meeting.slot]["meetings"].append(meeting)
-        for slot in slots:
-            slot["meetings"].sort(key=lambda m: (m.table is None, m.table))
-        plan.append({"session": session, "slots": slots})
-    return plan
 
 
 def _page(
@@ -47,16 +33,13 @@ def _page(
     status_code: int = 200,
     replanned: ReplanReport | None = None,
 ) -> Response:
-    counts = {
-        status.value: sum(1 for m in mission.meetings if m.status == status) for status in MeetingStatus
-    }
     return render(
         request,
         "schedule.html",
         status_code=status_code,
         mission=mission,
         plan=table_plan(mission),
-        counts=counts,
+        counts=status_counts(mission),
         report=report,
         version=latest_version(db, mission),
         message=message,
@@ -77,9 +60,8 @@ def run(
     time_limit: float = Form(10.0),
     suggested: bool = Form(False),
 ) -> Response:
-    report = run_scheduling(
-        db, mission, time_limit=max(1.0, min(time_limit, 120.0)), include_suggested=suggested
-    )
+    limit = max(MIN_TIME_LIMIT, min(time_limit, MAX_TIME_LIMIT))
+    report = run_scheduling(db, mission, time_limit=limit, include_suggested=suggested)
     db.commit()
     db.refresh(mission)
     return _page(request, mission, db, report=report)
@@ -107,7 +89,7 @@ def publish(
 def replan(
     request: Request, mission: ManagedMission, db: DbSession, time_limit: float = Form(10.0)
 ) -> Response:
-    replanned = replan_mission(db, mission, time_limit=max(1.0, min(time_limit, 120.0)))
+    replanned = replan_mission(db, mission, time_limit=max(MIN_TIME_LIMIT, min(time_limit, MAX_TIME_LIMIT)))
     db.commit()
     db.refresh(mission)
     return _page(request, mission, db, replanned=replanned)
