@@ -1,0 +1,136 @@
+"""A participant's recommendations (with the matcher's reasons), agenda, and feedback on their meetings."""
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from missionmatch.models import Feedback, Meeting
+from missionmatch.models.enums import FollowUp
+from missionmatch.services import feedback as feedback_service
+from missionmatch.services.agenda import AgendaEntry, participant_agenda
+from missionmatch.services.recommendations import recommendations_for
+from missionmatch.web.deps import DbSession
+from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
+from missionmatch.web.routes.api.access import ApiParticipant, not_found
+from missionmatch.web.routes.api.schemas import PersonOut, person_out
+
+router = APIRouter(tags=["participant"])
+
+
+class RecommendationOut(BaseModel):
+    rank: int  # 1 = best
+    score: float
+    candidate: PersonOut
+    suggested_meeting: bool
+    reasons: dict[str, Any]  # need answered and the offer answering it (each in its language), sectors...
+
+
+class AgendaEntryOut(BaseModel):
+    kind: str  # "programme" or "meeting"
+    starts_at: dt.datetime | None  # in the mission's time zone
+    ends_at: dt.datetime | None
+    title: str
+    place: str
+    table_number: int | None  # as printed on the table (1-based)
+    interpreter: str | None  # language pair, e.g. "fr-ja"
+    meeting_id: int | None
+    people: list[PersonOut]
+
+
+class AgendaOut(BaseModel):
+    timezone: str
+    entries: list[AgendaEntryOut]
+    unscheduled: list[AgendaEntryOut]  # accepted meetings without a published place yet
+
+
+class FeedbackIn(BaseModel):
+    rating: int = Field(ge=feedback_service.MIN_RATING, le=feedback_service.MAX_RATING)
+    follow_up: FollowUp = FollowUp.NONE
+    comment: str = Field(default="", max_length=feedback_service.MAX_COMMENT)
+
+
+class FeedbackOut(BaseModel):
+    meeting_id: int
+    rating: int
+    follow_up: FollowUp
+    comment: str
+
+
+def _entry_out(entry: AgendaEntry) -> AgendaEntryOut:
+    return AgendaEntryOut(
+        kind=entry.kind,
+        starts_at=entry.starts_at,
+        ends_at=entry.ends_at,
+        title=entry.title,
+        place=entry.place,
+        table_number=entry.table,
+        interpreter=entry.interpreter or None,
+        meeting_id=entry.meeting_id,
+        people=[person_out(p) for p in entry.others],
+    )
+
+
+def _feedback_out(feedback: Feedback) -> FeedbackOut:
+    return FeedbackOut(
+        meeting_id=feedback.meeting_id,
+        rating=feedback.rating,
+        follow_up=feedback.follow_up,
+        comment=feedback.comment,
+    )
+
+
+@router.get("/me/recommendations")
+def list_recommendations(me: ApiParticipant, db: DbSession) -> list[RecommendationOut]:
+    return [
+        RecommendationOut(
+            rank=r.rank,
+            score=r.score,
+            candidate=person_out(r.candidate),
+            suggested_meeting=r.suggested_meeting,
+            reasons=r.reasons,
+        )
+        for r in recommendations_for(db, me)
+        if participant_sees_participant(me, r.candidate)
+    ]
+
+
+@router.get("/me/agenda")
+def get_agenda(me: ApiParticipant, db: DbSession) -> AgendaOut:
+    mine = participant_agenda(db, me)
+    return AgendaOut(
+        timezone=me.mission.timezone,
+        entries=[_entry_out(e) for e in mine.entries],
+        unscheduled=[_entry_out(e) for e in mine.unscheduled],
+    )
+
+
+def _my_meeting(db: DbSession, me: ApiParticipant, meeting_id: int) -> Meeting:
+    meeting = db.get(Meeting, meeting_id)
+    if (
+        meeting is None
+        or not participant_attends_meeting(me, meeting)
+        or not feedback_service.open_for_feedback(meeting)
+    ):
+        raise not_found("meeting")
+    return meeting
+
+
+@router.get("/me/meetings/{meeting_id}/feedback")
+def get_feedback(meeting_id: int, me: ApiParticipant, db: DbSession) -> FeedbackOut:
+    found = feedback_service.feedback_of(db, me, _my_meeting(db, me, meeting_id))
+    if found is None:
+        raise not_found("feedback")
+    return _feedback_out(found)
+
+
+@router.post("/me/meetings/{meeting_id}/feedback")
+def give_feedback(meeting_id: int, body: FeedbackIn, me: ApiParticipant, db: DbSession) -> FeedbackOut:
+    """Rating, follow-up and comment on a published or held meeting I attend (given again: replaced)."""
+    meeting = _my_meeting(db, me, meeting_id)
+    saved = feedback_service.record_feedback(
+        db, me, meeting, rating=body.rating, follow_up=body.follow_up, comment=body.comment
+    )
+    db.commit()
+    return _feedback_out(saved)

@@ -1,0 +1,116 @@
+"""Missions, their participants, programme items and B2B sessions."""
+
+import datetime as dt
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from missionmatch.models import B2BSession, ProgrammeItem
+from missionmatch.web.deps import ApiPrincipal, DbSession
+from missionmatch.web.permissions import participant_sees_participant
+from missionmatch.web.routes.api.access import ManagedMission, find_mission, visible_missions
+from missionmatch.web.routes.api.schemas import MissionOut, ParticipantOut, mission_out, participant_out
+
+router = APIRouter(tags=["missions"])
+
+
+class ProgrammeItemOut(BaseModel):
+    id: int
+    key: str
+    kind: str
+    title: str
+    sector: str | None
+    city: str
+    venue: str
+    address: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    capacity: int | None
+    participant_ids: list[int]
+
+
+class SlotOut(BaseModel):
+    index: int  # 0-based, as `slot` in the schedule
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+
+
+class InterpretersOut(BaseModel):
+    languages: str  # e.g. "fr-ja"
+    count: int  # available in every slot
+
+
+class SessionOut(BaseModel):
+    id: int
+    key: str
+    name: str
+    city: str
+    venue: str
+    tables: int
+    slot_minutes: int
+    slots: list[SlotOut]
+    interpreters: list[InterpretersOut]
+
+
+def _item_out(item: ProgrammeItem) -> ProgrammeItemOut:
+    return ProgrammeItemOut(
+        id=item.id,
+        key=item.key,
+        kind=item.kind.value,
+        title=item.title,
+        sector=item.sector,
+        city=item.city,
+        venue=item.venue,
+        address=item.address,
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
+        capacity=item.capacity,
+        participant_ids=[p.id for p in item.participants],
+    )
+
+
+def _session_out(b2b: B2BSession) -> SessionOut:
+    return SessionOut(
+        id=b2b.id,
+        key=b2b.key,
+        name=b2b.name,
+        city=b2b.city,
+        venue=b2b.venue,
+        tables=b2b.tables,
+        slot_minutes=b2b.slot_minutes,
+        slots=[SlotOut(index=i, starts_at=s, ends_at=e) for i, (s, e) in enumerate(b2b.slot_times())],
+        interpreters=[InterpretersOut(languages=pool.pair, count=pool.count) for pool in b2b.interpreters],
+    )
+
+
+@router.get("/missions")
+def list_missions(principal: ApiPrincipal) -> list[MissionOut]:
+    return [mission_out(m) for m in visible_missions(principal)]
+
+
+@router.get("/missions/{slug}")
+def get_mission(slug: str, db: DbSession, principal: ApiPrincipal) -> MissionOut:
+    return mission_out(find_mission(db, principal, slug))
+
+
+@router.get("/missions/{slug}/participants")
+def list_participants(slug: str, db: DbSession, principal: ApiPrincipal) -> list[ParticipantOut]:
+    mission = find_mission(db, principal, slug)
+    viewer = principal.participant
+    if viewer is None:
+        return [participant_out(p, for_organiser=True) for p in mission.participants]
+    return [
+        participant_out(p, False) for p in mission.participants if participant_sees_participant(viewer, p)
+    ]
+
+
+@router.get("/missions/{slug}/programme")
+def list_programme(mission: ManagedMission) -> list[ProgrammeItemOut]:
+    """Forums, visits, receptions... in time order, with who registered (organisers only)."""
+    return [_item_out(item) for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))]
+
+
+@router.get("/missions/{slug}/sessions")
+def list_sessions(mission: ManagedMission) -> list[SessionOut]:
+    """B2B sessions with every slot's times (breaks included), tables and interpreters (organisers only)."""
+    return [_session_out(b2b) for b2b in mission.b2b_sessions]

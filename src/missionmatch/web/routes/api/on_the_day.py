@@ -1,0 +1,56 @@
+"""On the day, for organisers: check participants in at the welcome desk (or undo), and record what became
+of a meeting (held, no-show, cancelled) as the table plan does."""
+
+from enum import StrEnum
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from missionmatch.services import on_the_day
+from missionmatch.services.accounts import now
+from missionmatch.web.deps import DbSession
+from missionmatch.web.routes.api.access import ManagedMission, mission_meeting, mission_participant
+from missionmatch.web.routes.api.schemas import ParticipantOut, participant_out
+
+router = APIRouter(tags=["on the day"])
+Outcome = StrEnum("Outcome", {name: name for name in on_the_day.OUTCOMES})  # held, no_show, cancelled
+
+
+class OutcomeIn(BaseModel):
+    outcome: Outcome  # type: ignore[valid-type]
+
+
+class OutcomeOut(BaseModel):
+    id: int
+    key: str
+    status: str  # held, no_show or cancelled (a cancelled meeting frees its place in the table plan)
+
+
+def _checked(mission: ManagedMission, db: DbSession, participant_id: int, present: bool) -> ParticipantOut:
+    participant = mission_participant(mission, db, participant_id)
+    if present:
+        on_the_day.check_in(participant, now())
+    else:
+        on_the_day.undo_check_in(participant)
+    db.commit()
+    return participant_out(participant, for_organiser=True)
+
+
+@router.post("/missions/{slug}/participants/{participant_id}/check-in")
+def check_in(mission: ManagedMission, db: DbSession, participant_id: int) -> ParticipantOut:
+    """Marks a participant present; marking again keeps the first time."""
+    return _checked(mission, db, participant_id, present=True)
+
+
+@router.delete("/missions/{slug}/participants/{participant_id}/check-in")
+def undo_check_in(mission: ManagedMission, db: DbSession, participant_id: int) -> ParticipantOut:
+    """Undoes a mistaken check-in."""
+    return _checked(mission, db, participant_id, present=False)
+
+
+@router.post("/missions/{slug}/meetings/{meeting_id}/outcome")
+def record_outcome(body: OutcomeIn, mission: ManagedMission, db: DbSession, meeting_id: int) -> OutcomeOut:
+    meeting = mission_meeting(mission, db, meeting_id)
+    on_the_day.record_outcome(meeting, body.outcome.value)
+    db.commit()
+    return OutcomeOut(id=meeting.id, key=meeting.key, status=meeting.status.value)

@@ -1,0 +1,68 @@
+"""A participant's own profile: offers and needs in the language they write in, sectors, languages spoken.
+The checks are the profile page's (services.profiles); a wrong field answers 422 naming it."""
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from missionmatch.models import Participant
+from missionmatch.services import profiles
+from missionmatch.web.deps import DbSession
+from missionmatch.web.routes.api.access import ApiParticipant, invalid
+
+router = APIRouter(tags=["participant"])
+MESSAGES = {
+    "language": "must be one of " + ", ".join(profiles.PROFILE_LANGUAGES),
+    "length": f"must be at most {profiles.MAX_TEXT} characters",
+    "sectors": "unknown sector code",
+}
+
+
+class ProfileIn(BaseModel):
+    language: str = Field(description="language of the offers and needs texts")
+    offers: str = ""
+    needs: str = ""
+    sectors: list[str] = Field(default_factory=list, description="sector codes, see missionmatch.sectors")
+    languages: list[str] = Field(default_factory=list, description="languages the participant speaks")
+
+
+class ProfileOut(BaseModel):
+    language: str | None  # None until the participant writes a profile
+    offers: str
+    needs: str
+    sectors: list[str]
+    languages: list[str]
+
+
+def _profile_out(me: Participant) -> ProfileOut:
+    profile = me.profile
+    return ProfileOut(
+        language=profile.language if profile else None,
+        offers=profile.offers if profile else "",
+        needs=profile.needs if profile else "",
+        sectors=list(profile.sectors) if profile else [],
+        languages=list(me.languages),
+    )
+
+
+@router.get("/me/profile")
+def get_profile(me: ApiParticipant) -> ProfileOut:
+    return _profile_out(me)
+
+
+@router.put("/me/profile")
+def put_profile(body: ProfileIn, me: ApiParticipant, db: DbSession) -> ProfileOut:
+    """Replaces the whole profile; nothing is written when a field is wrong."""
+    problems = profiles.profile_problems(body.language, body.offers, body.needs, body.sectors, body.languages)
+    if problems:
+        raise invalid({field: MESSAGES[code] for field, code in problems.items()})
+    profiles.save_profile(
+        db,
+        me,
+        language=body.language,
+        offers=body.offers,
+        needs=body.needs,
+        sectors=body.sectors,
+        spoken=body.languages,
+    )
+    db.commit()
+    return _profile_out(me)

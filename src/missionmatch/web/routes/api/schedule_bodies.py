@@ -1,0 +1,99 @@
+"""Response bodies of the schedule resource. `slot` is 0-based (the index in the session's slots);
+`table_number` is the number printed on the table (1-based)."""
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel
+
+from missionmatch.models import B2BSession, Meeting
+
+
+class MeetingOut(BaseModel):
+    id: int
+    key: str
+    status: str  # draft, published, held, no_show (cancelled meetings free their place and are not listed)
+    session: str  # the session's key
+    slot: int
+    starts_at: dt.datetime  # in the mission's time zone
+    ends_at: dt.datetime
+    table_number: int | None
+    interpreter: str | None  # language pair, e.g. "fr-ja"
+    participant_ids: list[int]
+    request_id: int | None
+
+
+class VersionOut(BaseModel):
+    number: int
+    published_at: dt.datetime
+    published_by: str
+    comment: str
+
+
+class ScheduleOut(BaseModel):
+    version: VersionOut | None  # the latest publication, None before the first
+    counts: dict[str, int]  # meetings per status, cancelled included
+    meetings: list[MeetingOut]
+
+
+class MatchingOut(BaseModel):
+    profiles: int
+    recommendations: int
+    suggested_meetings: int
+    skipped_empty: int
+    embedder: str
+
+
+class SessionRunOut(BaseModel):
+    session: str
+    status: str
+    placed: int
+    breaks: int | None
+    seconds: float
+    interpreters_used: dict[str, int]
+
+
+class SchedulingOut(BaseModel):
+    wanted: int
+    placed: int
+    weight_wanted: int
+    weight_placed: int
+    sessions: list[SessionRunOut]
+    unplaced: dict[str, str]  # candidate key -> why it was not placed, in words
+
+
+class PublicationOut(BaseModel):
+    number: int
+    published_at: dt.datetime
+    comment: str
+    changes: list[dict[str, Any]]  # {"meeting", "change": added|moved|cancelled, "before", "after"}
+    notified: list[int]  # participants mailed their changes
+
+
+class MoveOut(BaseModel):
+    meeting: str
+    from_slot: int
+    to_slot: int
+
+
+class ReplanOut(BaseModel):
+    kept: int
+    moved: list[MoveOut]
+    dropped: list[str]  # published meetings that can no longer be held
+    added: list[str]
+
+
+def meeting_out(meeting: Meeting, session: B2BSession, slot: dict) -> MeetingOut:
+    return MeetingOut(
+        id=meeting.id,
+        key=meeting.key,
+        status=meeting.status.value,
+        session=session.key,
+        slot=slot["index"],
+        starts_at=slot["starts_at"],
+        ends_at=slot["ends_at"],
+        table_number=None if meeting.table is None else meeting.table + 1,
+        interpreter=meeting.interpreter,
+        participant_ids=[p.id for p in meeting.participants],
+        request_id=meeting.request_id,
+    )

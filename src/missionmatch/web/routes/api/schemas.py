@@ -1,0 +1,84 @@
+"""Bodies shared by several API resources: missions and the people in them."""
+
+from pydantic import BaseModel
+
+from missionmatch.models import Mission, Participant
+
+
+class ErrorOut(BaseModel):
+    detail: str  # e.g. "missing or invalid API token", "mission not found"
+
+
+class FieldError(BaseModel):
+    field: str  # e.g. "language", "time_limit"
+    message: str
+
+
+class InvalidOut(BaseModel):
+    detail: str  # "invalid input"
+    errors: list[FieldError]
+
+
+class MissionOut(BaseModel):
+    slug: str
+    name: str
+    start_date: str
+    end_date: str
+    timezone: str
+    cities: list[str]
+
+
+class ParticipantOut(BaseModel):
+    id: int
+    name: str
+    organisation: str
+    side: str
+    job_title: str
+    languages: list[str]
+    profile_language: str | None
+    offers: str
+    needs: str
+    email: str | None = None  # organisers only
+    checked_in_at: str | None = None  # organisers only
+
+
+class PersonOut(BaseModel):
+    """Someone met or recommended: enough to recognise them."""
+
+    id: int
+    name: str
+    organisation: str
+    side: str
+
+
+def mission_out(mission: Mission) -> MissionOut:
+    return MissionOut(
+        slug=mission.slug,
+        name=mission.name,
+        start_date=mission.start_date.isoformat(),
+        end_date=mission.end_date.isoformat(),
+        timezone=mission.timezone,
+        cities=list(mission.cities),
+    )
+
+
+def participant_out(p: Participant, for_organiser: bool) -> ParticipantOut:
+    profile = p.profile
+    checked_in = p.checked_in_at.isoformat() if p.checked_in_at and for_organiser else None
+    return ParticipantOut(
+        id=p.id,
+        name=p.full_name,
+        organisation=p.organisation.name,
+        side=p.side,
+        job_title=p.job_title,
+        languages=list(p.languages),
+        profile_language=profile.language if profile else None,
+        offers=profile.offers if profile else "",
+        needs=profile.needs if profile else "",
+        email=p.email if for_organiser else None,
+        checked_in_at=checked_in,
+    )
+
+
+def person_out(p: Participant) -> PersonOut:
+    return PersonOut(id=p.id, name=p.full_name, organisation=p.organisation.name, side=p.side)
