@@ -1,0 +1,45 @@
+"""The reasons a hand placement is refused (`services.placement_rules.Refusal`), in the viewer's language."""
+
+import datetime as dt
+
+from missionmatch.services.placement_rules import Refusal
+from missionmatch.web.i18n import Translator
+
+
+def _(message: str) -> str:
+    """Marks a message for the catalogs (tests/web/test_i18n.py finds it); `refusal_text` translates it."""
+    return message
+
+
+MESSAGES = {
+    "slot_outside": _("Slot %(slot)s is outside %(session)s, which has %(count)s slots."),
+    "table_outside": _("Table %(table)s does not exist in %(session)s, which has %(count)s tables."),
+    "table_taken": _("Table %(table)s is already taken at %(time)s (%(names)s)."),
+    "tables_full": _("All %(count)s tables are taken at %(time)s."),
+    "clash": _("%(name)s is already in a meeting at %(time)s (table %(table)s)."),
+    "programme": _("%(name)s is at “%(item)s” (programme) at %(time)s."),
+    "unavailable": _("%(name)s is unavailable from %(since)s to %(until)s: %(reason)s."),
+    "unavailable_no_reason": _("%(name)s is unavailable from %(since)s to %(until)s."),
+    "not_arrived": _("%(name)s only arrives at %(when)s."),
+    "departed": _("%(name)s leaves at %(when)s."),
+    "no_language": _("%(names)s share no language and %(session)s has no interpreter for them."),
+    "interpreter": _("No %(pair)s interpreter is left at %(time)s."),
+    "rule": _("Not possible: %(reason)s"),
+    "not_movable": _("Only draft and published meetings can be moved (this one is %(status)s)."),
+    "not_accepted": _("Only accepted requests can be placed (this one is %(status)s)."),
+    "already_placed": _("This request already has a meeting in the schedule (%(meeting)s)."),
+    "not_draft": _(
+        "Only draft meetings can be removed; cancel a published one instead (this one is %(status)s)."
+    ),
+}
+
+
+def refusal_text(t: Translator, refusal: Refusal, timezone: str) -> str:
+    values = {
+        name: t.wall_time(value, timezone, "short") if isinstance(value, dt.datetime) else value
+        for name, value in refusal.values.items()
+    }
+    code = refusal.code
+    if code == "unavailable" and not refusal.values.get("reason"):
+        code = "unavailable_no_reason"
+    return t.gettext(MESSAGES[code], **values)
