@@ -18,6 +18,8 @@ _SMALL_MISSION: dict[str, Any] = {
         "languages": ["en", "fr", "ja"],
         "description": "Multisector",
         "organiser": "Chamber of Commerce",
+        "directory_visibility": "other_side",
+        "show_contact_emails": False,
     },
     "programme": [
         {

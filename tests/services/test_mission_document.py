@@ -41,6 +41,25 @@ def test_export_import_round_trip_through_json_is_lossless(session_factory: sess
     assert second == first
 
 
+def test_visibility_settings_round_trip_and_default_when_absent(
+    session_factory: sessionmaker[Session],
+) -> None:
+    chosen = small_mission(directory_visibility="recommended", show_contact_emails=True)
+    older = small_mission(name="Older document", slug="older")
+    del older["mission"]["directory_visibility"], older["mission"]["show_contact_emails"]
+    with transaction(session_factory) as session:
+        import_mission(session, chosen)
+        import_mission(session, older)
+    with transaction(session_factory) as session:
+        exported = {
+            m.slug: export_mission(session, m)["mission"] for m in session.scalars(select(Mission))
+        }
+    assert [
+        (exported[slug]["directory_visibility"], exported[slug]["show_contact_emails"])
+        for slug in ("test-osaka", "older")
+    ] == [("recommended", True), ("other_side", False)]
+
+
 def test_a_meeting_of_three_keeps_its_three_participants(session_factory: sessionmaker[Session]) -> None:
     with transaction(session_factory) as session:
         import_mission(session, small_mission())
@@ -102,6 +121,14 @@ def test_importing_the_same_mission_twice_is_refused(session_factory: sessionmak
             "meeting_requests[0], to: a participant cannot request a meeting with themselves",
         ),
         (lambda d: d["feedback"][0].update(rating=9), "feedback[0], rating: must be 1 to 5"),
+        (
+            lambda d: d["mission"].update(directory_visibility="everyone"),
+            "mission, directory_visibility: 'everyone' is not one of both_sides, other_side, recommended",
+        ),
+        (
+            lambda d: d["mission"].update(show_contact_emails="yes"),
+            "mission, show_contact_emails: must be true or false",
+        ),
     ],
 )
 def test_an_invalid_document_is_refused_whole_and_named(

@@ -79,7 +79,11 @@ def test_asking_for_a_link_queues_a_mail_only_for_registered_addresses(world: Wo
     assert "a sign-in link is on its way" in known.text and "a sign-in link is on its way" in unknown.text
     with world.factory() as session:
         mails = list(session.scalars(select(OutboxMail)))
-    assert [mail.recipient for mail in mails] == ["anne.muller@luxsat.example.lu"]
+    # Anne is registered for both missions of the fixture: one link for each, each mail naming its mission
+    assert [(mail.recipient, mail.subject) for mail in mails] == [
+        ("anne.muller@luxsat.example.lu", "Votre lien de connexion pour Test mission Osaka"),
+        ("anne.muller@luxsat.example.lu", "Votre lien de connexion pour Other mission Tokyo"),
+    ]
     assert "http://testserver/login/link/" in mails[0].body
 
 

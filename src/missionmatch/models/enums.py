@@ -10,6 +10,14 @@ class Side(StrEnum):
     HOST = "host"
 
 
+class DirectoryVisibility(StrEnum):
+    """Whom a participant may see in the directory and on profile pages (set per mission)."""
+
+    OTHER_SIDE = "other_side"
+    BOTH_SIDES = "both_sides"
+    RECOMMENDED = "recommended"
+
+
 class ProgrammeKind(StrEnum):
     FORUM = "forum"
     WORKSHOP = "workshop"

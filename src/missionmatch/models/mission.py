@@ -1,10 +1,11 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base
+from missionmatch.models.enums import DirectoryVisibility, db_enum
 
 if TYPE_CHECKING:
     from missionmatch.models.agreement import Agreement
@@ -36,6 +37,13 @@ class Mission(Base):
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     description: Mapped[str] = mapped_column(Text, default="")
     organiser: Mapped[str] = mapped_column(String(200), default="")
+    # what participants may see of each other (web/permissions.py applies it)
+    directory_visibility: Mapped[DirectoryVisibility] = mapped_column(
+        db_enum(DirectoryVisibility),
+        default=DirectoryVisibility.OTHER_SIDE,
+        server_default=DirectoryVisibility.OTHER_SIDE.value,
+    )
+    show_contact_emails: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     campaign: Mapped["Campaign | None"] = relationship(back_populates="missions")
     programme_items: Mapped[list["ProgrammeItem"]] = relationship(

@@ -37,6 +37,8 @@ class Participant(Base):
     departs_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # set at the welcome desk on the day; absent participants' meetings can be replanned
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # set when the participant's personal data was erased (services/personal_data.py); kept for statistics
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     mission: Mapped["Mission"] = relationship(back_populates="participants")
     organisation: Mapped["Organisation"] = relationship(back_populates="participants")

@@ -108,6 +108,13 @@ def find_participant_by_email(session: Session, mission: Mission, email: str) ->
     )
 
 
+def participations_of(session: Session, email: str) -> list[Participant]:
+    """Every mission a person takes part in under this address (erased participants excepted)."""
+    address = email.strip().lower()
+    query = select(Participant).where(Participant.email == address, Participant.erased_at.is_(None))
+    return list(session.scalars(query.order_by(Participant.id)))
+
+
 def create_api_token(
     session: Session,
     *,

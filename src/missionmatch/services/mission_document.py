@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from missionmatch.models.enums import (
     AgreementKind,
     AgreementStatus,
+    DirectoryVisibility,
     FollowUp,
     MeetingStatus,
     OrganisationSize,
@@ -95,6 +96,10 @@ def validate(document: Document) -> list[Problem]:
             check.add("mission", "end_date", "is before start_date")
     except (TypeError, ValueError):
         check.add("mission", "start_date/end_date", "must be dates like 2025-05-24")
+    visibility = [v.value for v in DirectoryVisibility]
+    check.one_of(mission, "mission", "directory_visibility", visibility, optional=True)
+    if not isinstance(mission.get("show_contact_emails", False), bool):
+        check.add("mission", "show_contact_emails", "must be true or false")
 
     def within(moment: dt.datetime | None, where: str, field: str) -> None:
         if moment and start and end and not start <= moment.date() <= end:

@@ -29,6 +29,8 @@ def export_mission(session: Session, mission: Mission) -> Document:
         "languages": list(mission.languages),
         "description": mission.description,
         "organiser": mission.organiser,
+        "directory_visibility": mission.directory_visibility.value,
+        "show_contact_emails": mission.show_contact_emails,
     }
     document["programme"] = [
         {

@@ -23,6 +23,7 @@ from missionmatch.models import (
 from missionmatch.models.enums import (
     AgreementKind,
     AgreementStatus,
+    DirectoryVisibility,
     FollowUp,
     MeetingStatus,
     OrganisationSize,
@@ -78,6 +79,8 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         languages=list(data.get("languages", [])),
         description=data.get("description", ""),
         organiser=data.get("organiser", ""),
+        directory_visibility=DirectoryVisibility(data.get("directory_visibility", "other_side")),
+        show_contact_emails=data.get("show_contact_emails", False),
     )
     session.add(mission)
 

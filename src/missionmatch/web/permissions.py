@@ -2,7 +2,18 @@
 tries to break it. Routes ask these functions and answer 404 when a rule says no, so that a refusal does not
 reveal that another mission's object exists."""
 
-from missionmatch.models import Meeting, MeetingRequest, Mission, OrganiserAccount, Participant
+from sqlalchemy import select
+from sqlalchemy.orm import object_session
+
+from missionmatch.models import (
+    Meeting,
+    MeetingRequest,
+    Mission,
+    OrganiserAccount,
+    Participant,
+    Recommendation,
+)
+from missionmatch.models.enums import DirectoryVisibility
 
 
 def organiser_manages_mission(organiser: OrganiserAccount, mission: Mission) -> bool:
@@ -10,11 +21,44 @@ def organiser_manages_mission(organiser: OrganiserAccount, mission: Mission) -> 
     return organiser.active and any(m.id == mission.id for m in organiser.missions)
 
 
-def participant_sees_participant(viewer: Participant, other: Participant) -> bool:
-    """A participant sees themselves and the other side of their own mission (the directory), nobody else."""
+def _recommended_ids(viewer: Participant) -> set[int]:
+    session = object_session(viewer)
+    if session is None:
+        return set()
+    query = select(Recommendation.candidate_id).where(Recommendation.participant_id == viewer.id)
+    return set(session.scalars(query))
+
+
+def _sees(viewer: Participant, other: Participant, recommended: set[int]) -> bool:
     if viewer.id == other.id:
+        return viewer.erased_at is None
+    if viewer.mission_id != other.mission_id or other.erased_at is not None:
+        return False
+    visibility = viewer.mission.directory_visibility
+    if visibility == DirectoryVisibility.BOTH_SIDES:
         return True
-    return viewer.mission_id == other.mission_id and viewer.organisation.side != other.organisation.side
+    if visibility == DirectoryVisibility.RECOMMENDED:
+        return other.id in recommended
+    return viewer.organisation.side != other.organisation.side
+
+
+def participant_sees_participant(viewer: Participant, other: Participant) -> bool:
+    """A participant sees themselves and, in their own mission, whom the mission's directory visibility
+    allows: the other side (the default), both sides, or only the partners recommended to them. Nobody
+    sees an erased participant. Directory, profile pages, meeting requests and the API all ask this."""
+    recommended = set() if viewer.id == other.id else _recommended_ids(viewer)
+    return _sees(viewer, other, recommended)
+
+
+def visible_participants(viewer: Participant) -> list[Participant]:
+    """The people of the viewer's mission that participant_sees_participant allows, themselves excluded."""
+    recommended = _recommended_ids(viewer)
+    return [p for p in viewer.mission.participants if p.id != viewer.id and _sees(viewer, p, recommended)]
+
+
+def participant_sees_email(viewer: Participant, other: Participant) -> bool:
+    """Contact e-mails are shown only if the mission allows it, and only of people the viewer sees."""
+    return viewer.mission.show_contact_emails and participant_sees_participant(viewer, other)
 
 
 def participant_edits_profile(viewer: Participant, owner: Participant) -> bool:

@@ -4,13 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select
 
-from missionmatch.models import Mission
 from missionmatch.services.accounts import (
     RateLimited,
     authenticate_organiser,
-    find_participant_by_email,
+    participations_of,
     redeem_login_link,
 )
 from missionmatch.web.deps import DbSession, Lang, Settings
@@ -58,27 +56,21 @@ def logout(request: Request) -> Response:
 
 
 @router.get("/login/participant")
-def participant_login_page(request: Request, db: DbSession) -> Response:
-    missions = list(db.scalars(select(Mission).order_by(Mission.start_date)))
-    return render(request, "participant_login.html", missions=missions, sent=False)
+def participant_login_page(request: Request) -> Response:
+    # no list of missions: an anonymous visitor learns nothing about who travels where
+    return render(request, "participant_login.html", sent=False)
 
 
 @router.post("/login/participant")
 def request_link(
-    request: Request,
-    db: DbSession,
-    settings: Settings,
-    email: Annotated[str, Form()],
-    mission: Annotated[str, Form()],
+    request: Request, db: DbSession, settings: Settings, email: Annotated[str, Form()]
 ) -> Response:
-    found = db.scalar(select(Mission).where(Mission.slug == mission))
-    participant = find_participant_by_email(db, found, email.strip()) if found else None
-    if participant is not None:
+    # one link per mission the address is registered for, each mail naming its mission
+    for participant in participations_of(db, email):
         send_login_link(db, settings, participant)
-        db.commit()
+    db.commit()
     # the same answer whether or not the address is registered: the page must not reveal who takes part
-    missions = list(db.scalars(select(Mission).order_by(Mission.start_date)))
-    return render(request, "participant_login.html", missions=missions, sent=True)
+    return render(request, "participant_login.html", sent=True)
 
 
 @router.get("/login/link/{token}")

@@ -1,13 +1,17 @@
-"""Participant pages: the other side of the mission, searchable, and one person's public profile."""
+"""Participant pages: the people of the mission the visibility setting allows (by default the other side),
+searchable, and one person's public profile."""
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
-from sqlalchemy import select
 
-from missionmatch.models import Organisation, Participant
+from missionmatch.models import Participant
 from missionmatch.sectors import SECTORS
 from missionmatch.web.deps import CurrentParticipant, DbSession
-from missionmatch.web.permissions import participant_sees_participant
+from missionmatch.web.permissions import (
+    participant_sees_email,
+    participant_sees_participant,
+    visible_participants,
+)
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -23,15 +27,8 @@ def _text(participant: Participant) -> str:
 
 
 @router.get("/me/directory")
-def directory(
-    request: Request, me: CurrentParticipant, db: DbSession, q: str = "", sector: str = ""
-) -> Response:
-    other_side = (
-        select(Participant)
-        .join(Organisation)
-        .where(Participant.mission_id == me.mission_id, Organisation.side != me.organisation.side)
-    )
-    people = [p for p in db.scalars(other_side.order_by(Organisation.name, Participant.last_name))]
+def directory(request: Request, me: CurrentParticipant, q: str = "", sector: str = "") -> Response:
+    people = sorted(visible_participants(me), key=lambda p: (p.organisation.name, p.last_name))
     words = q.casefold().split()
     people = [p for p in people if all(word in _text(p) for word in words)]
     if sector:
@@ -49,6 +46,7 @@ def directory(
         q=q,
         sector=sector,
         sectors=SECTORS,
+        emails={p.id: p.email for p in people if participant_sees_email(me, p)},
     )
 
 
@@ -57,4 +55,13 @@ def person(request: Request, me: CurrentParticipant, db: DbSession, participant_
     other = db.get(Participant, participant_id)
     if other is None or not participant_sees_participant(me, other):
         raise HTTPException(status_code=404)
-    return render(request, "person.html", me=me, mission=me.mission, person=other, sectors=SECTORS)
+    return render(
+        request,
+        "person.html",
+        me=me,
+        mission=me.mission,
+        person=other,
+        sectors=SECTORS,
+        email=other.email if participant_sees_email(me, other) else None,
+        may_request=other.id != me.id and other.organisation.side != me.organisation.side,
+    )

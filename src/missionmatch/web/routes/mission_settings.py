@@ -1,4 +1,4 @@
-"""Organiser page: a mission's dates, time zone and description."""
+"""Organiser page: a mission's dates, time zone, description, and what participants see of each other."""
 
 import datetime as dt
 from typing import Annotated
@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from missionmatch.models.enums import DirectoryVisibility
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
@@ -22,6 +23,7 @@ def _page(request: Request, mission, errors: dict[str, str], status: int = 200) 
         mission=mission,
         errors=errors,
         timezones=sorted(available_timezones()),
+        visibilities=[v.value for v in DirectoryVisibility],
         saved=request.query_params.get("saved") == "1",
     )
 
@@ -41,8 +43,13 @@ def save_settings(
     end_date: Annotated[dt.date, Form()],
     timezone: Annotated[str, Form()],
     description: Annotated[str, Form()] = "",
+    directory_visibility: Annotated[str | None, Form()] = None,
+    show_contact_emails: Annotated[bool, Form()] = False,
 ) -> Response:
     errors = {}
+    visibility = directory_visibility or mission.directory_visibility.value
+    if visibility not in {v.value for v in DirectoryVisibility}:
+        errors["directory_visibility"] = t.gettext("Unknown directory visibility.")
     if end_date < start_date:
         errors["end_date"] = t.gettext("The mission cannot end before it starts.")
     try:
@@ -53,5 +60,7 @@ def save_settings(
         return _page(request, mission, errors, status=422)
     mission.start_date, mission.end_date, mission.timezone = start_date, end_date, timezone
     mission.description = description.strip()
+    mission.directory_visibility = DirectoryVisibility(visibility)
+    mission.show_contact_emails = show_contact_emails
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/settings?saved=1", status_code=303)

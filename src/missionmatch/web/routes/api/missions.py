@@ -7,7 +7,7 @@ from pydantic import BaseModel
 
 from missionmatch.models import B2BSession, ProgrammeItem
 from missionmatch.web.deps import ApiPrincipal, DbSession
-from missionmatch.web.permissions import participant_sees_participant
+from missionmatch.web.permissions import participant_sees_email, participant_sees_participant
 from missionmatch.web.routes.api.access import ManagedMission, find_mission, visible_missions
 from missionmatch.web.routes.api.schemas import MissionOut, ParticipantOut, mission_out, participant_out
 
@@ -100,7 +100,9 @@ def list_participants(slug: str, db: DbSession, principal: ApiPrincipal) -> list
     if viewer is None:
         return [participant_out(p, for_organiser=True) for p in mission.participants]
     return [
-        participant_out(p, False) for p in mission.participants if participant_sees_participant(viewer, p)
+        participant_out(p, False, show_email=participant_sees_email(viewer, p))
+        for p in mission.participants
+        if participant_sees_participant(viewer, p)
     ]
 
 

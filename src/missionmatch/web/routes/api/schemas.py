@@ -38,7 +38,7 @@ class ParticipantOut(BaseModel):
     profile_language: str | None
     offers: str
     needs: str
-    email: str | None = None  # organisers only
+    email: str | None = None  # organisers; participants when the mission shows contact e-mails
     checked_in_at: str | None = None  # organisers only
 
 
@@ -62,7 +62,7 @@ def mission_out(mission: Mission) -> MissionOut:
     )
 
 
-def participant_out(p: Participant, for_organiser: bool) -> ParticipantOut:
+def participant_out(p: Participant, for_organiser: bool, show_email: bool = False) -> ParticipantOut:
     profile = p.profile
     checked_in = p.checked_in_at.isoformat() if p.checked_in_at and for_organiser else None
     return ParticipantOut(
@@ -75,7 +75,7 @@ def participant_out(p: Participant, for_organiser: bool) -> ParticipantOut:
         profile_language=profile.language if profile else None,
         offers=profile.offers if profile else "",
         needs=profile.needs if profile else "",
-        email=p.email if for_organiser else None,
+        email=p.email if for_organiser or show_email else None,
         checked_in_at=checked_in,
     )
 
