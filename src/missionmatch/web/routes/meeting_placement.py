@@ -1,0 +1,175 @@
+"""Organiser pages: curate the schedule by hand from the table plan. Move a draft or published meeting to
+another slot or table, place an accepted request the scheduler left out, remove a meeting from the draft.
+Refusals name every rule the placement breaks (409); a malformed form field is a 422 naming it."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant
+from missionmatch.services.meeting_placement import (
+    PlacementRefused,
+    move_meeting,
+    place_request,
+    remove_from_draft,
+    unplaced_requests,
+)
+from missionmatch.services.placement_rules import check_slots
+from missionmatch.web.deps import DbSession, Lang, ManagedMission, get_translator
+from missionmatch.web.i18n import Translator
+from missionmatch.web.placement_text import refusal_text
+from missionmatch.web.security import verify_csrf
+from missionmatch.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+Target = tuple[B2BSession, int, int | None]
+
+
+def _meeting(db: Session, mission: Mission, meeting_id: int) -> Meeting:
+    found = db.get(Meeting, meeting_id)
+    if found is None or found.mission_id != mission.id:
+        raise HTTPException(status_code=404)
+    return found
+
+
+def _request(db: Session, mission: Mission, request_id: int) -> MeetingRequest:
+    found = db.get(MeetingRequest, request_id)
+    if found is None or found.mission_id != mission.id:
+        raise HTTPException(status_code=404)
+    return found
+
+
+def _overview(db: Session, mission: Mission, people: list[Participant], besides: Meeting | None) -> list:
+    """Per session and slot: its time and why the meeting cannot go there (nothing: it can)."""
+    return [
+        {"session": b2b, "slots": [(b2b.slot_times()[slot][0], why) for slot, why in checks.items()]}
+        for b2b in mission.b2b_sessions
+        for checks in [check_slots(db, people, b2b, besides=besides)]
+    ]
+
+
+def _page(  # type: ignore[no-untyped-def]
+    request: Request,
+    db: Session,
+    mission: Mission,
+    people: list[Participant],
+    *,
+    meeting: Meeting | None = None,
+    errors: list[str] | None = None,
+    status: int = 200,
+    **context,
+) -> Response:
+    return render(
+        request,
+        "meeting_placement.html",
+        status_code=status,
+        mission=mission,
+        people=people,
+        meeting=meeting,
+        overview=_overview(db, mission, people, meeting),
+        describe=lambda refusal: refusal_text(get_translator(request), refusal, mission.timezone),
+        errors=errors or [],
+        **context,
+    )
+
+
+def _target(mission: Mission, t: Translator, slot: str, table: str) -> Target | dict[str, str]:
+    """The session, slot and table (0-based) chosen in the form, or a message per malformed field."""
+    errors = {}
+    session_id, _, index = slot.partition(":")
+    b2b = next((s for s in mission.b2b_sessions if str(s.id) == session_id), None)
+    if b2b is None or not index.lstrip("-").isdigit():
+        errors["slot"] = t.gettext("Choose a slot of one of this mission's B2B sessions.")
+    if table.strip() and not table.strip().lstrip("-").isdigit():
+        errors["table"] = t.gettext("The table must be a number, or empty for the first free table.")
+    if errors or b2b is None:
+        return errors
+    return b2b, int(index), int(table) - 1 if table.strip() else None
+
+
+def _refused(t: Translator, mission: Mission, refused: PlacementRefused) -> list[str]:
+    return [refusal_text(t, refusal, mission.timezone) for refusal in refused.refusals]
+
+
+@router.get("/missions/{slug}/schedule/unplaced")
+def unplaced_page(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+    return render(request, "unplaced_requests.html", mission=mission, requests=unplaced_requests(db, mission))
+
+
+@router.get("/missions/{slug}/meetings/{meeting_id}/move")
+def move_page(request: Request, mission: ManagedMission, db: DbSession, meeting_id: int) -> Response:
+    meeting = _meeting(db, mission, meeting_id)
+    return _page(request, db, mission, list(meeting.participants), meeting=meeting)
+
+
+@router.post("/missions/{slug}/meetings/{meeting_id}/move")
+def move(
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    t: Lang,
+    meeting_id: int,
+    slot: Annotated[str, Form()] = "",
+    table: Annotated[str, Form()] = "",
+) -> Response:
+    meeting = _meeting(db, mission, meeting_id)
+    people = list(meeting.participants)
+    target = _target(mission, t, slot, table)
+    if isinstance(target, dict):
+        return _page(request, db, mission, people, meeting=meeting, errors=list(target.values()), status=422)
+    try:
+        move_meeting(db, meeting, *target)
+    except PlacementRefused as refused:
+        db.rollback()
+        errors = _refused(t, mission, refused)
+        return _page(request, db, mission, people, meeting=meeting, errors=errors, status=409)
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+
+
+@router.get("/missions/{slug}/requests/{request_id}/place")
+def place_page(request: Request, mission: ManagedMission, db: DbSession, request_id: int) -> Response:
+    found = _request(db, mission, request_id)
+    return _page(request, db, mission, [found.requester, found.recipient], answered=found)
+
+
+@router.post("/missions/{slug}/requests/{request_id}/place")
+def place(
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    t: Lang,
+    request_id: int,
+    slot: Annotated[str, Form()] = "",
+    table: Annotated[str, Form()] = "",
+) -> Response:
+    found = _request(db, mission, request_id)
+    people = [found.requester, found.recipient]
+    target = _target(mission, t, slot, table)
+    if isinstance(target, dict):
+        return _page(request, db, mission, people, answered=found, errors=list(target.values()), status=422)
+    try:
+        place_request(db, found, *target)
+    except PlacementRefused as refused:
+        db.rollback()
+        errors = _refused(t, mission, refused)
+        return _page(request, db, mission, people, answered=found, errors=errors, status=409)
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+
+
+@router.post("/missions/{slug}/meetings/{meeting_id}/remove")
+def remove(request: Request, mission: ManagedMission, db: DbSession, t: Lang, meeting_id: int) -> Response:
+    meeting = _meeting(db, mission, meeting_id)
+    try:
+        remove_from_draft(db, meeting)
+    except PlacementRefused as refused:
+        db.rollback()
+        errors = _refused(t, mission, refused)
+        return _page(
+            request, db, mission, list(meeting.participants), meeting=meeting, errors=errors, status=409
+        )
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
