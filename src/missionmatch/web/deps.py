@@ -55,7 +55,7 @@ def current_organiser(request: Request, db: DbSession) -> OrganiserAccount:
 def current_participant(request: Request, db: DbSession) -> Participant:
     if request.session.get("role") == "participant":
         participant = db.get(Participant, request.session.get("id"))
-        if participant is not None:
+        if participant is not None and participant.erased_at is None:
             return participant
     raise LoginRequired("participant")
 
