@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from missionmatch.web.routes import (
     agenda,
     api,
+    api_tokens,
     auth,
     directory,
     feedback,
@@ -41,6 +42,7 @@ ROUTERS: list[APIRouter] = [
     meeting_requests.router,
     agenda.router,
     feedback.router,
+    api_tokens.router,
 ]
 
 __all__ = ["ROUTERS", "api"]
