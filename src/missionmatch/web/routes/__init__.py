@@ -19,9 +19,11 @@ from missionmatch.web.routes import (
     participants,
     personal_data,
     profile,
+    programme,
     recommendations,
     requests_board,
     schedule,
+    sessions,
 )
 
 ROUTERS: list[APIRouter] = [
@@ -29,6 +31,8 @@ ROUTERS: list[APIRouter] = [
     auth.router,
     missions.router,
     mission_settings.router,
+    programme.router,
+    sessions.router,
     participants.router,
     personal_data.router,
     imports.router,

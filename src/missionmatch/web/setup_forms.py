@@ -1,0 +1,71 @@
+"""Shared by the organiser's setup pages (programme, sessions): the submitted form as plain text values, and
+the setup services' error codes in the viewer's language."""
+
+import datetime as dt
+
+from fastapi import Request
+
+from missionmatch.services.setup_fields import FieldError
+from missionmatch.web.i18n import Translator
+
+
+async def form_values(request: Request) -> dict[str, str]:
+    """The text fields of the posted form (the CSRF check has already parsed and cached it)."""
+    form = await request.form()
+    return {name: value for name, value in form.items() if isinstance(value, str)}
+
+
+def _messages(t: Translator) -> dict[str, str]:
+    return {
+        "required": t.gettext("This field is required."),
+        "too_long": t.gettext("At most %(limit)s characters."),
+        "number": t.gettext("Enter a whole number from %(low)s to %(high)s."),
+        "moment": t.gettext("Enter a date and a time."),
+        "outside_mission": t.gettext("Must lie within the mission dates (%(first)s to %(last)s)."),
+        "end_before_start": t.gettext("The end must be after the start."),
+        "unknown_kind": t.gettext("Choose a kind of programme item."),
+        "unknown_sector": t.gettext("Unknown sector."),
+        "unknown_host": t.gettext("Choose one of the mission's host organisations."),
+        "capacity_below_registered": t.gettext(
+            "%(registered)s participants are already registered: remove some first or raise the capacity."
+        ),
+        "no_participant": t.gettext("Choose at least one participant."),
+        "full": t.gettext(
+            "Not enough places: %(left)s left of %(capacity)s, %(wanted)s asked for. Nobody was added."
+        ),
+        "breaks_format": t.gettext(
+            "Write each pause as slot:minutes, separated by commas, for example 6:20, 12:60."
+        ),
+        "break_slot": t.gettext("A pause comes after one of the slots 1 to %(last)s."),
+        "break_twice": t.gettext("Two pauses after slot %(slot)s."),
+        "break_minutes": t.gettext("A pause lasts from 1 to %(high)s minutes."),
+        "session_outside_mission": t.gettext(
+            "The session must start and end within the mission dates (%(first)s to %(last)s)."
+        ),
+        "slot_count_in_use": t.gettext(
+            "Scheduled meetings use slots after slot %(count)s (%(keys)s): move or cancel them first."
+        ),
+        "tables_in_use": t.gettext(
+            "Scheduled meetings use tables after table %(count)s (%(keys)s): move or cancel them first."
+        ),
+        "session_in_use": t.gettext(
+            "Scheduled meetings are in this session (%(keys)s): move or cancel them before deleting it."
+        ),
+        "unknown_language": t.gettext("Unknown language."),
+        "same_language": t.gettext("Choose two different languages."),
+        "pair_exists": t.gettext("This session already has interpreters for %(pair)s: change their number."),
+        "interpreters_in_use": t.gettext(
+            "Up to %(peak)s scheduled meetings in one slot use a %(pair)s interpreter: "
+            "replan or cancel them first."
+        ),
+    }
+
+
+def explain(t: Translator, errors: dict[str, FieldError]) -> dict[str, str]:
+    """Field name -> message, in the viewer's language."""
+    messages = _messages(t)
+    shown = {}
+    for name, error in errors.items():
+        values = {k: t.date(v) if isinstance(v, dt.date) else v for k, v in error.values.items()}
+        shown[name] = messages[error.code] % values if values else messages[error.code]
+    return shown
