@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from missionmatch.models import ApiToken, Mission, OrganiserAccount, Participant
 from missionmatch.services.accounts import resolve_api_token
 from missionmatch.web.config import WebSettings
-from missionmatch.web.i18n import COOKIE, Translator, negotiate
+from missionmatch.web.i18n import COOKIE, ZONE_COOKIE, Translator, negotiate, viewer_zone
 from missionmatch.web.permissions import organiser_manages_mission
 
 
@@ -36,7 +36,8 @@ def get_settings(request: Request) -> WebSettings:
 
 
 def get_translator(request: Request) -> Translator:
-    return Translator(negotiate(request.cookies.get(COOKIE), request.headers.get("accept-language")))
+    language = negotiate(request.cookies.get(COOKIE), request.headers.get("accept-language"))
+    return Translator(language, viewer_zone(request.cookies.get(ZONE_COOKIE)))
 
 
 DbSession = Annotated[Session, Depends(get_db)]

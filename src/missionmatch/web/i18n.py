@@ -7,16 +7,17 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_time, get_timezone_location
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 LANGUAGES = ("en", "fr", "ja")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語"}
 COOKIE = "mm_lang"
+ZONE_COOKIE = "mm_tz"  # the viewer's chosen IANA time zone; absent: the mission's
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 
 
@@ -43,11 +44,23 @@ def negotiate(cookie: str | None, accept_language: str | None) -> str:
     return "en"
 
 
+@cache
+def known_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def viewer_zone(cookie: str | None) -> str | None:
+    """The time zone the viewer chose, if it is a real IANA zone; None means the mission's zone."""
+    return cookie if cookie in known_zones() else None
+
+
 @dataclass(frozen=True)
 class Translator:
-    """Everything a page needs to speak the viewer's language."""
+    """Everything a page needs to speak the viewer's language, with times in the zone they chose (`zone`)
+    or, by default, in the mission's zone."""
 
     language: str
+    zone: str | None = None
 
     def gettext(self, msgid: str, /, **values: object) -> str:
         text = catalog(self.language).gettext(msgid)
@@ -57,21 +70,41 @@ class Translator:
         text = catalog(self.language).ngettext(singular, plural, n)
         return text % {"n": n, **values}
 
+    def shown_zone(self, timezone: str) -> str:
+        """The zone times are shown in: the viewer's choice, else the mission's `timezone`."""
+        return self.zone or timezone
+
+    def zone_label(self, timezone: str) -> str:
+        """The shown zone in words of the viewer's locale ("Japan Time", "heure : Japon", "日本時間")."""
+        zone = self.shown_zone(timezone)
+        if zone == "UTC" or zone.startswith("Etc/"):
+            return zone
+        return get_timezone_location(ZoneInfo(zone), locale=self.language)
+
+    def _format(self, moment: dt.datetime, fmt: str, timezone: str) -> str:
+        shown = ZoneInfo(self.shown_zone(timezone))
+        text = format_datetime(moment, fmt, tzinfo=shown, locale=self.language)
+        return f"{text} ({self.zone_label(timezone)})"
+
     def wall_time(self, value: dt.datetime | None, timezone: str, fmt: str = "medium") -> str:
-        """A mission wall-clock time (stored naive, in the mission's zone) in the viewer's locale."""
+        """A mission wall-clock time (stored naive, in the mission's zone `timezone`) in the viewer's locale
+        and zone, followed by the zone's name."""
         if value is None:
             return ""
-        return format_datetime(value.replace(tzinfo=ZoneInfo(timezone)), fmt, locale=self.language)
+        return self._format(value.replace(tzinfo=ZoneInfo(timezone)), fmt, timezone)
 
     def utc_time(self, value: dt.datetime | None, timezone: str) -> str:
-        """A naive UTC time stamp (logins, mails) shown in the mission's zone."""
+        """A naive UTC time stamp (logins, mails) in the viewer's zone (default: the mission's `timezone`),
+        followed by the zone's name."""
         if value is None:
             return ""
-        moment = value.replace(tzinfo=dt.UTC)
-        return format_datetime(moment, "medium", tzinfo=ZoneInfo(timezone), locale=self.language)
+        return self._format(value.replace(tzinfo=dt.UTC), "medium", timezone)
 
     def time(self, value: dt.datetime, timezone: str) -> str:
-        return format_time(value.replace(tzinfo=ZoneInfo(timezone)), "short", locale=self.language)
+        """A mission wall-clock time of day in the viewer's zone, short and without the zone's name (for the
+        end of a range or a column of a table: pages show `zone_label` once nearby)."""
+        moment = value.replace(tzinfo=ZoneInfo(timezone))
+        return format_time(moment, "short", tzinfo=ZoneInfo(self.shown_zone(timezone)), locale=self.language)
 
     def date(self, value: dt.date) -> str:
         return format_date(value, "long", locale=self.language)
