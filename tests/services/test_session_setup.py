@@ -39,6 +39,15 @@ def _mission(session: Session) -> Mission:
     return session.scalars(select(Mission)).one()
 
 
+@pytest.mark.parametrize(
+    ("raw", "value"), [("12", 12), (" 7 ", 7), ("1_0", None), ("٣", None), ("4.0", None)]
+)
+def test_whole_numbers_are_plain_digits(raw: str, value: int | None) -> None:
+    read = FieldReader({"tables": raw})
+    assert read.number("tables", 1, 100) == value
+    assert read.errors == ({} if value else {"tables": FieldError("number", {"low": 1, "high": 100})})
+
+
 def test_pauses_are_read_sorted_and_written_back_the_same_way() -> None:
     read = FieldReader({})
     breaks = session_setup.parse_breaks(" 12 : 60 ; 6:20, ", 20, read)

@@ -4,6 +4,7 @@ The codes (and the values that go into their messages) are translated by the web
 (`web/setup_forms.py`); the services only decide what is wrong."""
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from missionmatch.models import Mission
 from missionmatch.models.enums import MeetingStatus
 
+_WHOLE = re.compile(r"-?[0-9]+")
 # meetings that hold a slot and a table (cancelled ones do not)
 SCHEDULED = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
 
@@ -69,10 +71,7 @@ class FieldReader:
         raw = self.form.get(name, "").strip()
         if optional and not raw:
             return None
-        try:
-            value = int(raw)
-        except ValueError:
-            value = None
+        value = int(raw) if _WHOLE.fullmatch(raw) else None  # int() alone would take "1_000" or "٣"
         if value is None or not low <= value <= high:
             self.fail(name, "number", low=low, high=high)
             return None
