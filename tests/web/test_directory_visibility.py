@@ -84,6 +84,7 @@ def test_both_sides_shows_colleagues_in_directory_and_profile_but_no_request_for
     directory = browser.get("/me/directory").text
     assert directory.count("/me/directory/") == 3
     assert ("Jonas Weber" in directory, "Anne Muller" in directory) == (True, False)
+    assert (directory.count("· Delegation</span>"), directory.count("· Host</span>")) == (1, 2)
     person = browser.get(f"/me/directory/{jonas.id}")
     assert (person.status_code, "Send the request" in person.text) == (200, False)
 
