@@ -24,10 +24,12 @@ from missionmatch.web.routes import (
     requests_board,
     schedule,
     sessions,
+    viewer_zone,
 )
 
 ROUTERS: list[APIRouter] = [
     home.router,
+    viewer_zone.router,
     auth.router,
     missions.router,
     mission_settings.router,
