@@ -58,26 +58,25 @@ def _messages(session: Session, key: str, slot: int, table: int | None) -> list[
             [
                 (
                     "programme",
-                    "Jonas Weber is at “Health data workshop” (programme) at 5/27/25, 2:00\u202fPM.",
+                    "Jonas Weber is at “Health data workshop” (programme) at 2:00\u202fPM.",
                 ),
-                ("not_arrived", "Hanako Sato only arrives at 5/27/25, 2:30\u202fPM."),
+                ("not_arrived", "Hanako Sato only arrives at May 27, 2025 2:30\u202fPM."),
             ],
         ),
-        ("r-2", 5, None, [("departed", "Jonas Weber leaves at 5/27/25, 4:00\u202fPM.")]),
+        ("r-2", 5, None, [("departed", "Jonas Weber leaves at May 27, 2025 4:00\u202fPM.")]),
         (
             "r-2",
             2,
             1,
             [
-                ("clash", "Hanako Sato is already in a meeting at 5/27/25, 2:40\u202fPM (table 2)."),
+                ("clash", "Hanako Sato is already in a meeting at 2:40\u202fPM (table 2)."),
                 (
                     "table_taken",
-                    "Table 2 is already taken at 5/27/25, 2:40\u202fPM "
-                    "(Anne Muller, 太郎 山田, Hanako Sato).",
+                    "Table 2 is already taken at 2:40\u202fPM (Anne Muller, 太郎 山田, Hanako Sato).",
                 ),
             ],
         ),
-        ("r-3", 2, 0, [("interpreter", "No fr-ja interpreter is left at 5/27/25, 2:40\u202fPM.")]),
+        ("r-3", 2, 0, [("interpreter", "No fr-ja interpreter is left at 2:40\u202fPM.")]),
         ("r-3", 1, 0, []),
         (
             "r-4",
@@ -106,7 +105,8 @@ def test_an_absence_with_its_reason(factory: sessionmaker[Session]) -> None:
         assert _codes_and_texts(refusals) == [
             (
                 "unavailable",
-                "Anne Muller is unavailable from 5/27/25, 3:00\u202fPM to 5/27/25, 3:40\u202fPM: call.",
+                "Anne Muller is unavailable from May 27, 2025 3:00\u202fPM "
+                "to May 27, 2025 3:40\u202fPM: call.",
             )
         ]
 
@@ -118,9 +118,7 @@ def test_a_full_slot_without_a_table_asked_for(factory: sessionmaker[Session]) -
         session.add(Meeting(mission_id=b2b.mission_id, session=b2b, slot=2, table=0, participants=luc))
         session.flush()
         refusals = check_slot(session, _people(session, "p-2", "p-5"), b2b, 2, None).refusals
-        assert _codes_and_texts(refusals) == [
-            ("tables_full", "All 2 tables are taken at 5/27/25, 2:40\u202fPM.")
-        ]
+        assert _codes_and_texts(refusals) == [("tables_full", "All 2 tables are taken at 2:40\u202fPM.")]
 
 
 def test_first_free_table_and_interpreter_are_chosen(factory: sessionmaker[Session]) -> None:

@@ -59,14 +59,17 @@ def test_a_refused_move_names_every_broken_rule(world: World) -> None:
     assert response.status_code == 409
     assert (
         '<ul class="error" role="alert" id="refusals">'
-        "<li>Hanako Sato is already in a meeting at 5/27/25, 2:00\u202fPM (table 1).</li>"
-        "<li>Table 1 is already taken at 5/27/25, 2:00\u202fPM (Jonas Weber, Hanako Sato).</li></ul>"
+        "<li>Hanako Sato is already in a meeting at 2:00\u202fPM (table 1).</li>"
+        "<li>Table 1 is already taken at 2:00\u202fPM (Jonas Weber, Hanako Sato).</li></ul>"
     ) in response.text
+    # the refused choice is shown again, to be corrected
+    assert f'<option value="{ids["session"]}:0" selected>' in response.text
+    assert '<option value="1" selected>1</option>' in response.text
     browser.get("/language/fr")
     response = browser.submit(path, {"slot": f"{ids['session']}:3", "table": ""}, page=path)
     assert response.status_code == 409
     assert (
-        "<li>Anne Muller est indisponible du 27/05/2025 15:00 au 27/05/2025 15:40 : call.</li>"
+        "<li>Anne Muller est indisponible du 27 mai 2025 15:00 au 27 mai 2025 15:40 : call.</li>"
         in response.text
     )
     with world.factory() as session:
@@ -117,7 +120,7 @@ def test_removing_a_draft_and_refusing_to_remove_a_published_meeting(world: Worl
         draft_id = session.scalar(select(Meeting.id).where(Meeting.key == "m-r-2"))
     schedule = browser.get(PAGE).text
     assert f'action="/missions/{SLUG}/meetings/{draft_id}/remove"' in schedule
-    assert schedule.count(">Move</a>") == 2
+    assert schedule.count(">Move</a>") == 2 and schedule.count(">Remove</button>") == 1
     response = browser.submit(f"/missions/{SLUG}/meetings/{draft_id}/remove", page=PAGE)
     assert (response.status_code, response.headers["location"]) == (303, PAGE)
     refused = browser.submit(f"/missions/{SLUG}/meetings/{ids['m-1']}/remove", page=PAGE)

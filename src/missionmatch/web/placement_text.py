@@ -34,9 +34,17 @@ MESSAGES = {
 }
 
 
+def _moment(t: Translator, name: str, value: dt.datetime, timezone: str) -> str:
+    """A slot's start as a time of day (the page names the session and its day); other moments (absences,
+    arrival, departure) with their day."""
+    if name == "time":
+        return t.time(value, timezone)
+    return f"{t.date(value.date())} {t.time(value, timezone)}"
+
+
 def refusal_text(t: Translator, refusal: Refusal, timezone: str) -> str:
     values = {
-        name: t.wall_time(value, timezone, "short") if isinstance(value, dt.datetime) else value
+        name: _moment(t, name, value, timezone) if isinstance(value, dt.datetime) else value
         for name, value in refusal.values.items()
     }
     code = refusal.code

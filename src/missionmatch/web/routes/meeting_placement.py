@@ -59,8 +59,15 @@ def _page(  # type: ignore[no-untyped-def]
     meeting: Meeting | None = None,
     errors: list[str] | None = None,
     status: int = 200,
+    chosen: tuple[str, str] | None = None,
     **context,
 ) -> Response:
+    """`chosen`: the slot and table sent (shown again with the refusal), else where the meeting is."""
+    if chosen is None and meeting is not None and meeting.slot is not None:
+        chosen = (
+            f"{meeting.session_id}:{meeting.slot}",
+            "" if meeting.table is None else str(meeting.table + 1),
+        )
     return render(
         request,
         "meeting_placement.html",
@@ -71,6 +78,7 @@ def _page(  # type: ignore[no-untyped-def]
         overview=_overview(db, mission, people, meeting),
         describe=lambda refusal: refusal_text(get_translator(request), refusal, mission.timezone),
         errors=errors or [],
+        chosen=chosen or ("", ""),
         **context,
     )
 
@@ -118,13 +126,24 @@ def move(
     people = list(meeting.participants)
     target = _target(mission, t, slot, table)
     if isinstance(target, dict):
-        return _page(request, db, mission, people, meeting=meeting, errors=list(target.values()), status=422)
+        return _page(
+            request,
+            db,
+            mission,
+            people,
+            meeting=meeting,
+            errors=list(target.values()),
+            status=422,
+            chosen=(slot, table),
+        )
     try:
         move_meeting(db, meeting, *target)
     except PlacementRefused as refused:
         db.rollback()
         errors = _refused(t, mission, refused)
-        return _page(request, db, mission, people, meeting=meeting, errors=errors, status=409)
+        return _page(
+            request, db, mission, people, meeting=meeting, errors=errors, status=409, chosen=(slot, table)
+        )
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 
@@ -149,13 +168,24 @@ def place(
     people = [found.requester, found.recipient]
     target = _target(mission, t, slot, table)
     if isinstance(target, dict):
-        return _page(request, db, mission, people, answered=found, errors=list(target.values()), status=422)
+        return _page(
+            request,
+            db,
+            mission,
+            people,
+            answered=found,
+            errors=list(target.values()),
+            status=422,
+            chosen=(slot, table),
+        )
     try:
         place_request(db, found, *target)
     except PlacementRefused as refused:
         db.rollback()
         errors = _refused(t, mission, refused)
-        return _page(request, db, mission, people, answered=found, errors=errors, status=409)
+        return _page(
+            request, db, mission, people, answered=found, errors=errors, status=409, chosen=(slot, table)
+        )
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 
