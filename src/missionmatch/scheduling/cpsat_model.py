@@ -104,6 +104,10 @@ def _busy(cm: CpsatModel) -> list[list[cp_model.IntVar | int]]:
         col = [busy[p][t] for p in range(inst.n_participants) if not isinstance(busy[p][t], int)]
         if len(col) > group * inst.n_tables:
             mdl.add(sum(col) <= group * inst.n_tables)  # implied by capacity
+        # implied "even count": busy people in a slot = seats taken by its meetings (2 a pair)
+        seats = [len(mt.participants) * x[m][t] for m, mt in enumerate(inst.meetings) if t in x[m]]
+        if col:
+            mdl.add(sum(col) == sum(seats))
     return busy
 
 
@@ -136,8 +140,9 @@ def _breaks(cm: CpsatModel, busy: list[list[cp_model.IntVar | int]]) -> list[cp_
     out: list[cp_model.LinearExprT] = []
     for p in range(inst.n_participants):
         row = busy[p]
-        if p in zero or sum(1 for b in row if not isinstance(b, int)) < 3:
-            out.append(0)  # fewer than 3 usable slots cannot hold a break
+        usable = [t for t, b in enumerate(row) if not isinstance(b, int)]
+        if p in zero or len(usable) < 2 or usable[-1] - usable[0] < 2:
+            out.append(0)  # no idle slot can lie between two meetings (an unusable one can: a visit)
             continue
         seen_prev: cp_model.IntVar | int = row[0]
         brk = []

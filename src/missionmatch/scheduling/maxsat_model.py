@@ -10,14 +10,17 @@ is "every participant <= d breaks"); all 140 benchmark instances have such a par
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import queue
 import time
+from typing import Any
 
 from pysat.card import CardEnc, EncType
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
 
 from missionmatch.scheduling.instance import Instance
-from missionmatch.scheduling.solution import INFEASIBLE, OPTIMAL, Solution, breaks_per_participant
+from missionmatch.scheduling.solution import INFEASIBLE, OPTIMAL, UNKNOWN, Solution, breaks_per_participant
 
 
 class Unsupported(ValueError):
@@ -58,6 +61,7 @@ def build_wcnf(instance: Instance, fairness: int | None) -> tuple[WCNF, dict[tup
                     if t2 >= t:
                         wcnf.append([-x[m, t], -x[m2, t2]])
     zero = set(instance.trivially_break_free())
+    busy_at: list[list[int]] = [[] for _ in range(n_t)]
     for p, ms in enumerate(instance.meetings_of):
         busy: list[int | None] = []
         for t in range(n_t):
@@ -71,6 +75,7 @@ def build_wcnf(instance: Instance, fairness: int | None) -> tuple[WCNF, dict[tup
             for v in here:
                 wcnf.append([-v, b])
             busy.append(b)
+            busy_at[t].append(b)
         used = [b for b in busy if b is not None]
         if used and len(ms) < len(used):
             card(used, len(ms), equals=True)  # implied: busy slots = meetings
@@ -81,6 +86,8 @@ def build_wcnf(instance: Instance, fairness: int | None) -> tuple[WCNF, dict[tup
             wcnf.append([-k], weight=1)
         if fairness is not None and len(brk) > fairness:
             card(brk, fairness)
+    for t in range(n_t):  # implied: two people a meeting, so <= 2 * tables busy participants
+        card(busy_at[t], 2 * instance.n_tables)
     return wcnf, x
 
 
@@ -109,19 +116,49 @@ def _breaks(wcnf: WCNF, pool: IDPool, p: int, busy: list[int | None]) -> list[in
     return out
 
 
-def solve_maxsat(instance: Instance, fairness: int | None = 2, sat_solver: str = "cd19") -> Solution:
-    """Runs to completion (no time limit: run it in a process you can stop, see `portfolio`)."""
+def solve_maxsat(instance: Instance, fairness: int | None = 2, sat_solver: str = "cd19",
+                 time_limit: float | None = None) -> Solution:
+    """RC2 to completion or, given `time_limit`, in a child process stopped then (status `unknown`).
+
+    A process, not an interrupt: PySAT's CaDiCaL cannot be interrupted, and RC2 has no incumbent to
+    report anyway.
+    """
+    if time_limit is None:
+        return _solve_maxsat(instance, fairness, sat_solver)
+    start = time.monotonic()
+    ctx = mp.get_context("spawn")  # no fork: the parent may hold solver threads
+    out = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(instance, fairness, sat_solver, out), daemon=True)
+    proc.start()
+    try:
+        sol: Solution = out.get(timeout=max(0.0, time_limit))
+    except queue.Empty:
+        sol = Solution(instance.name, UNKNOWN, None, None, engine=f"rc2-{sat_solver}")
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+        proc.join(timeout=5)
+    sol.solve_seconds = time.monotonic() - start
+    return sol
+
+
+def _child(instance: Instance, fairness: int | None, sat_solver: str, out: Any) -> None:
+    out.put(_solve_maxsat(instance, fairness, sat_solver))
+
+
+def _solve_maxsat(instance: Instance, fairness: int | None, sat_solver: str) -> Solution:
     start = time.monotonic()
     wcnf, x = build_wcnf(instance, fairness)
     with RC2(wcnf, solver=sat_solver) as rc2:
         model = rc2.compute()
     elapsed = time.monotonic() - start
+    engine = f"rc2-{sat_solver}"
     if model is None:
-        return Solution(instance.name, INFEASIBLE, None, None, elapsed, engine=f"rc2-{sat_solver}")
+        return Solution(instance.name, INFEASIBLE, None, None, elapsed, engine=engine)
     true = {v for v in model if v > 0}
     slots: list[int | None] = [None] * instance.n_meetings
     for (m, t), v in x.items():
         if v in true:
             slots[m] = t
     obj = sum(breaks_per_participant(instance, slots))
-    return Solution(instance.name, OPTIMAL, obj, slots, elapsed, bound=obj, engine=f"rc2-{sat_solver}")
+    return Solution(instance.name, OPTIMAL, obj, slots, elapsed, bound=obj, engine=engine)
