@@ -8,15 +8,15 @@ requests for the same slot are checked one after the other. A moved published me
 next publication reports it as moved.
 """
 
-from collections.abc import Iterable
 from itertools import combinations
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.placement_rules import OCCUPYING, Refusal, SlotCheck, check_slot
+from missionmatch.services.row_locks import lock_rows
 
 MOVABLE = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
 
@@ -27,20 +27,6 @@ class PlacementRefused(Exception):
     def __init__(self, refusals: list[Refusal]) -> None:
         self.refusals = refusals
         super().__init__(", ".join(refusal.code for refusal in refusals))
-
-
-def lock_rows(session: Session, column: InstrumentedAttribute[int], ids: Iterable[int]) -> None:
-    """Locks rows by primary key, in order, until the transaction ends (sessions before requests, always)."""
-    ordered = sorted(set(ids))
-    if not ordered:
-        return
-    if session.get_bind().dialect.name == "sqlite":
-        # a no-op write takes SQLite's single write lock; done before reading, so the reads that follow see
-        # what the previous writer committed
-        for row_id in ordered:
-            session.execute(update(column.class_).where(column == row_id).values({column: column}))
-        return
-    session.execute(select(column).where(column.in_(ordered)).order_by(column).with_for_update())
 
 
 def _checked(

@@ -14,6 +14,7 @@ from missionmatch.models import B2BSession, Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.scheduling import instance as scheduling
 from missionmatch.scheduling.replan import replan
+from missionmatch.services.row_locks import lock_mission_sessions
 from missionmatch.services.scheduling_candidates import (
     MUTUAL_WEIGHT,
     Candidate,
@@ -156,6 +157,7 @@ def _replan_session(
 
 
 def replan_mission(session: Session, mission: Mission, *, time_limit: float = 20.0) -> ReplanReport:
+    lock_mission_sessions(session, mission)  # hand placements wait, or are seen
     for meeting in [m for m in mission.meetings if m.status == MeetingStatus.DRAFT]:
         mission.meetings.remove(meeting)  # drafts are rebuilt around what is published
     session.flush()

@@ -14,6 +14,7 @@ from missionmatch.models import B2BSession, Meeting, Mission, Recommendation
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.scheduling import instance as scheduling
 from missionmatch.scheduling.portfolio import solve
+from missionmatch.services.row_locks import lock_mission_sessions
 from missionmatch.services.scheduling_candidates import (
     Candidate,
     candidates,
@@ -129,6 +130,7 @@ def run_scheduling(
     workers: int = 2,
     include_suggested: bool = True,
 ) -> SchedulingReport:
+    lock_mission_sessions(session, mission)  # hand placements wait, or are seen
     recommendations = []
     if include_suggested:
         recommendations = list(
