@@ -1,5 +1,7 @@
 """Organiser pages for curating the schedule by hand: move, place, remove; refusals in words; permissions."""
 
+import threading
+
 from sqlalchemy import select
 
 from missionmatch.db import transaction
@@ -168,3 +170,36 @@ def test_another_missions_organiser_gets_404_everywhere(world: World) -> None:
     with world.factory() as session:
         assert session.get(Meeting, ids["m-1"]).slot == 2
         assert session.scalar(select(Meeting).where(Meeting.key == "m-r-2")) is None
+
+
+def test_organisers_moving_meetings_into_one_slot_at_once_double_book_nothing(world: World) -> None:
+    ids = _ids(world)
+    with transaction(world.factory) as session:
+        mission = session.scalar(select(Mission).where(Mission.slug == SLUG))
+        jonas, sato = (p for p in mission.participants if p.key in ("p-2", "p-4"))
+        drafts = [Meeting(mission_id=mission.id, key=f"m-x{i}", participants=[jonas, sato]) for i in range(6)]
+        session.add_all(drafts)
+        session.flush()
+        draft_ids = [m.id for m in drafts]
+    clients = [world.organiser() for _ in draft_ids]
+    forms = [
+        (client, f"/missions/{SLUG}/meetings/{draft_id}/move", client.csrf(PAGE))
+        for client, draft_id in zip(clients, draft_ids, strict=True)
+    ]
+    barrier = threading.Barrier(len(forms))
+    codes: list[int] = []
+
+    def post(client, path: str, token: str) -> None:  # type: ignore[no-untyped-def]
+        barrier.wait()
+        data = {"csrf_token": token, "slot": f"{ids['session']}:4", "table": "3"}
+        codes.append(client.post(path, data=data, follow_redirects=False).status_code)
+
+    threads = [threading.Thread(target=post, args=form) for form in forms]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(codes) == [303, 409, 409, 409, 409, 409]
+    with world.factory() as session:
+        placed = session.scalars(select(Meeting.key).where(Meeting.slot == 4)).all()
+    assert len(placed) == 1 and placed[0].startswith("m-x")
