@@ -99,7 +99,10 @@ def mission_instances(draw: st.DrawFn) -> Instance:
                               host_table=draw(st.sampled_from([None, None, p % 2])))
                   for p in range(n_p))
     interpreters = {"fr-ja": tuple(draw(st.integers(0, 1)) for _ in range(n_t))}
-    return Instance("m", n_t, 2, parts, meetings, interpreters=interpreters)
+    tables = tuple(draw(st.integers(1, 2)) for _ in range(n_t)) if draw(st.booleans()) else None
+    starts = tuple(draw(st.sets(st.integers(1, n_t - 1), max_size=1))) if n_t > 1 else ()
+    return Instance("m", n_t, 2, parts, meetings, interpreters=interpreters, tables_per_slot=tables,
+                    session_starts=starts, cover_everyone=draw(st.booleans()))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -113,7 +116,8 @@ def test_nobody_is_double_booked_and_no_slot_is_overfull(inst: Instance) -> None
     held = [(m, t) for m, t in enumerate(sol.meeting_slots) if t is not None]
     per_table_slot = Counter((sol.tables[m], t) for m, t in held)
     assert max(per_table_slot.values(), default=1) == 1
-    assert all(sol.tables[m] is not None and 0 <= sol.tables[m] < inst.n_tables for m, _ in held)
+    assert all(sol.tables[m] is not None and 0 <= sol.tables[m] < inst.tables_at(t) for m, t in held)
+    assert check(inst, sol) == []
     people = [(p, t) for m, t in held for p in inst.meetings[m].participants]
     assert all(t not in inst.participants[p].forbidden for p, t in people)
     assert max(Counter(people).values(), default=1) == 1

@@ -81,8 +81,8 @@ def _resources(inst: Instance, slots: list[int | None], tables: list[int | None]
         if len(ms) > 1:
             out.append(f"[clash] participant {p} has {len(ms)} meetings in slot {t}: {ms}")
     for t, n in sorted(per_slot.items()):
-        if n > inst.n_tables:
-            out.append(f"[capacity] slot {t} holds {n} meetings > {inst.n_tables} tables")
+        if n > inst.tables_at(t):
+            out.append(f"[capacity] slot {t} holds {n} meetings > {inst.tables_at(t)} tables")
     for (pair, t), n in sorted(interp.items()):
         have = inst.interpreters.get(pair, (0,) * inst.n_slots)[t]
         if n > have:
@@ -98,7 +98,7 @@ def _tables(inst: Instance, slots: list[int | None], tables: list[int | None]) -
     for m, (t, h) in enumerate(zip(slots, tables, strict=True)):
         if t is None:
             continue
-        if h is None or not 0 <= h < inst.n_tables:
+        if h is None or not 0 <= h < inst.tables_at(t):
             out.append(f"[table] meeting {m} has no valid table ({h!r})")
             continue
         if (t, h) in used:

@@ -65,8 +65,8 @@ def _resources(cm: CpsatModel) -> None:
     inst, mdl, x = cm.instance, cm.model, cm.x
     for t in range(inst.n_slots):
         here = [x[m][t] for m in range(inst.n_meetings) if t in x[m]]
-        if len(here) > inst.n_tables:
-            cm.tag(labels.CAPACITY, mdl.add(sum(here) <= inst.n_tables))
+        if len(here) > inst.tables_at(t):
+            cm.tag(labels.CAPACITY, mdl.add(sum(here) <= inst.tables_at(t)))
         for pair, counts in inst.interpreters.items():
             need = [x[m][t] for m, mt in enumerate(inst.meetings) if mt.interpreter == pair and t in x[m]]
             if len(need) > counts[t]:
@@ -102,8 +102,8 @@ def _busy(cm: CpsatModel) -> list[list[cp_model.IntVar | int]]:
     group = max((len(mt.participants) for mt in inst.meetings), default=2)
     for t in range(inst.n_slots):
         col = [busy[p][t] for p in range(inst.n_participants) if not isinstance(busy[p][t], int)]
-        if len(col) > group * inst.n_tables:
-            mdl.add(sum(col) <= group * inst.n_tables)  # implied by capacity
+        if len(col) > group * inst.tables_at(t):
+            mdl.add(sum(col) <= group * inst.tables_at(t))  # implied by capacity
         # implied "even count": busy people in a slot = seats taken by its meetings (2 a pair)
         seats = [len(mt.participants) * x[m][t] for m, mt in enumerate(inst.meetings) if t in x[m]]
         if col:
@@ -135,29 +135,47 @@ def _counts(cm: CpsatModel) -> None:
 
 
 def _breaks(cm: CpsatModel, busy: list[list[cp_model.IntVar | int]]) -> list[cp_model.LinearExprT]:
-    inst, mdl = cm.instance, cm.model
+    inst = cm.instance
     zero = set(inst.trivially_break_free())
     out: list[cp_model.LinearExprT] = []
     for p in range(inst.n_participants):
-        row = busy[p]
-        usable = [t for t, b in enumerate(row) if not isinstance(b, int)]
-        if p in zero or len(usable) < 2 or usable[-1] - usable[0] < 2:
-            out.append(0)  # no idle slot can lie between two meetings (an unusable one can: a visit)
-            continue
-        seen_prev: cp_model.IntVar | int = row[0]
-        brk = []
-        for t in range(1, inst.n_slots):
-            b, prev = row[t], row[t - 1]
-            # busy rows hold variables or the constant 0, and seen_prev is a constant only when 0
-            if not isinstance(b, int) and not isinstance(seen_prev, int):
-                k = mdl.new_bool_var(f"brk{p}_{t}")
-                lits = [b, seen_prev] + ([] if isinstance(prev, int) else [prev.Not()])
-                mdl.add_bool_and(lits).only_enforce_if(k)
-                mdl.add_bool_or([k] + [lit.Not() for lit in lits])
-                brk.append(k)
-            seen_prev = _or(mdl, seen_prev, b, f"seen{p}_{t}")
-        out.append(sum(brk))
+        ranges = [] if p in zero else inst.session_ranges()
+        brk = [k for r in ranges for k in _session_breaks(cm, busy[p], r, p)]
+        out.append(sum(brk) if brk else 0)
     return out
+
+
+def _session_breaks(cm: CpsatModel, row: list[cp_model.IntVar | int], slots: range, p: int) -> list:
+    """One literal per slot where p is busy again after an idle slot, having met earlier in the session."""
+    mdl = cm.model
+    usable = [t for t in slots if not isinstance(row[t], int)]
+    if len(usable) < 2 or usable[-1] - usable[0] < 2:
+        return []  # no idle slot can lie between two meetings (an unusable one can: a visit)
+    seen_prev: cp_model.IntVar | int = row[slots.start]
+    brk = []
+    for t in slots[1:]:
+        b, prev = row[t], row[t - 1]
+        # busy rows hold variables or the constant 0, and seen_prev is a constant only when 0
+        if not isinstance(b, int) and not isinstance(seen_prev, int):
+            k = mdl.new_bool_var(f"brk{p}_{t}")
+            lits = [b, seen_prev] + ([] if isinstance(prev, int) else [prev.Not()])
+            mdl.add_bool_and(lits).only_enforce_if(k)
+            mdl.add_bool_or([k] + [lit.Not() for lit in lits])
+            brk.append(k)
+        seen_prev = _or(mdl, seen_prev, b, f"seen{p}_{t}")
+    return brk
+
+
+def covered_people(cm: CpsatModel) -> cp_model.LinearExprT:
+    """How many people who could meet somebody do meet somebody (the "nobody left out" fairness)."""
+    mdl, out = cm.model, []
+    for p, ms in enumerate(cm.instance.meetings_of):
+        if not ms or any(isinstance(cm.placed[m], int) for m in ms):
+            continue  # nothing to place, or a mandatory meeting already covers p
+        c = mdl.new_bool_var(f"covered{p}")
+        mdl.add(c <= sum(cm.placed[m] for m in ms))
+        out.append(c)
+    return sum(out) if out else 0
 
 
 def _or(mdl: cp_model.CpModel, a: cp_model.IntVar | int, b: cp_model.IntVar | int, name: str):

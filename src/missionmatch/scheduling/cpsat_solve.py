@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ortools.sat.python import cp_model
 
-from missionmatch.scheduling.cpsat_model import CpsatModel, build
+from missionmatch.scheduling.cpsat_model import CpsatModel, build, covered_people
 from missionmatch.scheduling.instance import Instance
 from missionmatch.scheduling.solution import (
     FEASIBLE,
@@ -70,6 +70,8 @@ def solve_cpsat(
                 mdl.add_hint(v, int(t2 == t))
     stages: list[tuple[str, cp_model.LinearExprT, bool]] = []
     if any(mt.optional for mt in instance.meetings):
+        if instance.cover_everyone:
+            stages.append(("people with a meeting", covered_people(cm), True))
         stages.append(("scheduled weight", cm.scheduled_weight, True))
     stages += [(f"stage {i + 1}", f(cm), False) for i, f in enumerate(extra_stages)]
     stages.append(("breaks", cm.total_breaks, False))

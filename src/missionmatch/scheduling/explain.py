@@ -30,8 +30,8 @@ def blocking_reasons(instance: Instance, slots: list[int | None], m: int) -> dic
             busy = [i for i in instance.meetings_of[p] if i != m and slots[i] == t]
             if busy:
                 why.append(f"{labels.CLASH}: participant {p} already in meeting {busy[0]}")
-        if load[t] >= instance.n_tables:
-            why.append(f"{labels.CAPACITY}: all {instance.n_tables} tables taken")
+        if load[t] >= instance.tables_at(t):
+            why.append(f"{labels.CAPACITY}: all {instance.tables_at(t)} tables taken")
         if mt.interpreter is not None:
             used = sum(1 for i, x in enumerate(instance.meetings)
                        if i != m and x.interpreter == mt.interpreter and slots[i] == t)

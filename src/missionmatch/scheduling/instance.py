@@ -6,6 +6,7 @@ interpreters, no hosted tables); the optional fields carry what real missions ne
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,6 +44,12 @@ class Instance:
     meetings: tuple[Meeting, ...]
     n_morning_slots: int | None = None  # None: no morning/afternoon split
     interpreters: dict[str, tuple[int, ...]] = field(default_factory=dict)  # pair -> count per slot
+    # several B2B sessions solved jointly: slots are numbered across sessions; a session may have fewer
+    # tables, and the time between two sessions is not an idle gap (breaks restart at a session start)
+    tables_per_slot: tuple[int, ...] | None = None  # None: n_tables in every slot
+    session_starts: tuple[int, ...] = ()  # first slot of every session after the first
+    # fairness of real missions: first give a meeting to as many people as possible, then weigh
+    cover_everyone: bool = False
 
     @property
     def n_participants(self) -> int:
@@ -51,6 +58,14 @@ class Instance:
     @property
     def n_meetings(self) -> int:
         return len(self.meetings)
+
+    def tables_at(self, t: int) -> int:
+        return self.n_tables if self.tables_per_slot is None else self.tables_per_slot[t]
+
+    def session_ranges(self) -> list[range]:
+        """The slot ranges within which idle runs count as breaks."""
+        cuts = [0, *sorted(s for s in self.session_starts if 0 < s < self.n_slots), self.n_slots]
+        return [range(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
     def meeting_key(self, m: int) -> str:
         return self.meetings[m].key or str(m)
@@ -88,6 +103,9 @@ class Instance:
         """True when only the benchmark's features are used (the MaxSAT encoding supports exactly these)."""
         return (
             not self.interpreters
+            and self.tables_per_slot is None
+            and not self.session_starts
+            and not self.cover_everyone
             and all(not mt.optional and mt.interpreter is None for mt in self.meetings)
             and all(
                 p.min_meetings == 0 and p.max_meetings is None and p.host_table is None

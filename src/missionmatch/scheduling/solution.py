@@ -29,9 +29,11 @@ class Solution:
 
 
 def breaks_per_participant(instance: Instance, slots: list[int | None]) -> list[int]:
-    """Maximal idle runs strictly between each participant's first and last meeting."""
+    """Maximal idle runs strictly between each participant's first and last meeting of a session."""
+    session_of = {t: i for i, r in enumerate(instance.session_ranges()) for t in r}
     out = []
     for ms in instance.meetings_of:
         ts = sorted({t for t in (slots[m] for m in ms) if t is not None})
-        out.append(sum(1 for a, b in itertools.pairwise(ts) if b > a + 1))
+        out.append(sum(1 for a, b in itertools.pairwise(ts)
+                       if b > a + 1 and session_of.get(a) == session_of.get(b)))
     return out

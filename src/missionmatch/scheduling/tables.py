@@ -16,7 +16,7 @@ def assign_tables(instance: Instance, slots: list[int | None]) -> list[int | Non
     for m, t in enumerate(slots):
         if t is not None:
             by_slot.setdefault(t, []).append(m)
-    for ms in by_slot.values():
+    for t, ms in by_slot.items():
         taken: set[int] = set()
         rest = []
         for m in ms:
@@ -27,7 +27,7 @@ def assign_tables(instance: Instance, slots: list[int | None]) -> list[int | Non
                 taken.add(free[0])
             else:
                 rest.append(m)
-        spare = (h for h in range(instance.n_tables) if h not in taken)
+        spare = (h for h in range(instance.tables_at(t)) if h not in taken)
         for m in rest:
             tables[m] = next(spare, None)  # None only if the schedule broke the capacity constraint
     return tables
