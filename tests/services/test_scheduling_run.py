@@ -106,3 +106,28 @@ def test_running_again_replaces_the_draft_and_keeps_published_meetings(
         ]
     assert rows[0] == ("m-pub", "published", 5)
     assert [(key, status) for key, status, _ in rows] == [("m-pub", "published"), ("m-r-2", "draft")]
+
+
+def test_sessions_are_solved_together_and_meetings_land_in_the_right_session(
+    session_factory: sessionmaker[Session],
+) -> None:
+    document = _requests_document()
+    second = dict(document["b2b_sessions"][0], key="b2b-2", name="B2B morning", starts_at="2025-05-28T09:00",
+                  slot_count=2, breaks=[], tables=2)
+    document["b2b_sessions"].append(second)
+    anne = next(p for p in document["participants"] if p["key"] == "p-1")
+    # Anne is busy for the whole first session: her meeting can only be held the next morning
+    anne["unavailability"] = [
+        {"starts_at": "2025-05-27T14:00", "ends_at": "2025-05-27T17:00", "reason": "visit"}
+    ]
+    jonas = next(p for p in document["participants"] if p["key"] == "p-2")
+    jonas["departs_at"] = "2025-05-27T18:00"  # and Jonas flies home before it
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        report = run_scheduling(session, mission, time_limit=10, workers=1)
+    assert (report.wanted, report.placed) == (3, 2)
+    assert sorted((s.session, s.placed) for s in report.sessions) == [("b2b-1", 1), ("b2b-2", 1)]
+    with session_factory() as session:
+        placed = {m.request.key: (m.session.key, m.slot, m.table) for m in session.scalars(select(Meeting))}
+    assert placed["r-1"][0] == "b2b-2" and placed["r-1"][1] in (0, 1) and placed["r-1"][2] in (0, 1)
+    assert placed["r-2"][0] == "b2b-1"

@@ -1,10 +1,11 @@
 """Places a mission's wanted meetings into its B2B sessions as a draft schedule.
 
-Sessions are solved one after the other in time order, each exactly (CP-SAT: most valuable meetings first,
-then fewest idle gaps); what a session could not hold is offered to the next one. Published meetings stay
-where they are.
+All sessions are solved together as one instance (`mission_instance`): first as many people with a
+meeting as possible, then the most valuable meetings (mutual request > one-sided > suggestion), then the
+fewest idle gaps. Published meetings stay where they are.
 """
 
+import itertools
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -12,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import B2BSession, Meeting, Mission, Recommendation
 from missionmatch.models.enums import MeetingStatus
-from missionmatch.scheduling import instance as scheduling
 from missionmatch.scheduling.portfolio import solve
+from missionmatch.scheduling.solution import Solution
+from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
 from missionmatch.services.row_locks import lock_mission_sessions
 from missionmatch.services.scheduling_candidates import (
     Candidate,
@@ -57,60 +59,6 @@ class SchedulingReport:
         }
 
 
-def _session_instance(b2b: B2BSession, fixed: list[Candidate], open_: list[Candidate]):
-    """The instance for one session, the candidates it holds (in meeting order) and their interpreters."""
-    people: dict[int, int] = {}
-    participants: list[scheduling.Participant] = []
-    meetings: list[scheduling.Meeting] = []
-    held: list[Candidate] = []
-    pairs: list[str | None] = []
-
-    def index(person) -> int:  # type: ignore[no-untyped-def]
-        if person.id not in people:
-            people[person.id] = len(participants)
-            participants.append(scheduling.Participant(forbidden=forbidden_slots(person, b2b)))
-        return people[person.id]
-
-    for candidate in fixed:
-        pub = candidate.published
-        meetings.append(
-            scheduling.Meeting(
-                tuple(index(p) for p in candidate.people),
-                fixed_slot=pub.slot,
-                interpreter=pub.interpreter,
-                key=candidate.key,
-            )
-        )
-        held.append(candidate)
-        pairs.append(pub.interpreter)
-    for candidate in open_:
-        can_talk, pair = interpreter_pair(candidate.people, b2b)
-        blocked = set().union(*(forbidden_slots(p, b2b) for p in candidate.people))
-        if not can_talk or len(blocked) >= b2b.slot_count:
-            continue  # not in this session; maybe in another
-        meetings.append(
-            scheduling.Meeting(
-                tuple(index(p) for p in candidate.people),
-                optional=True,
-                weight=candidate.weight,
-                interpreter=pair,
-                key=candidate.key,
-            )
-        )
-        held.append(candidate)
-        pairs.append(pair)
-    interpreters = {pool.pair: (pool.count,) * b2b.slot_count for pool in b2b.interpreters}
-    instance = scheduling.Instance(
-        name=b2b.key,
-        n_slots=b2b.slot_count,
-        n_tables=b2b.tables,
-        participants=tuple(participants),
-        meetings=tuple(meetings),
-        interpreters=interpreters,
-    )
-    return instance, held, pairs
-
-
 def _why_unplaced(candidate: Candidate, sessions: list[B2BSession]) -> str:
     talkable = [s for s in sessions if interpreter_pair(candidate.people, s)[0]]
     if not talkable:
@@ -148,38 +96,67 @@ def run_scheduling(
     report = SchedulingReport(
         wanted=len(open_), placed=0, weight_wanted=sum(c.weight for c in open_), weight_placed=0
     )
-    for b2b in mission.b2b_sessions:
-        fixed = [c for c in wanted if c.published is not None and c.published.session_id == b2b.id]
-        instance, held, pairs = _session_instance(b2b, fixed, open_)
-        if not any(m.optional for m in instance.meetings):
-            continue
-        solution = solve(instance, fairness=None, time_limit=time_limit, workers=workers)
-        outcome = SessionOutcome(
-            b2b.key, solution.status, 0, solution.objective, round(solution.solve_seconds, 2)
-        )
-        for m, candidate in enumerate(held):
-            slot = solution.meeting_slots[m] if solution.meeting_slots else None
-            if candidate.published is not None or slot is None:
-                continue
-            mission.meetings.append(
-                Meeting(
-                    key=new_meeting_key(mission, candidate),
-                    participants=list(candidate.people),
-                    request=candidate.request,
-                    session=b2b,
-                    slot=slot,
-                    table=solution.tables[m] if solution.tables else None,
-                    interpreter=pairs[m],
-                    status=MeetingStatus.DRAFT,
-                )
-            )
-            open_.remove(candidate)
-            outcome.placed += 1
-            report.weight_placed += candidate.weight
-            if pairs[m]:
-                outcome.interpreters_used[pairs[m]] = outcome.interpreters_used.get(pairs[m], 0) + 1
-        report.placed += outcome.placed
-        report.sessions.append(outcome)
+    fixed = [c for c in wanted if c.published is not None and c.published.session_id is not None]
+    joint = build_mission_instance(list(mission.b2b_sessions), fixed, open_)
+    if any(m.optional for m in joint.instance.meetings):
+        # the page and the API ask for seconds per session; the sessions are now solved together
+        budget = time_limit * max(1, len(joint.sessions))
+        solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
+        _store_draft(mission, joint, solution, open_, report)
     report.unplaced = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in open_}
     session.flush()
     return report
+
+
+def _store_draft(
+    mission: Mission,
+    joint: MissionInstance,
+    solution: Solution,
+    open_: list[Candidate],
+    report: SchedulingReport,
+) -> None:
+    slots = solution.meeting_slots or [None] * joint.instance.n_meetings
+    outcomes = {
+        b2b.id: SessionOutcome(b2b.key, solution.status, 0, 0, round(solution.solve_seconds, 2))
+        for b2b in joint.sessions
+    }
+    for m, candidate in enumerate(joint.held):
+        t = slots[m]
+        if candidate.published is not None or t is None:
+            continue
+        b2b, slot = joint.locate(t)
+        mission.meetings.append(
+            Meeting(
+                key=new_meeting_key(mission, candidate),
+                participants=list(candidate.people),
+                request=candidate.request,
+                session=b2b,
+                slot=slot,
+                table=solution.tables[m] if solution.tables else None,
+                interpreter=joint.pairs[m],
+                status=MeetingStatus.DRAFT,
+            )
+        )
+        open_.remove(candidate)
+        outcome = outcomes[b2b.id]
+        outcome.placed += 1
+        report.weight_placed += candidate.weight
+        if joint.pairs[m]:
+            pair = joint.pairs[m]
+            outcome.interpreters_used[pair] = outcome.interpreters_used.get(pair, 0) + 1
+    for b2b in joint.sessions:
+        outcome = outcomes[b2b.id]
+        if solution.meeting_slots is not None:
+            outcome.breaks = _breaks_in(joint, slots, joint.session_slots(b2b))
+        report.placed += outcome.placed
+        if outcome.placed or any(slots[m] in joint.session_slots(b2b) for m in range(len(slots))):
+            report.sessions.append(outcome)
+
+
+def _breaks_in(joint: MissionInstance, slots: list[int | None], window: range) -> int:
+    """Idle runs between two meetings of the same person inside one session."""
+    total = 0
+    for ms in joint.instance.meetings_of:
+        ts = sorted({t for t in (slots[m] for m in ms) if t is not None and t in window})
+        total += sum(1 for a, b in itertools.pairwise(ts) if b > a + 1)
+    return total
