@@ -115,6 +115,9 @@ _SMALL_MISSION: dict[str, Any] = {
             "timezone": "Europe/Luxembourg",
             "arrives_at": "2025-05-25T10:00",
             "departs_at": None,
+            "min_meetings": 0,
+            "max_meetings": 5,
+            "hosted_table": None,
             "unavailability": [
                 {"starts_at": "2025-05-27T15:00", "ends_at": "2025-05-27T15:40", "reason": "call"}
             ],
@@ -138,6 +141,9 @@ _SMALL_MISSION: dict[str, Any] = {
             "timezone": None,
             "arrives_at": None,
             "departs_at": None,
+            "min_meetings": None,
+            "max_meetings": None,
+            "hosted_table": None,
             "unavailability": [],
             "programme": ["forum"],
             "profile": {
@@ -159,6 +165,9 @@ _SMALL_MISSION: dict[str, Any] = {
             "timezone": "Asia/Tokyo",
             "arrives_at": None,
             "departs_at": None,
+            "min_meetings": None,
+            "max_meetings": None,
+            "hosted_table": 2,
             "unavailability": [],
             "programme": [],
             "profile": {
@@ -180,6 +189,9 @@ _SMALL_MISSION: dict[str, Any] = {
             "timezone": None,
             "arrives_at": None,
             "departs_at": None,
+            "min_meetings": None,
+            "max_meetings": None,
+            "hosted_table": 2,
             "unavailability": [],
             "programme": [],
             "profile": None,

@@ -85,3 +85,37 @@ def test_japanese_text_survives_storage(loaded) -> None:
             "太郎",
             "軌道上の衛星の点検と修理を行います。",
         )
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [
+        {"min_meetings": -1},
+        {"max_meetings": -1},
+        {"min_meetings": 5, "max_meetings": 3},
+        {"hosted_table": 0},
+    ],
+)
+def test_meeting_limits_and_hosted_table_outside_their_range_are_refused(loaded, limits) -> None:
+    with pytest.raises(IntegrityError), transaction(loaded) as session:
+        anne = _participant(session, "p-1")
+        for name, value in {"min_meetings": None, "max_meetings": None, **limits}.items():
+            setattr(anne, name, value)
+
+
+def test_meeting_limits_may_be_equal_or_open_on_either_side(loaded) -> None:
+    with transaction(loaded) as session:
+        _participant(session, "p-1").min_meetings, _participant(session, "p-1").max_meetings = 3, 3
+        _participant(session, "p-2").min_meetings, _participant(session, "p-2").max_meetings = 4, None
+        _participant(session, "p-3").min_meetings, _participant(session, "p-3").max_meetings = None, 0
+        _participant(session, "p-3").hosted_table = 1
+    with loaded() as session:
+        p = Participant
+        columns = (p.key, p.min_meetings, p.max_meetings, p.hosted_table)
+        rows = session.execute(select(*columns).order_by(Participant.key))
+        assert [tuple(row) for row in rows] == [
+            ("p-1", 3, 3, None),
+            ("p-2", 4, None, None),
+            ("p-3", None, 0, 1),
+            ("p-4", None, None, 2),
+        ]

@@ -161,3 +161,93 @@ def test_every_bad_row_is_reported_and_nothing_is_written(mission_factory, tmp_p
         "row 10, email: 'not-an-email' is not an e-mail address",
     ]
     assert _participant_count(mission_factory) == 4
+
+
+def _limits(factory: sessionmaker[Session]) -> dict[str, tuple[int | None, int | None, int | None]]:
+    with factory() as session:
+        people = session.scalars(select(Participant).order_by(Participant.id))
+        return {p.email: (p.min_meetings, p.max_meetings, p.hosted_table) for p in people}
+
+
+def test_meeting_limits_and_hosted_tables_with_english_headers(mission_factory, tmp_path: Path) -> None:
+    path = tmp_path / "limits.csv"
+    path.write_text(
+        "email,first_name,last_name,organisation,side,Min meetings,Max meetings,Hosted table\n"
+        "kimura@orbital.example.jp,Jiro,Kimura,Kansai Orbital KK,,,8,2\n"  # shares his company's table
+        "ito@nano.example.jp,Aki,Ito,Nano KK,host,2,2,3.0\n"
+        "marc@lux.example.lu,Marc,Weis,LuxQuantum,delegation,3,,\n",
+        encoding="utf-8",
+    )
+    report = _import(mission_factory, path)
+    assert report.columns["hosted_table"] == "Hosted table"
+    limits = _limits(mission_factory)
+    emails = ("kimura@orbital.example.jp", "ito@nano.example.jp", "marc@lux.example.lu")
+    assert [limits[email] for email in emails] == [
+        (None, 8, 2),
+        (2, 2, 3),
+        (3, None, None),
+    ]
+
+
+def test_meeting_limits_with_french_and_japanese_headers(mission_factory, tmp_path: Path) -> None:
+    french = tmp_path / "fr.csv"
+    french.write_bytes(
+        "Courriel;Prénom;Nom;Entreprise;Côté;Rendez-vous min;Rendez-vous max;Table fixe\n"
+        "luc@lux.example.lu;Luc;Kayser;LuxQuantum;délégation;1;4;1\n".encode("cp1252")
+    )
+    japanese = tmp_path / "ja.csv"
+    japanese.write_bytes(
+        "メールアドレス,名,姓,会社名,区分,最少商談数,最大商談数,固定テーブル\n"
+        "mori@nano.example.jp,花子,森,大阪ナノ株式会社,ホスト,0,12,4\n".encode("shift_jis")
+    )
+    _import(mission_factory, french)
+    _import(mission_factory, japanese)
+    limits = _limits(mission_factory)
+    assert (limits["luc@lux.example.lu"], limits["mori@nano.example.jp"]) == ((1, 4, 1), (0, 12, 4))
+
+
+def test_every_bad_limit_is_reported_by_row_and_column_and_nothing_is_written(
+    mission_factory, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad-limits.csv"
+    path.write_text(
+        "Courriel;Prénom;Nom;Entreprise;Côté;Rendez-vous min;Rendez-vous max;Table fixe\n"
+        "a@x.example.lu;A;A;Org A;délégation;deux;;\n"  # row 2
+        "b@x.example.lu;B;B;Org A;délégation;5;3;\n"  # row 3
+        "c@x.example.lu;C;C;Org A;délégation;-1;;\n"  # row 4
+        "d@x.example.lu;D;D;Org A;délégation;;;0\n"  # row 5
+        "e@x.example.lu;E;E;Org A;délégation;;;9\n"  # row 6: the session has 4 tables
+        "f@x.example.lu;F;F;Org F;hôte;;;2\n"  # row 7: Kansai Orbital's people keep table 2
+        "g@x.example.lu;G;G;Org G;hôte;;;3\n"  # row 8
+        "h@x.example.lu;H;H;Org H;hôte;;2.5;3\n"  # row 9: table 3 is Org G's since row 8
+        "i@x.example.lu;I;I;Org G;hôte;;;3\n",  # row 10: a colleague of row 8 shares the table
+        encoding="utf-8",
+    )
+    with pytest.raises(InputRejected) as rejected:
+        _import(mission_factory, path)
+    assert [str(p) for p in rejected.value.problems] == [
+        "row 2, Rendez-vous min: 'deux' is not a whole number",
+        "row 3, Rendez-vous max: is below the minimum (5)",
+        "row 4, Rendez-vous min: must be 0 or more",
+        "row 5, Table fixe: must be 1 or more (tables are numbered from 1)",
+        "row 6, Table fixe: table 9 does not exist: the smallest B2B session has 4 tables",
+        "row 7, Table fixe: table 2 is already kept by 太郎 山田 (Kansai Orbital KK)",
+        "row 9, Rendez-vous max: '2.5' is not a whole number",
+        "row 9, Table fixe: table 3 is already kept by G G (Org G), row 8",
+    ]
+    assert _participant_count(mission_factory) == 4
+
+
+def test_japanese_limit_columns_are_named_in_the_errors(mission_factory, tmp_path: Path) -> None:
+    path = tmp_path / "ja-bad.csv"
+    path.write_text(
+        "メールアドレス,名,姓,会社名,区分,最少商談数,最大商談数,固定テーブル\n"
+        "mori@nano.example.jp,花子,森,大阪ナノ株式会社,ホスト,１０,3,三\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputRejected) as rejected:
+        _import(mission_factory, path)
+    assert [str(p) for p in rejected.value.problems] == [
+        "row 2, 最大商談数: is below the minimum (10)",
+        "row 2, 固定テーブル: '三' is not a whole number",
+    ]

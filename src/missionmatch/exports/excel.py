@@ -20,6 +20,9 @@ _SHEETS: dict[str, list[str]] = {
         "languages",
         "arrives_at",
         "departs_at",
+        "min_meetings",
+        "max_meetings",
+        "hosted_table",
         "programme",
     ],
     "programme": [

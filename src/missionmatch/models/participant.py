@@ -1,7 +1,7 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base, new_key
@@ -19,7 +19,15 @@ class Participant(Base):
 
     __tablename__ = "participant"
     # e-mails are stored lower-cased so that uniqueness is case-insensitive on every database
-    __table_args__ = (UniqueConstraint("mission_id", "email"), UniqueConstraint("mission_id", "key"))
+    # a CHECK passes when a value is NULL: no limit, no hosted table
+    __table_args__ = (
+        UniqueConstraint("mission_id", "email"),
+        UniqueConstraint("mission_id", "key"),
+        CheckConstraint("min_meetings >= 0", name="min_meetings_not_negative"),
+        CheckConstraint("max_meetings >= 0", name="max_meetings_not_negative"),
+        CheckConstraint("min_meetings <= max_meetings", name="min_meetings_within_max"),
+        CheckConstraint("hosted_table >= 1", name="hosted_table_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
@@ -39,6 +47,12 @@ class Participant(Base):
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # set when the participant's personal data was erased (services/personal_data.py); kept for statistics
     erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # meetings wished (min) and accepted (max) over the whole mission; NULL = no limit
+    min_meetings: Mapped[int | None] = mapped_column(Integer)
+    max_meetings: Mapped[int | None] = mapped_column(Integer)
+    # 1-based table number a host keeps in every B2B session (Meeting.table is 0-based); NULL = none.
+    # Checked against the sessions' tables and other organisations' tables in services/participant_limits.py
+    hosted_table: Mapped[int | None] = mapped_column(Integer)
 
     mission: Mapped["Mission"] = relationship(back_populates="participants")
     organisation: Mapped["Organisation"] = relationship(back_populates="participants")

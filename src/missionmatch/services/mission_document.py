@@ -17,6 +17,7 @@ from missionmatch.models.enums import (
     Side,
 )
 from missionmatch.sectors import SECTOR_CODES
+from missionmatch.services.participant_limits import document_problems
 from missionmatch.services.problems import Problem
 
 FORMAT = "missionmatch/mission-v1"
@@ -177,6 +178,7 @@ def validate(document: Document) -> list[Problem]:
         if profile is not None:
             check.one_of(profile, f"{where}.profile", "language", LANGUAGES)
             check.refs(profile.get("sectors", []), set(SECTOR_CODES), f"{where}.profile", "sectors")
+    check.problems.extend(document_problems(participants, sessions))
 
     requests = document.get("meeting_requests", [])
     request_keys = check.unique_keys(requests, "meeting_requests")

@@ -93,6 +93,9 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "timezone": p.timezone,
             "arrives_at": _moment(p.arrives_at),
             "departs_at": _moment(p.departs_at),
+            "min_meetings": p.min_meetings,
+            "max_meetings": p.max_meetings,
+            "hosted_table": p.hosted_table,
             "unavailability": [
                 {"starts_at": _moment(w.starts_at), "ends_at": _moment(w.ends_at), "reason": w.reason}
                 for w in p.unavailability

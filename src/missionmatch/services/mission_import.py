@@ -152,6 +152,9 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             timezone=person.get("timezone"),
             arrives_at=_moment(person.get("arrives_at")),
             departs_at=_moment(person.get("departs_at")),
+            min_meetings=person.get("min_meetings"),
+            max_meetings=person.get("max_meetings"),
+            hosted_table=person.get("hosted_table"),
             unavailability=[
                 Unavailability(
                     starts_at=_moment(w["starts_at"]),

@@ -17,6 +17,9 @@ FIELDS = (
     "needs",
     "profile_language",
     "website",
+    "min_meetings",
+    "max_meetings",
+    "hosted_table",
 )
 REQUIRED = ("email", "first_name", "last_name", "organisation")
 
@@ -88,6 +91,25 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "profile_language": ("profile language", "langue du profil", "プロフィール言語"),
     "website": ("website", "web", "site", "site web", "site internet", "ウェブサイト", "url"),
+    "min_meetings": (
+        "min meetings",
+        "minimum meetings",
+        "rendez-vous min",
+        "rendez-vous minimum",
+        "nombre minimum de rendez-vous",
+        "最少商談数",
+        "最低商談数",
+    ),
+    "max_meetings": (
+        "max meetings",
+        "maximum meetings",
+        "rendez-vous max",
+        "rendez-vous maximum",
+        "nombre maximum de rendez-vous",
+        "最大商談数",
+        "最多商談数",
+    ),
+    "hosted_table": ("hosted table", "host table", "table fixe", "table d'accueil", "固定テーブル"),
 }
 
 

@@ -11,6 +11,16 @@ from missionmatch.models import Mission, Organisation, Participant, Profile
 from missionmatch.models.enums import Side
 from missionmatch.sectors import find_sector
 from missionmatch.services.participant_columns import detect_columns
+from missionmatch.services.participant_limits import (
+    LIMIT_FIELDS,
+    MeetingLimits,
+    TableHolder,
+    check_limits,
+    describe,
+    read_cells,
+    smallest_session_tables,
+    tables_kept,
+)
 from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.tabular import Sheet, read_sheet
 
@@ -117,7 +127,9 @@ def import_sheet(
     problems: list[Problem] = []
     seen_emails: dict[str, int] = {}
     new_org_sides: dict[str, Side] = {}
-    accepted: list[tuple[dict[str, str], Side, list[str], list[str]]] = []
+    accepted: list[tuple[dict[str, str], Side, list[str], list[str], MeetingLimits]] = []
+    tables = smallest_session_tables(mission)
+    taken = tables_kept(mission, lambda p: p.organisation.name.casefold())
 
     for offset, raw in enumerate(sheet.rows):
         number = sheet.first_row_number + offset
@@ -174,8 +186,16 @@ def import_sheet(
         profile_language = row.get("profile_language", "").casefold()
         if profile_language and profile_language not in _LANGUAGES:
             bad("profile_language", f"unknown language {row['profile_language']!r}")
+        limits, unreadable = read_cells(row)
+        errors = {**check_limits(limits, tables, org_name.casefold(), taken), **unreadable}
+        for name in LIMIT_FIELDS:
+            if name in errors:
+                bad(name, describe(errors[name]))
+        if limits.hosted_table is not None and "hosted_table" not in errors:
+            holder = f"{row.get('first_name')} {row.get('last_name')} ({org_name}), {where}"
+            taken.setdefault(limits.hosted_table, TableHolder(org_name.casefold(), holder))
         if len(problems) == before:
-            accepted.append((row, side, sectors, languages))
+            accepted.append((row, side, sectors, languages, limits))
 
     if problems:
         raise InputRejected(problems)
@@ -184,7 +204,7 @@ def import_sheet(
 
 def _write(session, mission, accepted, organisations, sheet, columns) -> ImportReport:  # type: ignore[no-untyped-def]
     report = ImportReport(encoding=sheet.encoding, columns=columns)
-    for row, side, sectors, languages in accepted:
+    for row, side, sectors, languages, limits in accepted:
         organisation = organisations.get(row["organisation"].casefold())
         if organisation is None:
             country = row.get("country") or (
@@ -215,6 +235,9 @@ def _write(session, mission, accepted, organisations, sheet, columns) -> ImportR
             last_name=row["last_name"],
             job_title=row.get("job_title", ""),
             languages=languages,
+            min_meetings=limits.min_meetings,
+            max_meetings=limits.max_meetings,
+            hosted_table=limits.hosted_table,
             profile=Profile(
                 language=profile_language, offers=offers, needs=needs, sectors=sectors, keywords=[]
             ),

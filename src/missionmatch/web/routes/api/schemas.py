@@ -40,6 +40,9 @@ class ParticipantOut(BaseModel):
     needs: str
     email: str | None = None  # organisers; participants when the mission shows contact e-mails
     checked_in_at: str | None = None  # organisers only
+    min_meetings: int | None = None  # organisers only; None: no limit
+    max_meetings: int | None = None  # organisers only; None: no limit
+    hosted_table: int | None = None  # organisers only; 1-based table kept in every B2B session
 
 
 class PersonOut(BaseModel):
@@ -77,6 +80,9 @@ def participant_out(p: Participant, for_organiser: bool, show_email: bool = Fals
         needs=profile.needs if profile else "",
         email=p.email if for_organiser or show_email else None,
         checked_in_at=checked_in,
+        min_meetings=p.min_meetings if for_organiser else None,
+        max_meetings=p.max_meetings if for_organiser else None,
+        hosted_table=p.hosted_table if for_organiser else None,
     )
 
 
