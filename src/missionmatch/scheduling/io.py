@@ -138,3 +138,38 @@ def solution_to_dict(sol: Solution) -> dict[str, Any]:
 
 def write_solution(sol: Solution, path: str | Path) -> None:
     Path(path).write_text(json.dumps(solution_to_dict(sol)) + "\n", encoding="utf-8")
+
+
+def instance_to_dict(inst: Instance) -> dict[str, Any]:
+    """The inverse of `instance_from_dict`: benchmark keys, plus the extras only when used."""
+    ms, ps = inst.meetings, inst.participants
+    out: dict[str, Any] = {
+        "name": inst.name,
+        "index_base": 0,
+        "n_participants": inst.n_participants,
+        "n_meetings": inst.n_meetings,
+        "n_slots": inst.n_slots,
+        "n_tables": inst.n_tables,
+        "meetings": [list(mt.participants) for mt in ms],
+        "meeting_session": [mt.session for mt in ms],
+        "fixed_slot": [mt.fixed_slot for mt in ms],
+        "precedences": [list(mt.after) for mt in ms],
+        "forbidden_slots": [sorted(p.forbidden) for p in ps],
+    }
+    if inst.n_morning_slots is not None:
+        out["n_morning_slots"] = inst.n_morning_slots
+    extras: dict[str, list[Any]] = {
+        "meeting_optional": [mt.optional for mt in ms],
+        "meeting_weight": [mt.weight for mt in ms],
+        "meeting_interpreter": [mt.interpreter or "" for mt in ms],
+        "meeting_key": [mt.key or "" for mt in ms],
+        "participant_min_meetings": [p.min_meetings for p in ps],
+        "participant_max_meetings": [-1 if p.max_meetings is None else p.max_meetings for p in ps],
+        "host_table": [-1 if p.host_table is None else p.host_table for p in ps],
+    }
+    defaults = {"meeting_optional": False, "meeting_weight": 1, "meeting_interpreter": "", "meeting_key": "",
+                "participant_min_meetings": 0, "participant_max_meetings": -1, "host_table": -1}
+    out.update({k: v for k, v in extras.items() if any(x != defaults[k] for x in v)})
+    if inst.interpreters:
+        out["interpreters"] = {k: list(v) for k, v in inst.interpreters.items()}
+    return out

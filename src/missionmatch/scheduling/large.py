@@ -1,0 +1,111 @@
+"""Scalable solver path for events too large for the exact model (thousands of people and meetings).
+
+`solve_large`:
+  1. two greedy constructions (`large_greedy`): heaviest first, and the min-cost-flow selection first
+     (`large_select`), each followed by Kempe chains (`large_kempe`) and ejection-chain insertions; the
+     better (weight, then breaks) is kept;
+  2. until the time limit, rounds of: break reduction by relocations and swaps (`large_breaks`, strict
+     descent, then a randomised sideways pass), and a few CP-SAT large-neighbourhood steps around heavy
+     unplaced meetings (`large_lns`), which may add weight.
+Every step keeps its result only if (weight placed, -breaks) does not get worse, so the weight placed by
+the construction is a floor and the breaks reduction never costs weight. The schedule satisfies every
+hard constraint of `Instance`; fairness, when asked, is enforced at the end by `large_fairness` (which
+may drop optional meetings). It is a heuristic: the status is "feasible", and `bounds.lp_bound` says how
+far from the best possible weight it can be.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+from missionmatch.scheduling.instance import Instance
+from missionmatch.scheduling.large_breaks import reduce_breaks
+from missionmatch.scheduling.large_fairness import enforce_fairness
+from missionmatch.scheduling.large_greedy import construct, improve_insertions
+from missionmatch.scheduling.large_lns import neighbourhood, reoptimize
+from missionmatch.scheduling.large_select import flow_selection
+from missionmatch.scheduling.large_state import State
+from missionmatch.scheduling.solution import FEASIBLE, UNKNOWN, Solution
+from missionmatch.scheduling.tables import assign_tables
+
+Progress = Callable[[str], None]
+LARGE_MEETINGS = 2000  # above this many meetings, `solve` should take this path (see docs)
+
+
+def solve_large(instance: Instance, fairness: int | None = None, time_limit: float = 60.0, workers: int = 2,
+                progress: Progress | None = None, seed: int = 0) -> Solution:
+    """A valid schedule (status "feasible") of every mandatory meeting and as much optional weight as it
+    finds, with few breaks, within `time_limit` seconds (a little more on a very slow machine)."""
+    start = time.monotonic()
+    deadline = start + time_limit
+    rng = random.Random(seed)
+    state = _construct(instance, start + 0.3 * time_limit, progress, start)
+    if not _hard_counts_met(state):
+        return Solution(instance.name, UNKNOWN, None, None, time.monotonic() - start, engine="large",
+                        notes=["a mandatory meeting or a minimum number of meetings could not be placed"])
+    reserve = 0.05 * time_limit if fairness is not None else 0.0
+    improve(state, deadline - reserve, workers, rng, progress, start)
+    if fairness is not None and not enforce_fairness(state, fairness):
+        return Solution(instance.name, UNKNOWN, None, None, time.monotonic() - start, engine="large",
+                        notes=[f"fairness d={fairness} not reached without dropping mandatory meetings"])
+    slots = state.slots()
+    return Solution(instance.name, FEASIBLE, state.total_breaks(), slots, time.monotonic() - start,
+                    tables=assign_tables(instance, slots), engine="large",
+                    scheduled_weight=state.placed_weight if any(state.optional) else None)
+
+
+def _construct(instance: Instance, deadline: float, progress: Progress | None, start: float) -> State:
+    best: State | None = None
+    for name, first in (("heaviest first", None), ("flow selection first", flow_selection(instance))):
+        state = State(instance)
+        construct(state, first)
+        improve_insertions(state, deadline)
+        _report(progress, f"greedy, {name}", state, start)
+        if best is None or _key(state) > _key(best):
+            best = state
+    assert best is not None
+    return best
+
+
+def _key(state: State) -> tuple[int, int, int]:
+    mandatory = sum(1 for m, o in enumerate(state.optional) if not o and state.slot[m] is not None)
+    return mandatory, state.placed_weight, -state.total_breaks()
+
+
+def improve(state: State, deadline: float, workers: int, rng: random.Random, progress: Progress | None,
+            start: float, lns_steps: int = 3) -> None:
+    """Break reduction rounds; LNS steps for weight every `gap` rounds, `gap` doubling while they fail."""
+    reduce_breaks(state, deadline, rng)
+    rounds, gap, due = 0, 1, 1
+    while time.monotonic() + 0.1 < deadline:
+        rounds += 1
+        if rounds == due:
+            before = state.placed_weight
+            for _ in range(lns_steps):
+                left = deadline - time.monotonic()
+                free = neighbourhood(state, rng, 300)
+                if left < 0.3 or not free:
+                    break
+                reoptimize(state, free, min(1.0, left), None, workers, rng.randrange(1 << 30))
+            gap = 1 if state.placed_weight > before else min(2 * gap, 32)
+            due = rounds + gap
+        reduce_breaks(state, deadline, rng, rounds=1, sideways=True)
+        reduce_breaks(state, deadline, rng)
+        if progress and rounds % 10 == 0:
+            _report(progress, f"round {rounds}", state, start)
+    _report(progress, f"done ({rounds} rounds)", state, start)
+
+
+def _hard_counts_met(state: State) -> bool:
+    inst = state.inst
+    if any(state.slot[m] is None for m, mt in enumerate(inst.meetings) if not mt.optional):
+        return False
+    return all(state.count[p] >= part.min_meetings for p, part in enumerate(inst.participants))
+
+
+def _report(progress: Progress | None, stage: str, state: State, start: float) -> None:
+    if progress:
+        progress(f"[large] {stage}: {state.n_placed} placed, weight {state.placed_weight}, "
+                 f"breaks {state.total_breaks()}, {time.monotonic() - start:.1f}s")
