@@ -131,3 +131,21 @@ def test_sessions_are_solved_together_and_meetings_land_in_the_right_session(
         placed = {m.request.key: (m.session.key, m.slot, m.table) for m in session.scalars(select(Meeting))}
     assert placed["r-1"][0] == "b2b-2" and placed["r-1"][1] in (0, 1) and placed["r-1"][2] in (0, 1)
     assert placed["r-2"][0] == "b2b-1"
+
+
+def test_hosted_tables_are_kept_and_an_impossible_minimum_does_not_cost_the_schedule(
+    session_factory: sessionmaker[Session],
+) -> None:
+    document = _requests_document()
+    jonas = next(p for p in document["participants"] if p["key"] == "p-2")
+    jonas["min_meetings"] = 3  # he has two accepted requests, one of which cannot be held at all
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        report = run_scheduling(session, mission, time_limit=10, workers=1)
+    assert report.notes == ["minimum meetings could not all be met; scheduled without minimums"]
+    assert (report.wanted, report.placed) == (3, 2)
+    with session_factory() as session:
+        placed = {m.request.key: (m.slot, m.table) for m in session.scalars(select(Meeting))}
+    # Yamada (r-1) and Sato (r-2) of the same company both keep table 2, shown to people as "2"
+    assert placed["r-1"][1] == placed["r-2"][1] == 1
+    assert placed["r-1"][0] != placed["r-2"][0]

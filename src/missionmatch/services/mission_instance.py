@@ -112,7 +112,13 @@ def build_mission_instance(
 
 
 def _participant(person: Participant, forbidden: frozenset[int]) -> scheduling.Participant:
-    return scheduling.Participant(forbidden=forbidden)
+    """The person's availability and limits; hosted tables count from 1 for people, from 0 here."""
+    return scheduling.Participant(
+        forbidden=forbidden,
+        min_meetings=person.min_meetings or 0,
+        max_meetings=person.max_meetings,
+        host_table=None if person.hosted_table is None else person.hosted_table - 1,
+    )
 
 
 def _interpreters(sessions: list[B2BSession], pairs: list[str | None]) -> dict[str, tuple[int, ...]]:

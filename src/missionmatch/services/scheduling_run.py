@@ -6,7 +6,7 @@ fewest idle gaps. Published meetings stay where they are.
 """
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,6 +47,7 @@ class SchedulingReport:
     weight_placed: int
     sessions: list[SessionOutcome] = field(default_factory=list)
     unplaced: dict[str, str] = field(default_factory=dict)  # candidate key -> why, in words
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -55,6 +56,7 @@ class SchedulingReport:
             "weight_wanted": self.weight_wanted,
             "weight_placed": self.weight_placed,
             "unplaced": self.unplaced,
+            "notes": self.notes,
             "sessions": [vars(outcome) for outcome in self.sessions],
         }
 
@@ -102,6 +104,12 @@ def run_scheduling(
         # the page and the API ask for seconds per session; the sessions are now solved together
         budget = time_limit * max(1, len(joint.sessions))
         solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
+        if solution.status == "infeasible" and any(p.min_meetings for p in joint.instance.participants):
+            # minimums are wishes: one that cannot be met must not cost everybody their schedule
+            report.notes.append("minimum meetings could not all be met; scheduled without minimums")
+            relaxed = [replace(p, min_meetings=0) for p in joint.instance.participants]
+            joint.instance = replace(joint.instance, participants=tuple(relaxed))
+            solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
         _store_draft(mission, joint, solution, open_, report)
     report.unplaced = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in open_}
     session.flush()

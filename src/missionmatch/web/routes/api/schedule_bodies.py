@@ -60,6 +60,7 @@ class SchedulingOut(BaseModel):
     weight_placed: int
     sessions: list[SessionRunOut]
     unplaced: dict[str, str]  # candidate key -> why it was not placed, in words
+    notes: list[str] = []  # e.g. minimum meetings that had to be dropped
 
 
 class PublicationOut(BaseModel):
