@@ -2,17 +2,17 @@
 
 Two bounds, both on the optional meetings placed (count) and on their weight:
 
-- counting: at most `tables x slots` meetings fit, and each meeting takes a slot of at least two people,
-  so at most half the sum over participants of min(max meetings, usable slots, meetings asked); the weight
-  bound is the heaviest that many meetings (mandatory meetings take their tables first).
+- counting: at most the sum over slots of the tables meetings fit, and each meeting takes a slot of at
+  least two people, so at most half the sum over participants of min(max meetings, usable slots,
+  meetings asked); the weight bound is the heaviest that many meetings (mandatory ones take tables first).
 - LP: the linear relaxation of the time-indexed model: x[m,t] in [0, 1] for each slot t meeting m may
   use (sessions, availability, fixed slots), at most one meeting per participant per slot, per host table
   per slot, `tables` per slot, the interpreters per pair per slot, the maximum (and minimum) meetings per
   participant, every mandatory meeting placed once. Only precedences are left out (a relaxation may
   drop constraints). Any schedule is a feasible point, so the LP optimum bounds the best schedule; weights
-  are integers, so its floor does too. Solved with PDLP (OR-Tools, first-order, about 10-30 s for 15,000
-  meetings on one core); the bound is then certified by weak duality from the solver's duals, recomputed
-  here (`certified`), so it holds whatever the solver's tolerance.
+  are integers, so its floor does too. Solved with GLOP when small, PDLP (OR-Tools, first-order, about
+  10-30 s for 15,000 meetings on one core) when large; the bound is then certified by weak duality from
+  the solver's duals, recomputed here (`certified`), so it holds whatever the solver's tolerance.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def counting_bound(inst: Instance) -> Bound:
         asked = sum(1 for m in inst.meetings_of[p] if m in usable)
         cap = asked if part.max_meetings is None else min(asked, part.max_meetings)
         per_person += min(cap, inst.n_slots - len(part.forbidden))
-    total = min(inst.n_slots * inst.n_tables, per_person // 2) - mandatory
+    total = min(sum(inst.tables_at(t) for t in range(inst.n_slots)), per_person // 2) - mandatory
     total = max(0, min(total, len(optional)))
     return Bound(total, sum(optional[:total]), "counting")
 
@@ -55,10 +55,13 @@ def _solve_lp(inst: Instance, obj: list[int], time_limit: float) -> int:
     """Solve with PDLP, then certify: weak duality recomputed here from the solver's row duals."""
     from ortools.linear_solver import pywraplp
 
-    solver = pywraplp.Solver.CreateSolver("PDLP")
+    rows, cols = _rows(inst)
+    if not cols:
+        return 0  # nothing can be placed anywhere
+    # GLOP (simplex) is exact and quick on small LPs, PDLP (first-order) scales to the large ones
+    solver = pywraplp.Solver.CreateSolver("GLOP" if len(cols) < 20000 else "PDLP")
     assert solver is not None
     solver.SetTimeLimit(int(time_limit * 1000))
-    rows, cols = _rows(inst)
     xs = [solver.NumVar(0.0, 1.0, "") for _ in cols]
     cts = []
     for members, lo, hi in rows:
@@ -123,7 +126,7 @@ def _rows(inst: Instance) -> tuple[list[tuple[list[int], float, float]], list[tu
             held[p] += mine
     for k, members in groups.items():
         if k[0] == "slot":
-            rows.append((members, 0.0, float(inst.n_tables)))
+            rows.append((members, 0.0, float(inst.tables_at(k[1]))))
         elif k[0] == "pair":
             rows.append((members, 0.0, float(inst.interpreters.get(k[1], (0,) * n_t)[k[2]])))
         elif len(members) > 1:

@@ -35,9 +35,11 @@ LARGE_MEETINGS = 2000  # above this many meetings, `solve` should take this path
 
 
 def solve_large(instance: Instance, fairness: int | None = None, time_limit: float = 60.0, workers: int = 2,
-                progress: Progress | None = None, seed: int = 0) -> Solution:
+                progress: Progress | None = None, seed: int = 0, lns_size: int = 300) -> Solution:
     """A valid schedule (status "feasible") of every mandatory meeting and as much optional weight as it
-    finds, with few breaks, within `time_limit` seconds (a little more on a very slow machine)."""
+    finds, with few breaks, within `time_limit` seconds (a little more on a very slow machine).
+    `lns_size` meetings at most are re-decided by CP-SAT at a time (an instance that small is solved
+    exactly)."""
     start = time.monotonic()
     deadline = start + time_limit
     rng = random.Random(seed)
@@ -46,7 +48,7 @@ def solve_large(instance: Instance, fairness: int | None = None, time_limit: flo
         return Solution(instance.name, UNKNOWN, None, None, time.monotonic() - start, engine="large",
                         notes=["a mandatory meeting or a minimum number of meetings could not be placed"])
     reserve = 0.05 * time_limit if fairness is not None else 0.0
-    improve(state, deadline - reserve, workers, rng, progress, start)
+    improve(state, deadline - reserve, workers, rng, progress, start, size=lns_size)
     if fairness is not None and not enforce_fairness(state, fairness):
         return Solution(instance.name, UNKNOWN, None, None, time.monotonic() - start, engine="large",
                         notes=[f"fairness d={fairness} not reached without dropping mandatory meetings"])
@@ -69,27 +71,35 @@ def _construct(instance: Instance, deadline: float, progress: Progress | None, s
     return best
 
 
-def _key(state: State) -> tuple[int, int, int]:
-    mandatory = sum(1 for m, o in enumerate(state.optional) if not o and state.slot[m] is not None)
-    return mandatory, state.placed_weight, -state.total_breaks()
+def _key(state: State) -> tuple[int, int, int, int]:
+    return *state.score(), -state.total_breaks()
 
 
 def improve(state: State, deadline: float, workers: int, rng: random.Random, progress: Progress | None,
-            start: float, lns_steps: int = 3) -> None:
-    """Break reduction rounds; LNS steps for weight every `gap` rounds, `gap` doubling while they fail."""
+            start: float, lns_steps: int = 3, size: int = 300) -> None:
+    """Break reduction rounds; LNS steps for weight every `gap` rounds, `gap` doubling while they fail.
+
+    An instance of at most `size` meetings is one neighbourhood: its first step is the exact model, and
+    once CP-SAT proves it optimal there is nothing left to improve."""
+    inst = state.inst
+    if inst.n_meetings <= size:
+        _, proven = reoptimize(state, range(inst.n_meetings), deadline - time.monotonic(), None, workers)
+        if proven:
+            _report(progress, "exact (whole instance in one neighbourhood)", state, start)
+            return
     reduce_breaks(state, deadline, rng)
     rounds, gap, due = 0, 1, 1
     while time.monotonic() + 0.1 < deadline:
         rounds += 1
         if rounds == due:
-            before = state.placed_weight
+            before = state.score()
             for _ in range(lns_steps):
                 left = deadline - time.monotonic()
-                free = neighbourhood(state, rng, 300)
+                free = neighbourhood(state, rng, size)
                 if left < 0.3 or not free:
                     break
                 reoptimize(state, free, min(1.0, left), None, workers, rng.randrange(1 << 30))
-            gap = 1 if state.placed_weight > before else min(2 * gap, 32)
+            gap = 1 if state.score() > before else min(2 * gap, 32)
             due = rounds + gap
         reduce_breaks(state, deadline, rng, rounds=1, sideways=True)
         reduce_breaks(state, deadline, rng)

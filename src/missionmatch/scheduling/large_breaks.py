@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import time
 
-from missionmatch.scheduling.large_state import State, bits, breaks_of
+from missionmatch.scheduling.large_state import State, bits
 
 
 def reduce_breaks(state: State, deadline: float, rng: random.Random, rounds: int = 20,
@@ -23,7 +23,7 @@ def reduce_breaks(state: State, deadline: float, rng: random.Random, rounds: int
     too, at random, which lets later passes find the improvements the strict descent cannot reach."""
     gained = 0
     for _ in range(rounds):
-        people = [p for p in range(state.inst.n_participants) if breaks_of(state.busy[p])]
+        people = [p for p in range(state.inst.n_participants) if state.brk(state.busy[p])]
         rng.shuffle(people)
         pass_gain = 0
         for p in people:
@@ -39,7 +39,7 @@ def reduce_breaks(state: State, deadline: float, rng: random.Random, rounds: int
 def _improve(state: State, p: int, rng: random.Random, sideways: bool) -> int:
     gain = 0
     for _ in range(state.inst.n_slots):
-        if not breaks_of(state.busy[p]):
+        if not state.brk(state.busy[p]):
             break
         best = _best_move(state, p, rng, sideways)
         if best is None:
@@ -63,7 +63,7 @@ def _best_move(state: State, p: int, rng: random.Random,
     """The best (delta, meeting, new slot, swapped meeting) that lowers the breaks (or, sideways, a random
     one that keeps them), or None."""
     busy = state.busy[p]
-    now = breaks_of(busy)
+    now = state.brk(busy)
     best: tuple[int, int, int, int | None] | None = None
     level: list[tuple[int, int, int, int | None]] = []
     for a, m in list(state.at[p].items()):
@@ -71,7 +71,7 @@ def _best_move(state: State, p: int, rng: random.Random,
             continue
         base = busy & ~(1 << a)
         for b in bits(state.allowed[m] & ~base & ~(1 << a)):
-            if breaks_of(base | 1 << b) >= now:
+            if state.brk(base | 1 << b) >= now:
                 continue
             for cand in _options(state, m, a, b, rng):
                 if best is None or cand[0] < best[0]:
@@ -96,7 +96,7 @@ def _options(state: State, m: int, a: int, b: int, rng: random.Random) -> list[M
         d = _swap_delta(state, m, a, m2, b)
         return [] if d is None else [(d, m, b, m2)]
     out = []
-    if state.load[b] < state.inst.n_tables and _interp_ok(state, m, b, None):
+    if state.load[b] < state.cap[b] and _interp_ok(state, m, b, None):
         out.append((_move_delta(state, m, a, b), m, b, None))
     others = list(state.in_slot[b])
     if len(others) > 60:
@@ -119,7 +119,7 @@ def _move_delta(state: State, m: int, a: int, b: int) -> int:
     d = 0
     for u in state.parts[m]:
         old = state.busy[u]
-        d += breaks_of(old & ~(1 << a) | 1 << b) - breaks_of(old)
+        d += state.brk(old & ~(1 << a) | 1 << b) - state.brk(old)
     return d
 
 
@@ -146,9 +146,9 @@ def _swap_delta(state: State, m: int, a: int, m2: int, b: int) -> int | None:
     for u in state.parts[m]:
         if u not in both:
             old = state.busy[u]
-            d += breaks_of(old & ~(1 << a) | 1 << b) - breaks_of(old)
+            d += state.brk(old & ~(1 << a) | 1 << b) - state.brk(old)
     for u in state.parts[m2]:
         if u not in both:
             old = state.busy[u]
-            d += breaks_of(old & ~(1 << b) | 1 << a) - breaks_of(old)
+            d += state.brk(old & ~(1 << b) | 1 << a) - state.brk(old)
     return d

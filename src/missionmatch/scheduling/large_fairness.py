@@ -7,35 +7,35 @@ break fewer, whichever run goes). Dropping only ever removes meetings, so the lo
 
 from __future__ import annotations
 
-from missionmatch.scheduling.large_state import State, bits, breaks_of
+from missionmatch.scheduling.large_state import State, bits
 
 
 def enforce_fairness(state: State, d: int) -> bool:
     """True once max breaks - min breaks <= d; False if only mandatory meetings are left to drop."""
     n_p = state.inst.n_participants
     for _ in range(state.inst.n_meetings + 1):
-        lo = min((breaks_of(b) for b in state.busy), default=0)
-        bad = [p for p in range(n_p) if breaks_of(state.busy[p]) > lo + d]
+        lo = min((state.brk(b) for b in state.busy), default=0)
+        bad = [p for p in range(n_p) if state.brk(state.busy[p]) > lo + d]
         if not bad:
             return True
         for p in bad:
-            while breaks_of(state.busy[p]) > lo + d:
+            while state.brk(state.busy[p]) > lo + d:
                 if not _move_one(state, p, lo + d) and not _drop_run(state, p):
                     return False
     return False
 
 
 def _move_one(state: State, p: int, limit: int) -> bool:
-    now = breaks_of(state.busy[p])
+    now = state.brk(state.busy[p])
     for m in sorted(state.at[p].values()):
         old = state.remove(m)
         for t in bits(state.free_mask(m)):
             if t == old:
                 continue
             bit = 1 << t
-            if breaks_of(state.busy[p] | bit) >= now:
+            if state.brk(state.busy[p] | bit) >= now:
                 continue
-            if all(q == p or breaks_of(state.busy[q] | bit) <= max(limit, breaks_of(state.busy[q] | 1 << old))
+            if all(q == p or state.brk(state.busy[q] | bit) <= max(limit, state.brk(state.busy[q] | 1 << old))
                    for q in state.parts[m]):
                 state.place(m, t)
                 return True

@@ -2,12 +2,14 @@
 
 Construction takes mandatory meetings first (fixed ones, then the least flexible), then optional meetings
 by weight (heaviest first; among equals the least flexible, then the least contested participants first),
-each into the feasible slot that adds the fewest breaks, then the least loaded slot.
+each into the feasible slot that adds the fewest breaks, then the least loaded slot. When the instance
+asks to cover everyone first, a first pass gives one meeting to each person, least requested first.
 
 Insertion puts an unplaced meeting into a slot by ejecting what blocks it there (a participant's meeting
 in that slot, the host table's meeting, the lightest meeting when the tables or the interpreters are all
 taken, a participant's lightest meeting when at the maximum), re-placing the ejected meetings elsewhere
-when they fit; the move is kept only when the weight placed grows (or a mandatory meeting gets placed).
+when they fit; the move is kept only when `State.score` grows (mandatory meetings placed, then people
+covered if asked, then weight).
 """
 
 from __future__ import annotations
@@ -33,8 +35,11 @@ def construction_order(state: State, first: set[int] | None = None) -> list[int]
 
 def construct(state: State, first: set[int] | None = None) -> list[int]:
     """Place greedily; return the meetings left unplaced (in construction order)."""
+    order = construction_order(state, first)
+    if state.inst.cover_everyone:
+        _cover_pass(state, order)
     left = []
-    for m in construction_order(state, first):
+    for m in order:
         if state.slot[m] is not None:
             continue
         mask = state.free_mask(m)
@@ -43,6 +48,20 @@ def construct(state: State, first: set[int] | None = None) -> list[int]:
         else:
             left.append(m)
     return left
+
+
+def _cover_pass(state: State, order: list[int]) -> None:
+    """One meeting for each person still without one, people with the fewest requests first."""
+    inst = state.inst
+    rank = {m: i for i, m in enumerate(order)}
+    for p in sorted(range(inst.n_participants), key=lambda p: (len(inst.meetings_of[p]), p)):
+        if state.count[p]:
+            continue
+        for m in sorted(inst.meetings_of[p], key=lambda m: rank[m]):
+            mask = state.free_mask(m) if state.optional[m] else 0
+            if mask:
+                state.place(m, state.best_slot(m, mask))
+                break
 
 
 def _ejection(state: State, m: int, t: int) -> set[int] | None:
@@ -56,7 +75,7 @@ def _ejection(state: State, m: int, t: int) -> set[int] | None:
         i = state.table_at.get((h, t))
         if i is not None:
             out.add(i)
-    if state.load[t] - sum(1 for i in out if state.slot[i] == t) >= state.inst.n_tables:
+    if state.load[t] - sum(1 for i in out if state.slot[i] == t) >= state.cap[t]:
         v = state.lightest(t, out)
         if v is None:
             return None
@@ -93,13 +112,15 @@ def try_insert(state: State, m: int, tries: int = 3) -> bool:
         if out is None:
             continue
         loss = sum(state.weight[i] for i in out)
-        if loss < value or state.open & ~(1 << t):  # a free table elsewhere may take the ejected back
+        # worth trying if lighter, if a free table elsewhere may take the ejected back, or for coverage
+        if loss < value or state.open & ~(1 << t) or state.inst.cover_everyone:
             options.append((loss, t, out))
     options.sort(key=lambda x: (x[0], x[1]))
-    return any(_apply(state, m, t, out, value - loss) for loss, t, out in options[:tries])
+    return any(_apply(state, m, t, out) for _loss, t, out in options[:tries])
 
 
-def _apply(state: State, m: int, t: int, out: set[int], gain: int) -> bool:
+def _apply(state: State, m: int, t: int, out: set[int]) -> bool:
+    before = state.score()
     old = {i: state.slot[i] for i in out}
     for i in out:
         state.remove(i)
@@ -110,8 +131,7 @@ def _apply(state: State, m: int, t: int, out: set[int], gain: int) -> bool:
         if mask:
             state.place(i, state.best_slot(i, mask))
             back.append(i)
-            gain += state.weight[i]
-    if gain > 0:
+    if state.score() > before:
         return True
     for i in back:
         state.remove(i)
@@ -129,18 +149,19 @@ def improve_insertions(state: State, deadline: float, rounds: int = 3) -> int:
         gained = 0
         order = [m for m in construction_order(state) if state.slot[m] is None]
         floor = _floor(state)
+        cover = state.inst.cover_everyone
         for m in order:
             if time.monotonic() > deadline:
                 return total + gained
-            if state.optional[m] and state.weight[m] <= floor and not state.open:
+            if state.optional[m] and state.weight[m] <= floor and not state.open and not cover:
                 continue  # every table taken by meetings at least as heavy: no single swap can gain
-            before = state.placed_weight
+            before = state.score()
             mask = state.free_mask(m)
             if mask:
                 state.place(m, state.best_slot(m, mask))
             elif not kempe_insert(state, m) and not try_insert(state, m):
                 continue
-            gained += max(1, state.placed_weight - before)  # a mandatory meeting placed counts as progress
+            gained += state.score() > before
         total += gained
         if not gained:
             break

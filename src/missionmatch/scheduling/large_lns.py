@@ -15,35 +15,36 @@ from collections.abc import Iterable
 
 from ortools.sat.python import cp_model
 
-from missionmatch.scheduling.large_state import State, bits, breaks_of
+from missionmatch.scheduling.large_state import State, bits
 
 
 def reoptimize(state: State, free: Iterable[int], time_limit: float, restrict: int | None = None,
-               workers: int = 1, seed: int = 0, with_breaks: bool = True) -> int:
+               workers: int = 1, seed: int = 0, with_breaks: bool = True) -> tuple[int, bool]:
     """Re-decide `free` (slots limited to the `restrict` mask if given).
 
-    Returns 1 if better, 0 if as good (the new placement is kept), -1 if not kept."""
+    Returns (1 if better, 0 if as good (the new placement is kept), -1 if not kept; whether CP-SAT proved
+    its answer optimal for the neighbourhood)."""
     free = sorted(set(free))
     old = {m: state.slot[m] for m in free}
     people = sorted({p for m in free for p in state.parts[m]})
-    before = (state.placed_weight, -sum(breaks_of(state.busy[p]) for p in people))
+    before = (*state.score(), -sum(state.brk(state.busy[p]) for p in people))
     for m in free:
         if state.slot[m] is not None:
             state.remove(m)
     built = _build(state, free, people, restrict, old, with_breaks)
-    new = _solve(built, time_limit, workers, seed) if built is not None else None
+    new, proven = _solve(built, time_limit, workers, seed) if built is not None else (None, False)
     if new is not None:
         for m, t in new.items():
             state.place(m, t)
-        after = (state.placed_weight, -sum(breaks_of(state.busy[p]) for p in people))
+        after = (*state.score(), -sum(state.brk(state.busy[p]) for p in people))
         if after >= before:
-            return 1 if after > before else 0
+            return (1 if after > before else 0), proven
         for m in new:
             state.remove(m)
     for m, t in old.items():
         if t is not None:
             state.place(m, t)
-    return -1
+    return -1, proven
 
 
 class _Built:
@@ -84,7 +85,7 @@ def _build(state: State, free: list[int], people: list[int], restrict: int | Non
             if len(vs) > 1:
                 mdl.add_at_most_one(vs)
         elif key[0] == "t":
-            left = inst.n_tables - state.load[key[1]]
+            left = state.cap[key[1]] - state.load[key[1]]
             if len(vs) > left:
                 mdl.add(sum(vs) <= left)
         else:
@@ -101,7 +102,17 @@ def _build(state: State, free: list[int], people: list[int], restrict: int | Non
     breaks = [_breaks(state, mdl, p, groups) for p in people] if with_breaks else []
     k = len(people) * inst.n_slots + 1
     weight = sum(state.weight[m] * v for m in free for v in x[m].values())
-    mdl.maximize(k * weight - sum(breaks))
+    objective = k * weight - sum(breaks)
+    if inst.cover_everyone:  # people with a meeting come first: worth more than all the weight in play
+        k2 = k * (sum(state.weight[m] for m in free) + 1)
+        covered = []
+        for p in people:
+            if state.count[p] == 0 and held[p]:
+                c = mdl.new_bool_var("")
+                mdl.add(c <= sum(held[p]))
+                covered.append(c)
+        objective += k2 * sum(covered)
+    mdl.maximize(objective)
     return _Built(mdl, x)
 
 
@@ -117,54 +128,59 @@ def _precedences(state: State, mdl: cp_model.CpModel, x: dict[int, dict[int, cp_
 
 
 def _breaks(state: State, mdl: cp_model.CpModel, p: int, groups: dict[tuple, list[cp_model.IntVar]]):
-    """Idle runs of p = busy runs - (has a meeting): runs start where busy follows idle."""
+    """Idle runs of p, per B2B session: busy runs - (has a meeting); a run starts where busy follows idle."""
     fixed = state.busy[p]
-    row: list[int | cp_model.LinearExprT] = []
-    for t in range(state.inst.n_slots):
-        vs = groups.get(("p", p, t), [])
-        row.append(1 if fixed >> t & 1 else (sum(vs) if vs else 0))
-    starts: list[int | cp_model.IntVar] = []
-    for t, b in enumerate(row):
-        prev = row[t - 1] if t else 0
-        if isinstance(b, int) and (b == 0 or isinstance(prev, int)):
-            starts.append(int(b == 1 and prev == 0))
-        elif isinstance(prev, int) and prev == 1:
+    total: list = []
+    for r in state.inst.session_ranges():
+        row: list[int | cp_model.LinearExprT] = []
+        for t in r:
+            vs = groups.get(("p", p, t), [])
+            row.append(1 if fixed >> t & 1 else (sum(vs) if vs else 0))
+        if all(isinstance(b, int) for b in row):
+            total.append(state.brk(fixed & sum(1 << t for t in r)))
             continue
+        prev: int | cp_model.LinearExprT = 0
+        for b in row:
+            if isinstance(b, int) and (b == 0 or isinstance(prev, int)):
+                total.append(int(b == 1 and prev == 0))
+            elif not (isinstance(prev, int) and prev == 1):
+                s = mdl.new_bool_var("")
+                mdl.add(s >= b - prev)
+                total.append(s)
+            prev = b
+        if any(fixed >> t & 1 for t in r):
+            total.append(-1)
         else:
-            s = mdl.new_bool_var("")
-            mdl.add(s >= b - prev)
-            starts.append(s)
-    if fixed:
-        return sum(starts) - 1
-    has = mdl.new_bool_var("")
-    mdl.add(has <= sum(v for t in range(state.inst.n_slots) for v in groups.get(("p", p, t), [])))
-    return sum(starts) - has
+            has = mdl.new_bool_var("")
+            mdl.add(has <= sum(v for t in r for v in groups.get(("p", p, t), [])))
+            total.append(-has)
+    return sum(total)
 
 
-def _solve(built: _Built, time_limit: float, workers: int, seed: int) -> dict[int, int] | None:
+def _solve(built: _Built, time_limit: float, workers: int, seed: int) -> tuple[dict[int, int] | None, bool]:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.05, time_limit)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     status = solver.solve(built.model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
+        return None, status == cp_model.INFEASIBLE
     out = {}
     for m, xs in built.x.items():
         for t, v in xs.items():
             if solver.boolean_value(v):
                 out[m] = t
-    return out
+    return out, status == cp_model.OPTIMAL
 
 
 def neighbourhood(state: State, rng: random.Random, size: int) -> list[int]:
-    """Meetings to free for one step: around a heavy unplaced meeting (the heaviest of 5 drawn), its
+    """Meetings to free for one step: around an unplaced meeting (drawn in proportion to its weight), its
     people's meetings, then their partners' meetings, breadth first, up to `size` meetings."""
     inst = state.inst
     pool = [m for m in range(inst.n_meetings) if state.slot[m] is None and state.allowed[m]]
     if not pool:
         return []
-    seed = max(rng.sample(pool, min(5, len(pool))), key=lambda m: state.weight[m])
+    seed = rng.choices(pool, weights=[state.weight[m] or 1 for m in pool])[0]
     people = set(state.parts[seed])
     frontier = list(state.parts[seed])
     free: set[int] = set()

@@ -57,7 +57,7 @@ def flow_selection(inst: Instance) -> set[int]:
             continue
         weight = mt.weight if mt.optional else heavy
         arcs[m] = flow.add_arc_with_capacity_and_unit_cost(pair[0], pair[1], 1, -weight)
-    total = inst.n_tables * inst.n_slots
+    total = sum(inst.tables_at(t) for t in range(inst.n_slots))
     flow.add_arc_with_capacity_and_unit_cost(source, sink, total, 0)  # tables left unused
     flow.set_node_supply(source, total)
     flow.set_node_supply(sink, -total)

@@ -1,12 +1,15 @@
 """Incremental schedule state for the large-event heuristics: who is busy when, as slot bitmasks.
 
 Every hard constraint of `Instance` is kept on each `place`: one meeting per participant per slot, tables
-per slot, availability and sessions and fixed slots (`allowed`), interpreters per slot and pair, maximum
-meetings, hosted tables (one meeting at a time at a host's table) and precedences. A participant's breaks
-are its idle runs between first and last meeting: runs of its busy mask minus one.
+per slot (`tables_at`), availability and sessions and fixed slots (`allowed`), interpreters per slot and
+pair, maximum meetings, hosted tables (one meeting at a time at a host's table) and precedences. A
+participant's breaks are its idle runs between first and last meeting of each B2B session: per session,
+runs of its busy mask minus one (`brk`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from missionmatch.scheduling.instance import Instance
 
@@ -31,12 +34,16 @@ class State:
         self.inst = inst
         n_t, n_m, n_p = inst.n_slots, inst.n_meetings, inst.n_participants
         self.full = (1 << n_t) - 1
+        self.cap = [inst.tables_at(t) for t in range(n_t)]
+        sessions = tuple(sum(1 << t for t in r) for r in inst.session_ranges())
+        self.brk: Callable[[int], int] = breaks_of if len(sessions) < 2 else (
+            lambda mask: sum(breaks_of(mask & s) for s in sessions))
         self.slot: list[int | None] = [None] * n_m
         self.busy = [0] * n_p
         self.count = [0] * n_p
         self.at: list[dict[int, int]] = [{} for _ in range(n_p)]  # participant -> slot -> meeting
         self.load = [0] * n_t
-        self.open = self.full  # slots with a free table
+        self.open = sum(1 << t for t in range(n_t) if self.cap[t] > 0)  # slots with a free table
         self.cap_max = [n_m if p.max_meetings is None else p.max_meetings for p in inst.participants]
         self.allowed = [sum(1 << t for t in inst.allowed_slots(m)) for m in range(n_m)]
         self.parts = [mt.participants for mt in inst.meetings]
@@ -61,6 +68,8 @@ class State:
         self.before = [tuple(s) for s in succ]  # meetings that must come strictly later than m
         self.placed_weight = 0
         self.n_placed = 0
+        self.n_mandatory = 0  # mandatory meetings placed
+        self.covered = 0  # participants with at least one meeting
         if slots is not None:
             for m, t in enumerate(slots):
                 if t is not None:
@@ -91,7 +100,7 @@ class State:
         if ignore:
             for t in range(self.inst.n_slots):
                 leaving = sum(1 for i in ignore if self.slot[i] == t)
-                if mask >> t & 1 and self.load[t] - leaving >= self.inst.n_tables:
+                if mask >> t & 1 and self.load[t] - leaving >= self.cap[t]:
                     mask &= ~(1 << t)
         pair = self.pair[m]
         if pair is not None:
@@ -127,6 +136,7 @@ class State:
         for p in self.parts[m]:
             self.busy[p] |= bit
             self.count[p] += 1
+            self.covered += self.count[p] == 1
             self.at[p][t] = m
         for h in self.hosts[m]:
             self.table_busy[h] = self.table_busy.get(h, 0) | bit
@@ -135,7 +145,7 @@ class State:
         if self.optional[m]:
             self.by_weight[t].setdefault(self.weight[m], set()).add(m)
         self.load[t] += 1
-        if self.load[t] >= self.inst.n_tables:
+        if self.load[t] >= self.cap[t]:
             self.open &= ~bit
         pair = self.pair[m]
         if pair is not None and pair in self.interp_use:
@@ -144,6 +154,7 @@ class State:
                 self.interp_open[pair] &= ~bit
         self.placed_weight += self.weight[m]
         self.n_placed += 1
+        self.n_mandatory += not self.optional[m]
 
     def remove(self, m: int) -> int:
         t = self.slot[m]
@@ -153,6 +164,7 @@ class State:
         for p in self.parts[m]:
             self.busy[p] &= ~bit
             self.count[p] -= 1
+            self.covered -= self.count[p] == 0
             del self.at[p][t]
         for h in self.hosts[m]:
             self.table_busy[h] &= ~bit
@@ -168,6 +180,7 @@ class State:
             self.interp_open[pair] |= bit
         self.placed_weight -= self.weight[m]
         self.n_placed -= 1
+        self.n_mandatory -= not self.optional[m]
         return t
 
     def move(self, m: int, t: int) -> None:
@@ -183,16 +196,21 @@ class State:
         return None
 
     # --- breaks ------------------------------------------------------------------------------------
+    def score(self) -> tuple[int, int, int]:
+        """What placing is worth, compared lexicographically: mandatory meetings placed, people with a
+        meeting (only when the instance asks to cover everyone first), optional weight."""
+        return self.n_mandatory, self.covered if self.inst.cover_everyone else 0, self.placed_weight
+
     def breaks(self, p: int) -> int:
-        return breaks_of(self.busy[p])
+        return self.brk(self.busy[p])
 
     def total_breaks(self) -> int:
-        return sum(breaks_of(b) for b in self.busy)
+        return sum(self.brk(b) for b in self.busy)
 
     def delta_add(self, m: int, t: int) -> int:
         """Change in total breaks if unplaced m went to slot t."""
         bit = 1 << t
-        return sum(breaks_of(self.busy[p] | bit) - breaks_of(self.busy[p]) for p in self.parts[m])
+        return sum(self.brk(self.busy[p] | bit) - self.brk(self.busy[p]) for p in self.parts[m])
 
     def best_slot(self, m: int, mask: int) -> int:
         """The slot of `mask` adding the fewest breaks, then the least loaded, then the first."""
