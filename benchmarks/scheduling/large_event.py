@@ -48,6 +48,10 @@ class Spec:
     group_share: float = 0.01  # three-person meetings
     interpreter_share: float = 0.08  # meetings needing an interpreter
     hosted_tables: int = 100  # the most asked-for hosts keep their own table
+    # what the service sends for a real mission: morning and afternoon as two B2B sessions (no break
+    # counted across lunch), fewer tables in the afternoon, and "give everybody a meeting first"
+    afternoon_tables: int | None = None
+    cover_everyone: bool = False
 
     @property
     def morning(self) -> int:
@@ -67,8 +71,12 @@ def generate(spec: Spec) -> Instance:
     interpreters = {"fr-ja": tuple(max(1, 2 * fr_ja // 3) if t in (spec.morning - 1, spec.morning) else fr_ja
                                    for t in range(n_t)),
                     "de-ja": tuple(max(1, spec.tables // 100) for _ in range(n_t))}
+    per_slot, starts = None, ()
+    if spec.afternoon_tables is not None:
+        per_slot = (spec.tables,) * spec.morning + (spec.afternoon_tables,) * (n_t - spec.morning)
+        starts = (spec.morning,)
     return Instance(f"large-{n_d}x{n_h}-{spec.requests}-s{spec.seed}", n_t, spec.tables, tuple(participants),
-                    tuple(meetings), spec.morning, interpreters)
+                    tuple(meetings), spec.morning, interpreters, per_slot, starts, spec.cover_everyone)
 
 
 def _pairs(rng: random.Random, spec: Spec, activity: list[float],
@@ -168,13 +176,18 @@ def main() -> int:
     ap.add_argument("--time-limit", type=float, default=90.0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--fairness", type=int, default=None)
+    ap.add_argument("--afternoon-tables", type=int, default=None,
+                    help="two B2B sessions (morning, afternoon), this many tables in the afternoon")
+    ap.add_argument("--cover-everyone", action="store_true",
+                    help="a meeting for everybody first (as the service asks)")
     ap.add_argument("--no-lp", action="store_true", help="skip the LP bound (counting bound only)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/large-event.json"))
     args = ap.parse_args()
     from missionmatch.scheduling.bounds import counting_bound, lp_bound
     from missionmatch.scheduling.large import solve_large
 
-    spec = Spec(args.delegates, args.hosts, args.requests, args.slots, args.tables, args.seed)
+    spec = Spec(args.delegates, args.hosts, args.requests, args.slots, args.tables, args.seed,
+                afternoon_tables=args.afternoon_tables, cover_everyone=args.cover_everyone)
     t0 = time.monotonic()
     inst = generate(spec)
     args.out.write_text(json.dumps(instance_to_dict(inst)) + "\n", encoding="utf-8")
@@ -186,7 +199,10 @@ def main() -> int:
     wall = time.monotonic() - t1
     load_after = os.getloadavg()
     errors = check(inst, sol, args.fairness)
-    placed = sum(1 for t in sol.meeting_slots or [] if t is not None)
+    slots = sol.meeting_slots or [None] * inst.n_meetings
+    placed = sum(1 for t in slots if t is not None)
+    covered = sum(1 for ms in inst.meetings_of if any(slots[m] is not None for m in ms))
+    _say(f"people with a meeting: {covered} of {sum(1 for ms in inst.meetings_of if ms)} with a request")
     _say(f"solve: {sol.status}, {placed} meetings placed, weight {sol.scheduled_weight}, breaks "
          f"{sol.objective}, {wall:.1f}s wall, peak RSS {peak_rss_mib():.0f} MiB, "
          f"check(): {'VALID' if not errors else errors[:3]}")

@@ -2,11 +2,13 @@
 
 Extra instance keys understood (absent in the benchmark): `meeting_optional`, `meeting_weight`,
 `meeting_interpreter`, `meeting_key`, `meeting_participants` (groups of > 2), `participant_min_meetings`,
-`participant_max_meetings`, `host_table`, `interpreters` ({pair: [count per slot]}).
+`participant_max_meetings`, `host_table`, `interpreters` ({pair: [count per slot]}), `tables_per_slot`,
+`session_starts` (first slot of each B2B session after the first), `cover_everyone` (true/false).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -98,8 +100,18 @@ def instance_from_dict(d: Any) -> Instance:
         not isinstance(v, list) or len(v) != n_t for v in interpreters.values()
     ):
         raise InstanceError("'interpreters' must map a language pair to a list of n_slots counts")
+    per_slot = d.get("tables_per_slot")
+    if per_slot is not None:
+        if not isinstance(per_slot, list) or len(per_slot) != n_t:
+            raise InstanceError(f"'tables_per_slot' must be a list of length {n_t}")
+        per_slot = tuple(_int(x, "tables_per_slot entry") for x in per_slot)
+    starts = d.get("session_starts", [])
+    if not isinstance(starts, list):
+        raise InstanceError("'session_starts' must be a list")
+    starts = tuple(_int(x, "session_starts entry", 1, n_t) for x in starts)
     return Instance(str(d.get("name") or "instance"), n_t, n_l, tuple(parts), tuple(meetings), morning,
-                    {k: tuple(v) for k, v in interpreters.items()})
+                    {k: tuple(v) for k, v in interpreters.items()}, per_slot, starts,
+                    bool(d.get("cover_everyone", False)))
 
 
 def load_instance(path: str | Path) -> Instance:
@@ -111,8 +123,7 @@ def load_instance(path: str | Path) -> Instance:
         raise InstanceError(f"cannot read instance {path}: {e}") from e
     inst = instance_from_dict(data)
     if not data.get("name"):
-        inst = Instance(Path(path).stem, inst.n_slots, inst.n_tables, inst.participants, inst.meetings,
-                        inst.n_morning_slots, inst.interpreters)
+        inst = dataclasses.replace(inst, name=Path(path).stem)
     return inst
 
 
@@ -172,4 +183,10 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
     out.update({k: v for k, v in extras.items() if any(x != defaults[k] for x in v)})
     if inst.interpreters:
         out["interpreters"] = {k: list(v) for k, v in inst.interpreters.items()}
+    if inst.tables_per_slot is not None:
+        out["tables_per_slot"] = list(inst.tables_per_slot)
+    if inst.session_starts:
+        out["session_starts"] = list(inst.session_starts)
+    if inst.cover_everyone:
+        out["cover_everyone"] = True
     return out
