@@ -44,18 +44,23 @@ def counting_bound(inst: Instance) -> Bound:
     return Bound(total, sum(optional[:total]), "counting")
 
 
-def lp_bound(inst: Instance, count: bool = False, time_limit: float = 300.0) -> Bound:
-    """LP relaxation bound on the weight (and, with `count`, a second LP on the number of meetings)."""
-    w = _solve_lp(inst, [mt.weight for mt in inst.meetings], time_limit)
-    n = _solve_lp(inst, [1] * inst.n_meetings, time_limit) if count else counting_bound(inst).meetings
-    return Bound(min(n, counting_bound(inst).meetings), w, "lp")
+def lp_bound(inst: Instance, count: bool = False, time_limit: float = 300.0,
+             cover: frozenset[int] = frozenset()) -> Bound:
+    """LP relaxation bound on the weight (and, with `count`, a second LP on the number of meetings).
+
+    `cover`: people who must have a meeting. When a schedule gives a meeting to everybody who has a
+    request, the "cover everyone first" order forces every best schedule to do so too, so the LP may
+    require it and its bound on the weight is then much tighter."""
+    w = _solve_lp(inst, [mt.weight for mt in inst.meetings], time_limit, cover)
+    n = _solve_lp(inst, [1] * inst.n_meetings, time_limit, cover) if count else counting_bound(inst).meetings
+    return Bound(min(n, counting_bound(inst).meetings), w, "lp+cover" if cover else "lp")
 
 
-def _solve_lp(inst: Instance, obj: list[int], time_limit: float) -> int:
+def _solve_lp(inst: Instance, obj: list[int], time_limit: float, cover: frozenset[int]) -> int:
     """Solve with PDLP, then certify: weak duality recomputed here from the solver's row duals."""
     from ortools.linear_solver import pywraplp
 
-    rows, cols = _rows(inst)
+    rows, cols = _rows(inst, cover)
     if not cols:
         return 0  # nothing can be placed anywhere
     # GLOP (simplex) is exact and quick on small LPs, PDLP (first-order) scales to the large ones
@@ -75,6 +80,8 @@ def _solve_lp(inst: Instance, obj: list[int], time_limit: float) -> int:
             objective.SetCoefficient(xs[j], float(obj[m]))
     objective.SetMaximization()
     status = solver.Solve()
+    if status == pywraplp.Solver.INFEASIBLE:
+        return -1  # no schedule at all (mandatory meetings, minimums or `cover` cannot all be met)
     if status not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):  # no duals after a time-out
         raise RuntimeError(f"LP bound: solver status {status}")
     duals = [ct.dual_value() for ct in cts]
@@ -101,7 +108,10 @@ def certified(rows: list[tuple[list[int], float, float]], c: list[float], y: lis
     return total + sum(r for r in reduced if r > 0)
 
 
-def _rows(inst: Instance) -> tuple[list[tuple[list[int], float, float]], list[tuple[int, int]]]:
+Rows = list[tuple[list[int], float, float]]  # (columns in the row, lower, upper), all coefficients 1
+
+
+def _rows(inst: Instance, cover: frozenset[int]) -> tuple[Rows, list[tuple[int, int]]]:
     """Columns (meeting, slot) and 0/1 rows (members, lo, hi) of the time-indexed relaxation."""
     n_t = inst.n_slots
     cols: list[tuple[int, int]] = []
@@ -132,7 +142,8 @@ def _rows(inst: Instance) -> tuple[list[tuple[list[int], float, float]], list[tu
         elif len(members) > 1:
             rows.append((members, 0.0, 1.0))
     for p, part in enumerate(inst.participants):
-        if part.max_meetings is not None or part.min_meetings:
+        lo = max(part.min_meetings, 1 if p in cover else 0)
+        if part.max_meetings is not None or lo:
             hi = math.inf if part.max_meetings is None else float(part.max_meetings)
-            rows.append((held[p], float(part.min_meetings), hi))
+            rows.append((held[p], float(lo), hi))
     return rows, cols
