@@ -95,8 +95,14 @@ class Instance:
                 continue
             if any(t in self.participants[p].forbidden for p in mt.participants):
                 continue
+            if any(self._table_missing(p, t) for p in mt.participants):
+                continue  # a host's own table does not exist in this session
             out.append(t)
         return out
+
+    def _table_missing(self, p: int, t: int) -> bool:
+        host = self.participants[p].host_table
+        return host is not None and host >= self.tables_at(t)
 
     @property
     def is_benchmark_model(self) -> bool:

@@ -14,12 +14,16 @@ from typing import Any
 
 from missionmatch.scheduling.cpsat_solve import Progress, solve_cpsat
 from missionmatch.scheduling.instance import Instance
+from missionmatch.scheduling.large import LARGE_MEETINGS, solve_large
 from missionmatch.scheduling.maxsat_model import solve_maxsat, supports
+from missionmatch.scheduling.sat_ladder import solve_ladder
 from missionmatch.scheduling.solution import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Solution
 from missionmatch.scheduling.tables import assign_tables
 
-# engines in the order extra cores are given to them
-ENGINES = ("cpsat-core", "rc2-cd19", "rc2-g3", "cpsat-default")
+# engines started for 2 cores, then one more per extra core; the three of the 2-core set cover each
+# other's blind spots on the benchmark (docs/benchmarks-scheduling.md): worth sharing two cores three ways
+ENGINES = ("cpsat-core", "rc2-cd19", "sat-ladder", "rc2-g3", "cpsat-default")
+BASE = 3
 
 
 def _run(engine: str, instance: Instance, fairness: int | None, deadline: float, verbose: bool,
@@ -30,19 +34,21 @@ def _run(engine: str, instance: Instance, fairness: int | None, deadline: float,
     try:
         if engine.startswith("rc2-"):
             sol = solve_maxsat(instance, fairness, engine.removeprefix("rc2-"))
+        elif engine == "sat-ladder":
+            sol = solve_ladder(instance, fairness, lambda s: out.put((engine, s, None, False)))
         else:
             sol = solve_cpsat(instance, fairness, time_limit, 1 if engine == "cpsat-core" else 2,
                               stderr_progress if verbose else None)
-        out.put((engine, sol, None))
+        out.put((engine, sol, None, True))
     except Exception as e:  # reported to the parent, which keeps waiting for the other engines
-        out.put((engine, None, f"{type(e).__name__}: {e}"))
+        out.put((engine, None, f"{type(e).__name__}: {e}", True))
 
 
 def solve_portfolio(instance: Instance, fairness: int | None, time_limit: float, workers: int = 2,
                     progress: Progress | None = None) -> Solution:
     start = time.monotonic()
     usable = supports(instance, fairness)
-    engines = [e for e in ENGINES[:max(workers, 2)] if usable or not e.startswith("rc2-")]
+    engines = [e for e in ENGINES[:BASE + max(0, workers - 2)] if usable or e.startswith("cpsat")]
     ctx = mp.get_context("spawn")  # no fork: OR-Tools and SAT solvers hold threads/native state
     out = ctx.Queue()
     deadline = time.time() + time_limit
@@ -51,6 +57,7 @@ def solve_portfolio(instance: Instance, fairness: int | None, time_limit: float,
     for p in procs.values():
         p.start()
     best: Solution | None = None
+    lower = 0
     pending = set(engines)
     try:
         while pending:
@@ -58,10 +65,11 @@ def solve_portfolio(instance: Instance, fairness: int | None, time_limit: float,
             if left <= 0:
                 break
             try:
-                engine, sol, err = out.get(timeout=left)
+                engine, sol, err, final = out.get(timeout=left)
             except queue.Empty:
                 break
-            pending.discard(engine)
+            if final:
+                pending.discard(engine)
             if progress:
                 progress(f"[portfolio] {engine}: " + (err or f"{sol.status} objective={sol.objective} "
                                                              f"after {time.monotonic() - start:.1f}s"))
@@ -70,8 +78,13 @@ def solve_portfolio(instance: Instance, fairness: int | None, time_limit: float,
             if sol.status in (OPTIMAL, INFEASIBLE):
                 best = sol
                 break
+            lower = max(lower, sol.bound or 0)  # a bound proven by one engine holds for all
             if sol.status == FEASIBLE and (best is None or (sol.objective or 0) < (best.objective or 0)):
                 best = sol
+            if best is not None and best.objective is not None and best.objective <= lower:
+                # one engine's schedule meets another engine's bound
+                best.status, best.bound = OPTIMAL, best.objective
+                break
     finally:
         for p in procs.values():
             if p.is_alive():
@@ -89,7 +102,10 @@ def solve_portfolio(instance: Instance, fairness: int | None, time_limit: float,
 def solve(instance: Instance, fairness: int | None = 2, time_limit: float = 60.0, workers: int = 2,
           progress: Progress | None = None) -> Solution:
     """Entry point: the best engine mix for the core count. Returns a `Solution` (status, breaks, slots,
-    tables). Real-mission features (optional meetings, interpreters, hosted tables...) are CP-SAT only."""
+    tables). Real-mission features (optional meetings, interpreters, hosted tables...) are CP-SAT only;
+    events too large for the exact model go to the large-event heuristics with a stated bound."""
+    if instance.n_meetings > LARGE_MEETINGS:
+        return solve_large(instance, fairness, time_limit, workers, progress)
     if workers >= 2 and supports(instance, fairness):
         sol = solve_portfolio(instance, fairness, time_limit, workers, progress)
     else:

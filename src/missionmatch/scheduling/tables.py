@@ -21,7 +21,7 @@ def assign_tables(instance: Instance, slots: list[int | None]) -> list[int | Non
         rest = []
         for m in ms:
             hosts = {instance.participants[p].host_table for p in instance.meetings[m].participants}
-            free = sorted(h for h in hosts if h is not None and h not in taken)
+            free = sorted(h for h in hosts if h is not None and h not in taken and h < instance.tables_at(t))
             if free:
                 tables[m] = free[0]
                 taken.add(free[0])
