@@ -143,6 +143,9 @@ def solve_maxsat(instance: Instance, fairness: int | None = 2, sat_solver: str =
 
 
 def _child(instance: Instance, fairness: int | None, sat_solver: str, out: Any) -> None:
+    from missionmatch.scheduling.subprocesses import die_with_parent
+
+    die_with_parent()
     out.put(_solve_maxsat(instance, fairness, sat_solver))
 
 

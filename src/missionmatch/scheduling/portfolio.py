@@ -8,6 +8,7 @@ running both and taking the first proof is the cheapest way to the union of thei
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import time
 from typing import Any
@@ -18,23 +19,28 @@ from missionmatch.scheduling.large import LARGE_MEETINGS, solve_large
 from missionmatch.scheduling.maxsat_model import solve_maxsat, supports
 from missionmatch.scheduling.sat_ladder import solve_ladder
 from missionmatch.scheduling.solution import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Solution
+from missionmatch.scheduling.subprocesses import die_with_parent
 from missionmatch.scheduling.tables import assign_tables
 
 # engines started for 2 cores, then one more per extra core; the three of the 2-core set cover each
 # other's blind spots on the benchmark (docs/benchmarks-scheduling.md): worth sharing two cores three ways
 ENGINES = ("cpsat-core", "rc2-cd19", "sat-ladder", "rc2-g3", "cpsat-default")
 BASE = 3
+LADDER_NICENESS = 5
 
 
 def _run(engine: str, instance: Instance, fairness: int | None, deadline: float, verbose: bool,
          out: Any) -> None:
     from missionmatch.scheduling.cpsat_solve import stderr_progress
 
+    die_with_parent()
     time_limit = deadline - time.time()  # wall clock: shared by processes, startup time included
     try:
         if engine.startswith("rc2-"):
             sol = solve_maxsat(instance, fairness, engine.removeprefix("rc2-"))
         elif engine == "sat-ladder":
+            # the fallback for what the other two cannot do: it gets the cycles they leave (a lower share)
+            os.nice(LADDER_NICENESS)
             sol = solve_ladder(instance, fairness, lambda s: out.put((engine, s, None, False)))
         else:
             sol = solve_cpsat(instance, fairness, time_limit, 1 if engine == "cpsat-core" else 2,

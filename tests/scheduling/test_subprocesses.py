@@ -1,0 +1,57 @@
+"""A killed `missionmatch solve` leaves no solver running."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.scheduling.sched_helpers import bench
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_solver_children_die_with_a_killed_parent(tmp_path: Path) -> None:
+    instance = bench("original", "tic-13crafc")  # long enough that every engine is still busy
+    cli = Path(sys.executable).with_name("missionmatch")
+    parent = subprocess.Popen([str(cli), "solve", str(instance), "--time-limit", "120",
+                               "--out", str(tmp_path / "s.json")], stderr=subprocess.DEVNULL)
+    try:
+        engines: list[int] = []
+        for _ in range(200):  # the engines start within seconds (spawned interpreters)
+            kids = _children(parent.pid)
+            engines = [c for c in kids if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text()]
+            if len(engines) == 3:
+                break
+            time.sleep(0.1)
+        assert len(engines) == 3
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+        for _ in range(100):
+            if not any(_running(c) for c in engines):
+                break
+            time.sleep(0.1)
+        assert [c for c in engines if _running(c)] == []
+    finally:
+        if parent.poll() is None:
+            parent.kill()
