@@ -2,6 +2,8 @@
 another slot or table, place an accepted request the scheduler left out, remove a meeting from the draft.
 Refusals name every rule the placement breaks (409); a malformed form field is a 422 naming it."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -101,6 +103,33 @@ def _refused(t: Translator, mission: Mission, refused: PlacementRefused) -> list
     return [refusal_text(t, refusal, mission.timezone) for refusal in refused.refusals]
 
 
+def _placed(  # type: ignore[no-untyped-def]
+    request: Request,
+    db: Session,
+    t: Translator,
+    mission: Mission,
+    people: list[Participant],
+    placement: Callable[[B2BSession, int, int | None], object],
+    slot: str,
+    table: str,
+    **shown,
+) -> Response:
+    """Puts the meeting of `people` where the form says (`placement` takes the session, slot and table), then
+    back to the schedule; a malformed field (422) or a refusal (409) shows the form again with the choice."""
+    target = _target(mission, t, slot, table)
+    if isinstance(target, dict):
+        errors = list(target.values())
+        return _page(request, db, mission, people, errors=errors, status=422, chosen=(slot, table), **shown)
+    try:
+        placement(*target)
+    except PlacementRefused as refused:
+        db.rollback()
+        errors = _refused(t, mission, refused)
+        return _page(request, db, mission, people, errors=errors, status=409, chosen=(slot, table), **shown)
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+
+
 @router.get("/missions/{slug}/schedule/unplaced")
 def unplaced_page(request: Request, mission: ManagedMission, db: DbSession) -> Response:
     return render(request, "unplaced_requests.html", mission=mission, requests=unplaced_requests(db, mission))
@@ -123,29 +152,8 @@ def move(
     table: Annotated[str, Form()] = "",
 ) -> Response:
     meeting = _meeting(db, mission, meeting_id)
-    people = list(meeting.participants)
-    target = _target(mission, t, slot, table)
-    if isinstance(target, dict):
-        return _page(
-            request,
-            db,
-            mission,
-            people,
-            meeting=meeting,
-            errors=list(target.values()),
-            status=422,
-            chosen=(slot, table),
-        )
-    try:
-        move_meeting(db, meeting, *target)
-    except PlacementRefused as refused:
-        db.rollback()
-        errors = _refused(t, mission, refused)
-        return _page(
-            request, db, mission, people, meeting=meeting, errors=errors, status=409, chosen=(slot, table)
-        )
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+    moving = partial(move_meeting, db, meeting)
+    return _placed(request, db, t, mission, list(meeting.participants), moving, slot, table, meeting=meeting)
 
 
 @router.get("/missions/{slug}/requests/{request_id}/place")
@@ -166,28 +174,8 @@ def place(
 ) -> Response:
     found = _request(db, mission, request_id)
     people = [found.requester, found.recipient]
-    target = _target(mission, t, slot, table)
-    if isinstance(target, dict):
-        return _page(
-            request,
-            db,
-            mission,
-            people,
-            answered=found,
-            errors=list(target.values()),
-            status=422,
-            chosen=(slot, table),
-        )
-    try:
-        place_request(db, found, *target)
-    except PlacementRefused as refused:
-        db.rollback()
-        errors = _refused(t, mission, refused)
-        return _page(
-            request, db, mission, people, answered=found, errors=errors, status=409, chosen=(slot, table)
-        )
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+    placing = partial(place_request, db, found)
+    return _placed(request, db, t, mission, people, placing, slot, table, answered=found)
 
 
 @router.post("/missions/{slug}/meetings/{meeting_id}/remove")
