@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -21,26 +21,13 @@ from missionmatch.services.meeting_placement import (
 from missionmatch.services.placement_rules import check_slots
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, get_translator
 from missionmatch.web.i18n import Translator
+from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.placement_text import refusal_text
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 Target = tuple[B2BSession, int, int | None]
-
-
-def _meeting(db: Session, mission: Mission, meeting_id: int) -> Meeting:
-    found = db.get(Meeting, meeting_id)
-    if found is None or found.mission_id != mission.id:
-        raise HTTPException(status_code=404)
-    return found
-
-
-def _request(db: Session, mission: Mission, request_id: int) -> MeetingRequest:
-    found = db.get(MeetingRequest, request_id)
-    if found is None or found.mission_id != mission.id:
-        raise HTTPException(status_code=404)
-    return found
 
 
 def _overview(db: Session, mission: Mission, people: list[Participant], besides: Meeting | None) -> list:
@@ -137,7 +124,7 @@ def unplaced_page(request: Request, mission: ManagedMission, db: DbSession) -> R
 
 @router.get("/missions/{slug}/meetings/{meeting_id}/move")
 def move_page(request: Request, mission: ManagedMission, db: DbSession, meeting_id: int) -> Response:
-    meeting = _meeting(db, mission, meeting_id)
+    meeting = row_of_mission(db, mission, Meeting, meeting_id)
     return _page(request, db, mission, list(meeting.participants), meeting=meeting)
 
 
@@ -151,14 +138,14 @@ def move(
     slot: Annotated[str, Form()] = "",
     table: Annotated[str, Form()] = "",
 ) -> Response:
-    meeting = _meeting(db, mission, meeting_id)
+    meeting = row_of_mission(db, mission, Meeting, meeting_id)
     moving = partial(move_meeting, db, meeting)
     return _placed(request, db, t, mission, list(meeting.participants), moving, slot, table, meeting=meeting)
 
 
 @router.get("/missions/{slug}/requests/{request_id}/place")
 def place_page(request: Request, mission: ManagedMission, db: DbSession, request_id: int) -> Response:
-    found = _request(db, mission, request_id)
+    found = row_of_mission(db, mission, MeetingRequest, request_id)
     return _page(request, db, mission, [found.requester, found.recipient], answered=found)
 
 
@@ -172,7 +159,7 @@ def place(
     slot: Annotated[str, Form()] = "",
     table: Annotated[str, Form()] = "",
 ) -> Response:
-    found = _request(db, mission, request_id)
+    found = row_of_mission(db, mission, MeetingRequest, request_id)
     people = [found.requester, found.recipient]
     placing = partial(place_request, db, found)
     return _placed(request, db, t, mission, people, placing, slot, table, answered=found)
@@ -180,7 +167,7 @@ def place(
 
 @router.post("/missions/{slug}/meetings/{meeting_id}/remove")
 def remove(request: Request, mission: ManagedMission, db: DbSession, t: Lang, meeting_id: int) -> Response:
-    meeting = _meeting(db, mission, meeting_id)
+    meeting = row_of_mission(db, mission, Meeting, meeting_id)
     try:
         remove_from_draft(db, meeting)
     except PlacementRefused as refused:

@@ -13,6 +13,7 @@ from missionmatch.services import programme_setup as setup
 from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
+from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.setup_forms import explain, form_values
 from missionmatch.web.templating import render
@@ -32,13 +33,6 @@ def kind_names(t: Translator) -> dict[str, str]:
         ProgrammeKind.TRAVEL: t.gettext("Travel"),
         ProgrammeKind.OTHER: t.gettext("Other"),
     }
-
-
-def _item_of(db: Session, mission: Mission, item_id: int) -> ProgrammeItem:
-    item = db.get(ProgrammeItem, item_id)
-    if item is None or item.mission_id != mission.id:
-        raise HTTPException(status_code=404)
-    return item
 
 
 def _values(item: ProgrammeItem) -> dict[str, str]:
@@ -112,7 +106,7 @@ def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, fo
 
 @router.get("/missions/{slug}/programme/{item_id}")
 def edit_item(request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang) -> Response:
-    item = _item_of(db, mission, item_id)
+    item = row_of_mission(db, mission, ProgrammeItem, item_id)
     return _form_page(request, mission, t, _values(item), item=item)
 
 
@@ -120,7 +114,7 @@ def edit_item(request: Request, mission: ManagedMission, item_id: int, db: DbSes
 def save_item(
     request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang, form: Form
 ) -> Response:
-    item = _item_of(db, mission, item_id)
+    item = row_of_mission(db, mission, ProgrammeItem, item_id)
     try:
         setup.update_item(db, item, setup.read_item(mission, form))
     except SetupRejected as rejected:
@@ -132,7 +126,7 @@ def save_item(
 
 @router.post("/missions/{slug}/programme/{item_id}/delete")
 def delete(mission: ManagedMission, item_id: int, db: DbSession) -> Response:
-    setup.delete_item(db, _item_of(db, mission, item_id))
+    setup.delete_item(db, row_of_mission(db, mission, ProgrammeItem, item_id))
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/programme?saved=1", status_code=303)
 
@@ -158,7 +152,7 @@ def _registrations_page(
 def registrations(
     request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang
 ) -> Response:
-    return _registrations_page(request, mission, _item_of(db, mission, item_id), db, t)
+    return _registrations_page(request, mission, row_of_mission(db, mission, ProgrammeItem, item_id), db, t)
 
 
 async def chosen_ids(request: Request) -> list[str]:
@@ -185,7 +179,7 @@ def add_participants(
     chosen: Annotated[list[str], Depends(chosen_ids)],
 ) -> Response:
     """Registers the chosen participants, or a whole side at once (`everyone`); capacity is all or nothing."""
-    item = _item_of(db, mission, item_id)
+    item = row_of_mission(db, mission, ProgrammeItem, item_id)
     everyone = form.get("everyone", "")
     if everyone in (Side.DELEGATION.value, Side.HOST.value):
         people = setup.unregistered(mission, item, Side(everyone))
@@ -203,7 +197,7 @@ def add_participants(
 
 @router.post("/missions/{slug}/programme/{item_id}/participants/{participant_id}/remove")
 def remove_participant(mission: ManagedMission, item_id: int, participant_id: int, db: DbSession) -> Response:
-    item = _item_of(db, mission, item_id)
+    item = row_of_mission(db, mission, ProgrammeItem, item_id)
     setup.unregister(db, item, _participant_of(db, mission, str(participant_id)))
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/programme/{item.id}/participants", status_code=303)

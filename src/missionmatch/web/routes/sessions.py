@@ -12,6 +12,7 @@ from missionmatch.services.mission_document import LANGUAGES
 from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
+from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.setup_forms import explain, form_values
 from missionmatch.web.templating import render
@@ -19,13 +20,6 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 Form = Annotated[dict[str, str], Depends(form_values)]
 MOMENT = "%Y-%m-%dT%H:%M"
-
-
-def _session_of(db: Session, mission: Mission, session_id: int) -> B2BSession:
-    b2b = db.get(B2BSession, session_id)
-    if b2b is None or b2b.mission_id != mission.id:
-        raise HTTPException(status_code=404)
-    return b2b
 
 
 def _pool_of(db: Session, b2b: B2BSession, pool_id: int) -> InterpreterPool:
@@ -101,7 +95,7 @@ def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, fo
 
 @router.get("/missions/{slug}/sessions/{session_id}")
 def edit_session(request: Request, mission: ManagedMission, session_id: int, db: DbSession) -> Response:
-    b2b = _session_of(db, mission, session_id)
+    b2b = row_of_mission(db, mission, B2BSession, session_id)
     return _form_page(request, mission, db, _values(b2b), b2b=b2b)
 
 
@@ -117,7 +111,7 @@ def _refused(
 def save_session(
     request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: Form
 ) -> Response:
-    b2b = _session_of(db, mission, session_id)
+    b2b = row_of_mission(db, mission, B2BSession, session_id)
     try:
         session_setup.update_session(db, b2b, session_setup.read_session(mission, form))
     except SetupRejected as rejected:
@@ -129,7 +123,7 @@ def save_session(
 
 @router.post("/missions/{slug}/sessions/{session_id}/delete")
 def delete(request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang) -> Response:
-    b2b = _session_of(db, mission, session_id)
+    b2b = row_of_mission(db, mission, B2BSession, session_id)
     try:
         session_setup.delete_session(db, b2b)
     except SetupRejected as rejected:
@@ -142,7 +136,7 @@ def delete(request: Request, mission: ManagedMission, session_id: int, db: DbSes
 def add_pool(
     request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: Form
 ) -> Response:
-    b2b = _session_of(db, mission, session_id)
+    b2b = row_of_mission(db, mission, B2BSession, session_id)
     try:
         interpreter_setup.add_pool(
             db, b2b, form.get("language_a", ""), form.get("language_b", ""), form.get("count", "")
@@ -163,7 +157,7 @@ def set_pool_count(
     t: Lang,
     form: Form,
 ) -> Response:
-    b2b = _session_of(db, mission, session_id)
+    b2b = row_of_mission(db, mission, B2BSession, session_id)
     try:
         interpreter_setup.set_pool_count(db, _pool_of(db, b2b, pool_id), form.get("count", ""))
     except SetupRejected as rejected:
@@ -176,7 +170,7 @@ def set_pool_count(
 def remove_pool(
     request: Request, mission: ManagedMission, session_id: int, pool_id: int, db: DbSession, t: Lang
 ) -> Response:
-    b2b = _session_of(db, mission, session_id)
+    b2b = row_of_mission(db, mission, B2BSession, session_id)
     try:
         interpreter_setup.remove_pool(db, _pool_of(db, b2b, pool_id))
     except SetupRejected as rejected:
