@@ -1,5 +1,7 @@
 """Organiser pages: B2B sessions (slots, pauses, tables) and their interpreter pools."""
 
+from collections.abc import Callable
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -99,12 +101,24 @@ def edit_session(request: Request, mission: ManagedMission, session_id: int, db:
     return _form_page(request, mission, db, _values(b2b), b2b=b2b)
 
 
-def _refused(
-    request: Request, mission: Mission, db: Session, t: Translator, b2b: B2BSession, rejected: SetupRejected
+def _changed(
+    request: Request,
+    mission: Mission,
+    db: Session,
+    t: Translator,
+    b2b: B2BSession,
+    change: Callable[[], object],
+    then: str = "",
 ) -> Response:
-    """The session's page again, with the current values and the refusal next to the field it concerns."""
-    db.rollback()
-    return _form_page(request, mission, db, _values(b2b), b2b=b2b, errors=explain(t, rejected.errors))
+    """Makes `change` to the session or its interpreters, then goes to `then` (else the session's page); a
+    refusal shows the session's page again, with the current values and the refusal next to its field."""
+    try:
+        change()
+    except SetupRejected as rejected:
+        db.rollback()
+        return _form_page(request, mission, db, _values(b2b), b2b=b2b, errors=explain(t, rejected.errors))
+    db.commit()
+    return RedirectResponse(then or f"/missions/{mission.slug}/sessions/{b2b.id}?saved=1", status_code=303)
 
 
 @router.post("/missions/{slug}/sessions/{session_id}")
@@ -124,12 +138,8 @@ def save_session(
 @router.post("/missions/{slug}/sessions/{session_id}/delete")
 def delete(request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
-    try:
-        session_setup.delete_session(db, b2b)
-    except SetupRejected as rejected:
-        return _refused(request, mission, db, t, b2b, rejected)
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/sessions?saved=1", status_code=303)
+    deleting = partial(session_setup.delete_session, db, b2b)
+    return _changed(request, mission, db, t, b2b, deleting, then=f"/missions/{mission.slug}/sessions?saved=1")
 
 
 @router.post("/missions/{slug}/sessions/{session_id}/interpreters")
@@ -137,14 +147,9 @@ def add_pool(
     request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: Form
 ) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
-    try:
-        interpreter_setup.add_pool(
-            db, b2b, form.get("language_a", ""), form.get("language_b", ""), form.get("count", "")
-        )
-    except SetupRejected as rejected:
-        return _refused(request, mission, db, t, b2b, rejected)
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/sessions/{b2b.id}?saved=1", status_code=303)
+    languages = form.get("language_a", ""), form.get("language_b", "")
+    adding = partial(interpreter_setup.add_pool, db, b2b, *languages, form.get("count", ""))
+    return _changed(request, mission, db, t, b2b, adding)
 
 
 @router.post("/missions/{slug}/sessions/{session_id}/interpreters/{pool_id}")
@@ -158,12 +163,9 @@ def set_pool_count(
     form: Form,
 ) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
-    try:
-        interpreter_setup.set_pool_count(db, _pool_of(db, b2b, pool_id), form.get("count", ""))
-    except SetupRejected as rejected:
-        return _refused(request, mission, db, t, b2b, rejected)
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/sessions/{b2b.id}?saved=1", status_code=303)
+    pool = _pool_of(db, b2b, pool_id)
+    counting = partial(interpreter_setup.set_pool_count, db, pool, form.get("count", ""))
+    return _changed(request, mission, db, t, b2b, counting)
 
 
 @router.post("/missions/{slug}/sessions/{session_id}/interpreters/{pool_id}/delete")
@@ -171,9 +173,5 @@ def remove_pool(
     request: Request, mission: ManagedMission, session_id: int, pool_id: int, db: DbSession, t: Lang
 ) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
-    try:
-        interpreter_setup.remove_pool(db, _pool_of(db, b2b, pool_id))
-    except SetupRejected as rejected:
-        return _refused(request, mission, db, t, b2b, rejected)
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/sessions/{b2b.id}?saved=1", status_code=303)
+    removing = partial(interpreter_setup.remove_pool, db, _pool_of(db, b2b, pool_id))
+    return _changed(request, mission, db, t, b2b, removing)
