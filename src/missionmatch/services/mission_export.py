@@ -1,16 +1,11 @@
 """Writes a mission as a mission document; `import_mission(export_mission(m))` recreates it exactly."""
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch.models import Feedback, Mission
+from missionmatch.services.export_values import moment, profile_values, unavailability_values
 from missionmatch.services.mission_document import FORMAT, Document
-
-
-def _moment(value: dt.datetime | None) -> str | None:
-    return value.isoformat(timespec="minutes") if value else None
 
 
 def export_mission(session: Session, mission: Mission) -> Document:
@@ -42,8 +37,8 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "venue": i.venue,
             "address": i.address,
             "host_organisation": i.host_organisation.key if i.host_organisation else None,
-            "starts_at": _moment(i.starts_at),
-            "ends_at": _moment(i.ends_at),
+            "starts_at": moment(i.starts_at),
+            "ends_at": moment(i.ends_at),
             "capacity": i.capacity,
             "description": i.description,
         }
@@ -55,7 +50,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "name": s.name,
             "city": s.city,
             "venue": s.venue,
-            "starts_at": _moment(s.starts_at),
+            "starts_at": moment(s.starts_at),
             "slot_minutes": s.slot_minutes,
             "slot_count": s.slot_count,
             "breaks": [dict(b) for b in s.breaks],
@@ -91,25 +86,14 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "job_title": p.job_title,
             "languages": list(p.languages),
             "timezone": p.timezone,
-            "arrives_at": _moment(p.arrives_at),
-            "departs_at": _moment(p.departs_at),
+            "arrives_at": moment(p.arrives_at),
+            "departs_at": moment(p.departs_at),
             "min_meetings": p.min_meetings,
             "max_meetings": p.max_meetings,
             "hosted_table": p.hosted_table,
-            "unavailability": [
-                {"starts_at": _moment(w.starts_at), "ends_at": _moment(w.ends_at), "reason": w.reason}
-                for w in p.unavailability
-            ],
+            "unavailability": unavailability_values(p.unavailability),
             "programme": [item.key for item in p.programme_items],
-            "profile": None
-            if p.profile is None
-            else {
-                "language": p.profile.language,
-                "offers": p.profile.offers,
-                "needs": p.profile.needs,
-                "sectors": list(p.profile.sectors),
-                "keywords": list(p.profile.keywords),
-            },
+            "profile": profile_values(p.profile),
         }
         for p in mission.participants
     ]
@@ -121,8 +105,8 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "priority": r.priority,
             "message": r.message,
             "status": r.status.value,
-            "created_at": _moment(r.created_at),
-            "expires_at": _moment(r.expires_at),
+            "created_at": moment(r.created_at),
+            "expires_at": moment(r.expires_at),
         }
         for r in mission.meeting_requests
     ]

@@ -2,7 +2,6 @@
 of a participant (personal fields anonymised, texts and sign-in means deleted, meetings kept for statistics
 with the anonymised person in them). Both are scoped to one participation, i.e. one mission."""
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import delete, or_, select
@@ -21,19 +20,16 @@ from missionmatch.models import (
 )
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services.accounts import now
+from missionmatch.services.export_values import moment, profile_values, unavailability_values
 
 FORMAT = "missionmatch/personal-data-v1"
 ERASED_FIRST_NAME = "Erased"
 
 
-def _moment(value: dt.datetime | None) -> str | None:
-    return value.isoformat(timespec="minutes") if value else None
-
-
 def _meeting_start(meeting: Meeting) -> str | None:
     if meeting.session is None or meeting.slot is None:
         return None
-    return _moment(meeting.session.slot_times()[meeting.slot][0])
+    return moment(meeting.session.slot_times()[meeting.slot][0])
 
 
 def export_personal_data(session: Session, participant: Participant) -> dict[str, Any]:
@@ -68,24 +64,13 @@ def export_personal_data(session: Session, participant: Participant) -> dict[str
             "side": p.side,
             "languages": list(p.languages),
             "timezone": p.timezone,
-            "arrives_at": _moment(p.arrives_at),
-            "departs_at": _moment(p.departs_at),
-            "checked_in_at": _moment(p.checked_in_at),
+            "arrives_at": moment(p.arrives_at),
+            "departs_at": moment(p.departs_at),
+            "checked_in_at": moment(p.checked_in_at),
         },
-        "profile": None
-        if p.profile is None
-        else {
-            "language": p.profile.language,
-            "offers": p.profile.offers,
-            "needs": p.profile.needs,
-            "sectors": list(p.profile.sectors),
-            "keywords": list(p.profile.keywords),
-        },
-        "unavailability": [
-            {"starts_at": _moment(w.starts_at), "ends_at": _moment(w.ends_at), "reason": w.reason}
-            for w in p.unavailability
-        ],
-        "programme": [{"title": i.title, "starts_at": _moment(i.starts_at)} for i in p.programme_items],
+        "profile": profile_values(p.profile),
+        "unavailability": unavailability_values(p.unavailability),
+        "programme": [{"title": i.title, "starts_at": moment(i.starts_at)} for i in p.programme_items],
         "meeting_requests": [
             {
                 "direction": "sent" if r.requester_id == p.id else "received",
@@ -93,8 +78,8 @@ def export_personal_data(session: Session, participant: Participant) -> dict[str
                 "status": r.status.value,
                 "priority": r.priority,
                 "message": r.message,
-                "created_at": _moment(r.created_at),
-                "expires_at": _moment(r.expires_at),
+                "created_at": moment(r.created_at),
+                "expires_at": moment(r.expires_at),
             }
             for r in requests
         ],
@@ -115,22 +100,22 @@ def export_personal_data(session: Session, participant: Participant) -> dict[str
         ],
         "sign_in_links": [
             {
-                "created_at": _moment(k.created_at),
-                "expires_at": _moment(k.expires_at),
-                "used_at": _moment(k.used_at),
+                "created_at": moment(k.created_at),
+                "expires_at": moment(k.expires_at),
+                "used_at": moment(k.used_at),
             }
             for k in links
         ],
         "api_tokens": [
-            {"label": k.label, "created_at": _moment(k.created_at), "revoked_at": _moment(k.revoked_at)}
+            {"label": k.label, "created_at": moment(k.created_at), "revoked_at": moment(k.revoked_at)}
             for k in tokens
         ],
         "mails": [
             {
                 "subject": m.subject,
                 "body": m.body,
-                "created_at": _moment(m.created_at),
-                "sent_at": _moment(m.sent_at),
+                "created_at": moment(m.created_at),
+                "sent_at": moment(m.sent_at),
             }
             for m in mails
         ],
