@@ -2,8 +2,9 @@
 the setup services' error codes in the viewer's language."""
 
 import datetime as dt
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from missionmatch.services.setup_fields import FieldError
 from missionmatch.web.i18n import Translator
@@ -13,6 +14,10 @@ async def form_values(request: Request) -> dict[str, str]:
     """The text fields of the posted form (the CSRF check has already parsed and cached it)."""
     form = await request.form()
     return {name: value for name, value in form.items() if isinstance(value, str)}
+
+
+SetupForm = Annotated[dict[str, str], Depends(form_values)]
+MOMENT = "%Y-%m-%dT%H:%M"  # how a date-and-time field shows a stored moment
 
 
 def _messages(t: Translator) -> dict[str, str]:

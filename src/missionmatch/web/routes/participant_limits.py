@@ -1,7 +1,5 @@
 """Organiser page: a participant's meeting limits for the mission and the table they keep as a host."""
 
-from typing import Annotated
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -12,11 +10,10 @@ from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
 from missionmatch.web.routes.participants import _participant_of
 from missionmatch.web.security import verify_csrf
-from missionmatch.web.setup_forms import explain, form_values
+from missionmatch.web.setup_forms import SetupForm, explain
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-Form = Annotated[dict[str, str], Depends(form_values)]
 
 
 def _messages(t: Translator) -> dict[str, str]:
@@ -82,7 +79,7 @@ def limits_page(request: Request, mission: ManagedMission, participant_id: int, 
 
 @router.post("/missions/{slug}/participants/{participant_id}/limits")
 def save_limits(
-    request: Request, mission: ManagedMission, participant_id: int, db: DbSession, t: Lang, form: Form
+    request: Request, mission: ManagedMission, participant_id: int, db: DbSession, t: Lang, form: SetupForm
 ) -> Response:
     participant = _participant_of(db, mission, participant_id)
     try:

@@ -15,12 +15,10 @@ from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
-from missionmatch.web.setup_forms import explain, form_values
+from missionmatch.web.setup_forms import MOMENT, SetupForm, explain
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-Form = Annotated[dict[str, str], Depends(form_values)]
-MOMENT = "%Y-%m-%dT%H:%M"
 
 
 def kind_names(t: Translator) -> dict[str, str]:
@@ -95,7 +93,7 @@ def new_item(request: Request, mission: ManagedMission, t: Lang) -> Response:
 
 
 @router.post("/missions/{slug}/programme")
-def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, form: Form) -> Response:
+def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, form: SetupForm) -> Response:
     try:
         item = setup.create_item(db, mission, setup.read_item(mission, form))
     except SetupRejected as rejected:
@@ -112,7 +110,7 @@ def edit_item(request: Request, mission: ManagedMission, item_id: int, db: DbSes
 
 @router.post("/missions/{slug}/programme/{item_id}")
 def save_item(
-    request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang, form: Form
+    request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang, form: SetupForm
 ) -> Response:
     item = row_of_mission(db, mission, ProgrammeItem, item_id)
     try:
@@ -175,7 +173,7 @@ def add_participants(
     item_id: int,
     db: DbSession,
     t: Lang,
-    form: Form,
+    form: SetupForm,
     chosen: Annotated[list[str], Depends(chosen_ids)],
 ) -> Response:
     """Registers the chosen participants, or a whole side at once (`everyone`); capacity is all or nothing."""

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 from functools import partial
-from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -16,12 +15,10 @@ from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
-from missionmatch.web.setup_forms import explain, form_values
+from missionmatch.web.setup_forms import MOMENT, SetupForm, explain
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-Form = Annotated[dict[str, str], Depends(form_values)]
-MOMENT = "%Y-%m-%dT%H:%M"
 
 
 def _pool_of(db: Session, b2b: B2BSession, pool_id: int) -> InterpreterPool:
@@ -86,7 +83,7 @@ def new_session(request: Request, mission: ManagedMission, db: DbSession) -> Res
 
 
 @router.post("/missions/{slug}/sessions")
-def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, form: Form) -> Response:
+def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, form: SetupForm) -> Response:
     try:
         b2b = session_setup.create_session(db, mission, session_setup.read_session(mission, form))
     except SetupRejected as rejected:
@@ -123,7 +120,7 @@ def _changed(
 
 @router.post("/missions/{slug}/sessions/{session_id}")
 def save_session(
-    request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: Form
+    request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: SetupForm
 ) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
     try:
@@ -144,7 +141,7 @@ def delete(request: Request, mission: ManagedMission, session_id: int, db: DbSes
 
 @router.post("/missions/{slug}/sessions/{session_id}/interpreters")
 def add_pool(
-    request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: Form
+    request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: SetupForm
 ) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
     languages = form.get("language_a", ""), form.get("language_b", "")
@@ -160,7 +157,7 @@ def set_pool_count(
     pool_id: int,
     db: DbSession,
     t: Lang,
-    form: Form,
+    form: SetupForm,
 ) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
     pool = _pool_of(db, b2b, pool_id)
