@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from missionmatch.scheduling import Instance, Meeting, Participant, check, solve
 from missionmatch.scheduling.cpsat_solve import solve_cpsat
 from missionmatch.scheduling.maxsat_model import solve_maxsat
+from missionmatch.scheduling.sat_ladder import solve_ladder
 from tests.scheduling.sched_helpers import load
 
 
@@ -25,6 +26,19 @@ def test_maxsat_proves_optimum_within_its_time_limit() -> None:
     sol = solve_maxsat(inst, fairness=2, time_limit=120)
     assert (sol.status, sol.objective, sol.bound, sol.engine) == ("optimal", 5, 5, "rc2-cd19")
     assert check(inst, sol, fairness=2) == []
+
+
+def test_sat_ladder_proves_what_the_core_searches_find_hard() -> None:
+    inst = load("original", "forum-13crafc")  # RC2 with the seat bound needs minutes here
+    seen: list[tuple[str, int | None]] = []
+    sol = solve_ladder(inst, fairness=2, incumbent=lambda s: seen.append((s.status, s.bound)))
+    assert (sol.status, sol.objective, sol.bound, sol.engine) == ("optimal", 1, 1, "sat-ladder")
+    assert check(inst, sol, fairness=2) == []
+    assert seen == [("feasible", 0), ("feasible", 1)]  # any schedule first, then "0 breaks" refuted
+
+
+def test_sat_ladder_proves_infeasibility() -> None:
+    assert solve_ladder(load("fixed040-Forb", "tic-12"), fairness=2).status == "infeasible"
 
 
 def test_maxsat_time_limit_stops_a_long_run_without_a_claim() -> None:

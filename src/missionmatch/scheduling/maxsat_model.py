@@ -31,7 +31,10 @@ def supports(instance: Instance, fairness: int | None) -> bool:
     return instance.is_benchmark_model and (fairness is None or bool(instance.trivially_break_free()))
 
 
-def build_wcnf(instance: Instance, fairness: int | None) -> tuple[WCNF, dict[tuple[int, int], int]]:
+def build_wcnf(instance: Instance, fairness: int | None,
+               seat_bound: bool = True) -> tuple[WCNF, dict[tuple[int, int], int]]:
+    """`seat_bound`: add the implied "<= 2 * tables busy people a slot" (helps RC2 on tight instances;
+    measured to slow plain SAT calls down, see `sat_ladder`)."""
     if not supports(instance, fairness):
         raise Unsupported("MaxSAT encoding covers the benchmark model only")
     pool = IDPool()
@@ -86,7 +89,7 @@ def build_wcnf(instance: Instance, fairness: int | None) -> tuple[WCNF, dict[tup
             wcnf.append([-k], weight=1)
         if fairness is not None and len(brk) > fairness:
             card(brk, fairness)
-    for t in range(n_t):  # implied: two people a meeting, so <= 2 * tables busy participants
+    for t in range(n_t if seat_bound else 0):  # implied: two people a meeting, <= 2 * tables busy people
         card(busy_at[t], 2 * instance.n_tables)
     return wcnf, x
 
