@@ -2,8 +2,9 @@
 
 Measured on forum-13crafc with 0.3% forbidden slots (2 cores, 2026-11-23): CP-SAT core search found no
 schedule in 600 s and RC2 none either, while Kissat refuted "0 breaks" in 2 s and found a 1-break schedule
-in 6 s (without the seat bound RC2 needs; with it, 5 s and 59 s). So this engine first asks for any schedule (an incumbent the portfolio can fall back on), then for at most
-0, 1, 2... breaks; the first bound that is satisfiable is the optimum, because every lower one was refuted.
+in 6 s (without the seat bound RC2 needs; with it, 5 s and 59 s). So this engine first asks for any
+schedule (an incumbent the portfolio can fall back on), then for at most 0, 1, 2... breaks; the first bound
+that is satisfiable is the optimum, because every lower one was refuted.
 """
 
 from __future__ import annotations
