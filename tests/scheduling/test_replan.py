@@ -95,3 +95,10 @@ def test_replanning_is_never_worse_than_moving_only_the_hit_meeting(
     assert got is not None and got >= weight
     if got == weight:  # same value: then it must not move more than the simple answer does
         assert len(result.moved) <= len(hit)
+
+
+def test_the_package_function_survives_the_solver_modules_being_imported() -> None:
+    import missionmatch.scheduling as scheduling
+    import missionmatch.services.replanning  # noqa: F401  (imports the replanning module of the core)
+
+    assert callable(scheduling.replan) and callable(scheduling.solve) and callable(scheduling.check)

@@ -20,7 +20,7 @@ from missionmatch.scheduling.io import InstanceError, instance_from_dict, load_i
 from missionmatch.scheduling.solution import Solution
 
 if TYPE_CHECKING:
-    from missionmatch.scheduling.replan import ReplanResult
+    from missionmatch.scheduling.replanner import ReplanResult
 
 __all__ = ["Instance", "InstanceError", "Meeting", "Participant", "Solution", "blocking_reasons", "check",
            "instance_from_dict", "load_instance", "replan", "solution_to_dict", "solve"]
@@ -35,7 +35,7 @@ def solve(instance: Instance, fairness: int | None = 2, time_limit: float = 60.0
 
 def replan(instance: Instance, published: dict[str, int], fairness: int | None = None,
            time_limit: float = 30.0, workers: int = 1) -> ReplanResult:
-    from missionmatch.scheduling.replan import replan as _replan
+    from missionmatch.scheduling.replanner import replan as _replan
 
     return _replan(instance, published, fairness, time_limit, workers)
 

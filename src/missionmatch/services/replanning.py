@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from missionmatch.models import B2BSession, Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.scheduling import instance as scheduling
-from missionmatch.scheduling.replan import replan
+from missionmatch.scheduling.replanner import replan
 from missionmatch.services.row_locks import lock_mission_sessions
 from missionmatch.services.scheduling_candidates import (
     MUTUAL_WEIGHT,

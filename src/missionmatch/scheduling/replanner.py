@@ -1,5 +1,8 @@
 """Replanning with minimal change: keep as many published meetings in place as possible.
 
+(Named `replanner`, not `replan`: a submodule named like the package's `replan` function would replace that
+function on the package when imported.)
+
 Changes (a cancellation, a no-show, a new accepted request, a removed slot) are expressed by editing the
 instance; meetings are matched to the published schedule by `Meeting.key`. Lexicographic objective:
 weighted optional meetings placed, then meetings moved or dropped, then breaks.
