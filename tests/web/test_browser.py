@@ -197,7 +197,7 @@ def test_organiser_schedules_and_participants_meet(
             anne.goto(f"{server}/me/agenda")
             assert "マイ日程" in anne.inner_text("h1")
             agenda = anne.inner_text("main")
-            assert "2025/05/27 14:40:00" in agenda and "2025/05/27 16:00:00" in agenda
+            assert "2025/05/27 14:40 (日本時間) – 15:00" in agenda and "2025/05/27 16:00 (日本時間)" in agenda
             assert "Ken Ito" in agenda and "テーブル 4" in agenda
             anne.screenshot(path=str(SCREENSHOTS / "participant-agenda-ja.png"), full_page=True)
         finally:

@@ -1,5 +1,6 @@
 """Languages: the switch is remembered, catalogs are complete, dates follow the viewer's locale."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def test_agenda_times_in_japanese_locale_and_mission_time_zone(world: World) -> 
     browser = world.as_participant("test-osaka", "p-1")
     browser.get("/language/ja")
     page = browser.get("/me/agenda").text
-    assert "2025/05/27 14:40:00" in page
+    assert "<time>2025/05/27 14:40 (日本時間) – 15:00</time>" in page
     assert "テーブル 2" in page
 
 
@@ -78,3 +79,43 @@ def test_negotiate_prefers_the_cookie() -> None:
     assert i18n.negotiate("ja", "fr") == "ja"
     assert i18n.negotiate(None, "en-GB,en") == "en"
     assert i18n.negotiate("xx", None) == "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "medium", "utc", "short", "long"),
+    [
+        (
+            "en",
+            "May 27, 2025, 3:00\u202fPM (Japan Time)",
+            "May 20, 2025, 9:05\u202fAM (Japan Time)",
+            "5/27/25, 3:00\u202fPM (Japan Time)",
+            "May 27, 2025, 3:00:59\u202fPM +0900 (Japan Time)",
+        ),
+        (
+            "fr",
+            "27 mai 2025, 15:00 (heure : Japon)",
+            "20 mai 2025, 09:05 (heure : Japon)",
+            "27/05/2025 15:00 (heure : Japon)",
+            "27 mai 2025, 15:00:59 +0900 (heure : Japon)",
+        ),
+        (
+            "ja",
+            "2025/05/27 15:00 (日本時間)",
+            "2025/05/20 9:05 (日本時間)",
+            "2025/05/27 15:00 (日本時間)",
+            "2025年5月27日 15:00:59 JST (日本時間)",
+        ),
+    ],
+)
+def test_times_show_the_medium_date_and_the_short_time_without_seconds(
+    language: str, medium: str, utc: str, short: str, long: str
+) -> None:
+    t = i18n.Translator(language)
+    meeting = dt.datetime(2025, 5, 27, 15, 0, 59)  # seconds are never shown, even when stored
+    assert (
+        t.wall_time(meeting, "Asia/Tokyo"),
+        t.wall_time(meeting, "Asia/Tokyo", "medium"),
+        t.utc_time(dt.datetime(2025, 5, 20, 0, 5, 30), "Asia/Tokyo"),
+        t.wall_time(meeting, "Asia/Tokyo", "short"),
+        t.wall_time(meeting, "Asia/Tokyo", "long"),
+    ) == (medium, medium, utc, short, long)

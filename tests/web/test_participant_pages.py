@@ -103,5 +103,8 @@ def test_agenda_lists_programme_and_published_meetings_in_mission_time(world: Wo
     page = world.as_participant("test-osaka", "p-1").get("/me/agenda").text
     assert "Business Forum" in page and "Visit of Kansai Orbital" in page
     # m-1: session at 14:00, 20-minute slots, slot 2 → 14:40; table 1 is shown as "table 2"
-    assert "May 27, 2025, 2:40:00" in page and "table 2 · interpreter fr-ja" in page
+    assert (
+        "May 27, 2025, 2:40\u202fPM (Japan Time) – 3:00\u202fPM" in page
+        and "table 2 · interpreter fr-ja" in page
+    )
     assert page.index("Business Forum") < page.index("Meeting with") < page.index("Visit of Kansai Orbital")

@@ -54,6 +54,17 @@ def viewer_zone(cookie: str | None) -> str | None:
     return cookie if cookie in known_zones() else None
 
 
+@cache
+def minute_pattern(language: str) -> str:
+    """The locale's "medium" date and time to the minute: its medium date and short time joined by its own
+    medium date-time pattern ("MMM d, y, h:mm a", "d MMM y, HH:mm", "y/MM/dd H:mm"). Babel's "medium"
+    datetime shows seconds, which meetings and programme items never have."""
+    locale = Locale.parse(language)
+    date_pattern = locale.date_formats["medium"].pattern
+    time_pattern = locale.time_formats["short"].pattern
+    return locale.datetime_formats["medium"].format(time_pattern, date_pattern)
+
+
 @dataclass(frozen=True)
 class Translator:
     """Everything a page needs to speak the viewer's language, with times in the zone they chose (`zone`)
@@ -83,7 +94,8 @@ class Translator:
 
     def _format(self, moment: dt.datetime, fmt: str, timezone: str) -> str:
         shown = ZoneInfo(self.shown_zone(timezone))
-        text = format_datetime(moment, fmt, tzinfo=shown, locale=self.language)
+        pattern = minute_pattern(self.language) if fmt == "medium" else fmt
+        text = format_datetime(moment, pattern, tzinfo=shown, locale=self.language)
         return f"{text} ({self.zone_label(timezone)})"
 
     def wall_time(self, value: dt.datetime | None, timezone: str, fmt: str = "medium") -> str:
