@@ -49,3 +49,11 @@ def test_nobody_left_out_comes_before_weight_when_asked() -> None:
     assert covered.scheduled_weight == 11
     assert covered.meeting_slots[2] is not None
     assert [covered.meeting_slots[0], covered.meeting_slots[1]].count(None) == 1
+
+
+def test_a_meeting_window_keeps_it_in_its_slots_and_the_checker_says_so() -> None:
+    inst = Instance("w", 4, 1, _people(2), (Meeting((0, 1), optional=True, window=frozenset({2, 3})),))
+    sol = solve(inst, fairness=None, time_limit=10, workers=1)
+    assert sol.meeting_slots is not None and sol.meeting_slots[0] in (2, 3)
+    outside = Solution("w", "feasible", 0, [0])
+    assert check(inst, outside) == ["[window] meeting 0 in slot 0, outside its slots [2, 3]"]

@@ -54,6 +54,8 @@ def _placement(inst: Instance, slots: list[int | None]) -> list[str]:
         for p in mt.participants:
             if t in inst.participants[p].forbidden:
                 out.append(f"[availability] meeting {m} in slot {t}, when participant {p} is unavailable")
+        if mt.window is not None and t not in mt.window:
+            out.append(f"[window] meeting {m} in slot {t}, outside its slots {sorted(mt.window)}")
         if mt.fixed_slot is not None and t != mt.fixed_slot:
             out.append(f"[fixed] meeting {m} fixed to slot {mt.fixed_slot} but in slot {t}")
         for m2 in mt.after:

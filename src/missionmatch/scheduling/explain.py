@@ -22,6 +22,8 @@ def blocking_reasons(instance: Instance, slots: list[int | None], m: int) -> dic
         why = []
         if (mt.session == MORNING and t >= split) or (mt.session == AFTERNOON and t < split):
             why.append(f"{labels.SESSION}: meeting is {mt.session}")
+        if mt.window is not None and t not in mt.window:
+            why.append(f"{labels.WINDOW}: only in slots {min(mt.window)}-{max(mt.window)}")
         if mt.fixed_slot is not None and mt.fixed_slot != t:
             why.append(f"{labels.FIXED}: pinned to slot {mt.fixed_slot}")
         for p in mt.participants:

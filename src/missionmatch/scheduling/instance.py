@@ -25,6 +25,7 @@ class Meeting:
     weight: int = 1  # priority of an optional meeting (mutual request > one-sided > suggested)
     interpreter: str | None = None  # language pair needing an interpreter, e.g. "fr-ja"
     key: str | None = None  # stable identity across replans (defaults to the meeting index)
+    window: frozenset[int] | None = None  # the only slots it may take (None: any)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class Instance:
         split = self.n_slots if self.n_morning_slots is None else self.n_morning_slots
         out = []
         for t in slots:
+            if mt.window is not None and t not in mt.window:
+                continue
             if mt.session == MORNING and t >= split:
                 continue
             if mt.session == AFTERNOON and t < split:
@@ -112,7 +115,7 @@ class Instance:
             and self.tables_per_slot is None
             and not self.session_starts
             and not self.cover_everyone
-            and all(not mt.optional and mt.interpreter is None for mt in self.meetings)
+            and all(not mt.optional and mt.interpreter is None and mt.window is None for mt in self.meetings)
             and all(
                 p.min_meetings == 0 and p.max_meetings is None and p.host_table is None
                 for p in self.participants

@@ -67,6 +67,7 @@ def instance_from_dict(d: Any) -> Instance:
     weight = _per(d, "meeting_weight", n_m, 1)
     interp = _per(d, "meeting_interpreter", n_m, "")
     keys = _per(d, "meeting_key", n_m, "")
+    windows = _per(d, "meeting_window", n_m) if "meeting_window" in d else [None] * n_m
     meetings = []
     for m, group in enumerate(raw):
         if not isinstance(group, list) or len(group) < 2 or len(set(group)) != len(group):
@@ -83,7 +84,12 @@ def instance_from_dict(d: Any) -> Instance:
         if m in after:
             raise InstanceError(f"precedences[{m}] lists the meeting itself")
         w = _int(weight[m], f"meeting_weight[{m}]", 1)
-        meetings.append(Meeting(ps, sess[m], fx, after, bool(opt[m]), w, interp[m] or None, keys[m] or None))
+        if windows[m] is not None and not isinstance(windows[m], list):
+            raise InstanceError(f"meeting_window[{m}] must be null or a list of slots")
+        window = None if windows[m] is None else frozenset(
+            _int(x, f"meeting_window[{m}] entry", 0, n_t) for x in windows[m])
+        meetings.append(Meeting(ps, sess[m], fx, after, bool(opt[m]), w, interp[m] or None, keys[m] or None,
+                                window))
     mins = _per(d, "participant_min_meetings", n_p, 0)
     maxs = _per(d, "participant_max_meetings", n_p, -1)
     hosts = _per(d, "host_table", n_p, -1)
@@ -174,12 +180,14 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
         "meeting_weight": [mt.weight for mt in ms],
         "meeting_interpreter": [mt.interpreter or "" for mt in ms],
         "meeting_key": [mt.key or "" for mt in ms],
+        "meeting_window": [None if mt.window is None else sorted(mt.window) for mt in ms],
         "participant_min_meetings": [p.min_meetings for p in ps],
         "participant_max_meetings": [-1 if p.max_meetings is None else p.max_meetings for p in ps],
         "host_table": [-1 if p.host_table is None else p.host_table for p in ps],
     }
     defaults = {"meeting_optional": False, "meeting_weight": 1, "meeting_interpreter": "", "meeting_key": "",
-                "participant_min_meetings": 0, "participant_max_meetings": -1, "host_table": -1}
+                "meeting_window": None, "participant_min_meetings": 0, "participant_max_meetings": -1,
+                "host_table": -1}
     out.update({k: v for k, v in extras.items() if any(x != defaults[k] for x in v)})
     if inst.interpreters:
         out["interpreters"] = {k: list(v) for k, v in inst.interpreters.items()}

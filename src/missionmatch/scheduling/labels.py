@@ -9,6 +9,7 @@ CAPACITY = "capacity"  # at most n_tables meetings per slot
 SESSION = "session"  # morning / afternoon restriction
 AVAILABILITY = "availability"  # forbidden slots, arrival, departure, programme
 FIXED = "fixed"  # meeting pinned to a slot
+WINDOW = "window"  # meeting restricted to some slots (e.g. its own B2B session when replanning)
 PRECEDENCE = "precedence"  # meeting must come strictly after others
 INTERPRETER = "interpreter"  # interpreters per slot per language pair
 HOSTED_TABLE = "hosted-table"  # a host keeps its table: one meeting at a time there
