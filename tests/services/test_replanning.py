@@ -55,6 +55,8 @@ def test_a_new_unavailability_moves_only_the_meeting_it_hits(session_factory) ->
     assert after["m-r-1"] == before["m-r-1"]  # untouched, same slot and table
     assert after["m-r-2"][0] != slot_r2
     assert report.moved[0][1:] == (slot_r2, after["m-r-2"][0])
+    # Hanako and her colleague keep table 2 (index 1) wherever their meetings go
+    assert before["m-r-2"][1] == after["m-r-2"][1] == before["m-r-1"][1] == 1
 
 
 def test_a_new_request_is_added_around_the_published_meetings(session_factory) -> None:

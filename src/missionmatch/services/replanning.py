@@ -2,25 +2,26 @@
 
 Changes are made to the mission first (a participant withdraws, becomes unavailable, a request is accepted,
 a meeting is cancelled); `replan_mission` then keeps every published meeting it can in its slot and table,
-moves the others, places new accepted requests in what is free, and reports exactly what moved. The result is
-published like any draft: the changelog tells each participant what changed for them.
+moves the others within their session, places new accepted requests in what is free, and reports exactly what
+moved. All sessions are decided together, so meeting limits and hosted tables hold over the mission. A
+published meeting that can no longer be held in its session is cancelled and reported; its request, still
+accepted, is placed again by the next run. The result is published like any draft: the changelog tells each
+participant what changed for them.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
-from missionmatch.models import B2BSession, Meeting, Mission, Participant
+from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
-from missionmatch.scheduling import instance as scheduling
 from missionmatch.scheduling.replanner import replan
+from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
 from missionmatch.services.row_locks import lock_mission_sessions
 from missionmatch.services.scheduling_candidates import (
     MUTUAL_WEIGHT,
     Candidate,
     candidates,
-    forbidden_slots,
-    interpreter_pair,
     new_meeting_key,
 )
 
@@ -51,119 +52,92 @@ def withdraw_participant(participant: Participant) -> list[Meeting]:
     return cancelled
 
 
-def _keep_tables(meetings: list[Meeting], slots: dict[int, int], n_tables: int) -> dict[int, int | None]:
-    """Tables for the placed meetings (by list index): a meeting keeps its table when it stays in its slot."""
-    tables: dict[int, int | None] = {}
+def _tables(joint: MissionInstance, slots: list[int | None], kept: dict[int, int]) -> list[int | None]:
+    """Tables per meeting: one that stays in its slot keeps its table, a host's meeting takes the host's
+    table, the others take what is free."""
+    inst = joint.instance
+    tables: list[int | None] = [None] * inst.n_meetings
     by_slot: dict[int, list[int]] = {}
-    for index, slot in slots.items():
-        by_slot.setdefault(slot, []).append(index)
-    for slot, indexes in by_slot.items():
-        staying = [
-            i
-            for i in indexes
-            if meetings[i].id is not None and meetings[i].slot == slot and meetings[i].table is not None
-        ]
-        taken = {meetings[i].table for i in staying}
-        tables.update({i: meetings[i].table for i in staying})
-        free = (t for t in range(n_tables) if t not in taken)
-        for i in indexes:
-            if i not in tables:
-                tables[i] = next(free, None)
+    for m, t in enumerate(slots):
+        if t is not None:
+            by_slot.setdefault(t, []).append(m)
+    for t, ms in by_slot.items():
+        taken: set[int] = set()
+        for m in ms:
+            if m in kept and kept[m] < inst.tables_at(t):
+                tables[m] = kept[m]
+                taken.add(kept[m])
+        for m in ms:
+            hosts = sorted({inst.participants[p].host_table for p in inst.meetings[m].participants} - {None})
+            free_host = [h for h in hosts if h not in taken and h < inst.tables_at(t)]
+            if tables[m] is None and free_host:
+                tables[m] = free_host[0]
+                taken.add(free_host[0])
+        spare = (h for h in range(inst.tables_at(t)) if h not in taken)
+        for m in ms:
+            if tables[m] is None:
+                tables[m] = next(spare, None)
     return tables
 
 
-def _replan_session(
-    mission: Mission, b2b: B2BSession, open_: list[Candidate], time_limit: float, report: ReplanReport
-) -> None:
-    published = [
-        m
-        for m in mission.meetings
-        if m.session_id == b2b.id and m.slot is not None and m.status == MeetingStatus.PUBLISHED
-    ]
-    people: dict[int, int] = {}
-    participants: list[scheduling.Participant] = []
-
-    def index(person: Participant) -> int:
-        if person.id not in people:
-            people[person.id] = len(participants)
-            participants.append(scheduling.Participant(forbidden=forbidden_slots(person, b2b)))
-        return people[person.id]
-
-    meetings: list[Meeting] = list(published)
-    sources: dict[int, Candidate] = {}  # index in `meetings` -> the request it would answer
-    entries = [
-        scheduling.Meeting(
-            tuple(index(p) for p in m.participants),
-            optional=True,
-            weight=KEEP_WEIGHT,
-            interpreter=m.interpreter,
-            key=m.key,
-        )
-        for m in published
-    ]
-    for candidate in open_:
-        can_talk, pair = interpreter_pair(candidate.people, b2b)
-        if not can_talk:
-            continue
-        new = Meeting(
-            key=new_meeting_key(mission, candidate),
-            participants=list(candidate.people),
-            request=candidate.request,
-            session=b2b,
-            interpreter=pair,
-            status=MeetingStatus.DRAFT,
-        )
-        sources[len(meetings)] = candidate
-        meetings.append(new)
-        entries.append(
-            scheduling.Meeting(
-                tuple(index(p) for p in candidate.people),
-                optional=True,
-                weight=candidate.weight,
-                interpreter=pair,
-                key=new.key,
-            )
-        )
-    if not entries:
-        return
-    instance = scheduling.Instance(
-        name=b2b.key,
-        n_slots=b2b.slot_count,
-        n_tables=b2b.tables,
-        participants=tuple(participants),
-        meetings=tuple(entries),
-        interpreters={p.pair: (p.count,) * b2b.slot_count for p in b2b.interpreters},
-    )
-    result = replan(instance, {m.key: m.slot for m in published}, time_limit=time_limit)
-    slots = result.solution.meeting_slots or [None] * len(entries)
-    placed = {i: s for i, s in enumerate(slots) if s is not None}
-    tables = _keep_tables(meetings, placed, b2b.tables)
-    for i, meeting in enumerate(meetings):
-        if i < len(published):
-            if slots[i] is None:
-                meeting.status = MeetingStatus.CANCELLED
-                report.dropped.append(meeting.key)
-                continue
-            if slots[i] != meeting.slot:
-                report.moved.append((meeting.key, meeting.slot, slots[i]))
-            else:
-                report.kept += 1
-            meeting.slot, meeting.table = slots[i], tables[i]
-        elif slots[i] is not None:
-            meeting.slot, meeting.table = slots[i], tables[i]
-            mission.meetings.append(meeting)
-            open_.remove(sources[i])
-            report.added.append(meeting.key)
-
-
 def replan_mission(session: Session, mission: Mission, *, time_limit: float = 20.0) -> ReplanReport:
+    """All sessions together (limits and hosted tables hold over the mission); a published meeting stays in
+    its own session, so "moved" always means another slot of the same session."""
     lock_mission_sessions(session, mission)  # hand placements wait, or are seen
     for meeting in [m for m in mission.meetings if m.status == MeetingStatus.DRAFT]:
         mission.meetings.remove(meeting)  # drafts are rebuilt around what is published
     session.flush()
+    published = [
+        m
+        for m in mission.meetings
+        if m.status == MeetingStatus.PUBLISHED and m.slot is not None and m.session_id is not None
+    ]
     open_ = [c for c in candidates(mission, []) if c.published is None]
+    keep = [
+        Candidate(m.key, tuple(m.participants), KEEP_WEIGHT, m.request, source="published") for m in published
+    ]
+    joint = build_mission_instance(
+        list(mission.b2b_sessions), [], keep + open_, windows={m.key: m.session_id for m in published}
+    )
+    joint.instance = replace(joint.instance, cover_everyone=False)  # a published agenda comes first
     report = ReplanReport()
-    for b2b in mission.b2b_sessions:
-        _replan_session(mission, b2b, open_, time_limit, report)
+    by_key = {m.key: m for m in published}
+    index = {c.key: i for i, c in enumerate(joint.held)}
+    old = {m.key: joint.session_slots(m.session)[m.slot] for m in published if m.key in index}
+    slots: list[int | None] = [None] * joint.instance.n_meetings
+    if joint.instance.n_meetings:
+        budget = time_limit * max(1, len(joint.sessions))
+        result = replan(joint.instance, old, time_limit=budget)
+        slots = result.solution.meeting_slots or slots
+    tables = _tables(joint, slots, {index[k]: by_key[k].table for k in old if by_key[k].table is not None
+                                    and slots[index[k]] == old[k]})
+    for key, meeting in by_key.items():
+        t = slots[index[key]] if key in index else None
+        if t is None:
+            meeting.status = MeetingStatus.CANCELLED
+            report.dropped.append(key)
+            continue
+        b2b, slot = joint.locate(t)
+        if slot != meeting.slot:
+            report.moved.append((key, meeting.slot, slot))
+        else:
+            report.kept += 1
+        meeting.slot, meeting.table = slot, tables[index[key]]
+    for m, candidate in enumerate(joint.held):
+        if candidate.key in by_key or slots[m] is None:
+            continue
+        b2b, slot = joint.locate(slots[m])
+        meeting = Meeting(
+            key=new_meeting_key(mission, candidate),
+            participants=list(candidate.people),
+            request=candidate.request,
+            session=b2b,
+            slot=slot,
+            table=tables[m],
+            interpreter=joint.pairs[m],
+            status=MeetingStatus.DRAFT,
+        )
+        mission.meetings.append(meeting)
+        report.added.append(meeting.key)
     session.flush()
     return report
