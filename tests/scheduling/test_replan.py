@@ -102,3 +102,15 @@ def test_the_package_function_survives_the_solver_modules_being_imported() -> No
     import missionmatch.services.replanning  # noqa: F401  (imports the replanning module of the core)
 
     assert callable(scheduling.replan) and callable(scheduling.solve) and callable(scheduling.check)
+
+
+def test_a_removed_slot_moves_exactly_the_meetings_that_were_in_it() -> None:
+    inst = _event()
+    published = _published(inst)
+    gone = published["m0"]  # the venue closes this slot for everybody
+    closed = replace(inst, participants=tuple(Participant(frozenset({gone})) for _ in inst.participants))
+    result = replan(closed, published)
+    in_gone = sorted(k for k, t in published.items() if t == gone)
+    assert sorted(move.key for move in result.moved) == in_gone
+    assert all(move.new_slot not in (None, gone) for move in result.moved)
+    assert check(closed, result.solution) == []
