@@ -28,6 +28,24 @@ def test_passwords_are_stored_as_argon2_hashes(session: Session) -> None:
     assert accounts.authenticate_organiser(session, "orga@example.lu", "wrong", "1.2.3.4") is None
 
 
+def test_a_deactivated_account_neither_signs_in_nor_uses_its_tokens(session: Session) -> None:
+    account = accounts.create_organiser(session, "orga@example.lu", "s3cret-pass", [])
+    token = accounts.create_api_token(session, organiser=account)
+    account.active = False
+    assert accounts.authenticate_organiser(session, "orga@example.lu", "s3cret-pass", "1.2.3.4") is None
+    assert accounts.resolve_api_token(session, token) is None
+    account.active = True
+    assert accounts.resolve_api_token(session, token).organiser is account
+
+
+def test_an_erased_participants_token_no_longer_resolves(session: Session) -> None:
+    anne = session.scalar(select(Participant).where(Participant.key == "p-1"))
+    token = accounts.create_api_token(session, participant=anne)
+    assert accounts.resolve_api_token(session, token).participant is anne
+    anne.erased_at = accounts.now()
+    assert accounts.resolve_api_token(session, token) is None
+
+
 def test_failures_from_one_address_limit_every_account(session: Session) -> None:
     accounts.create_organiser(session, "a@example.lu", "password-a", [])
     for number in range(accounts.MAX_FAILURES):

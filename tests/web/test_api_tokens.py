@@ -3,12 +3,12 @@ revoke; a revoked token is refused with 401; nobody revokes another owner's toke
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from missionmatch.models import ApiToken
-from missionmatch.services.accounts import hash_token
+from missionmatch.models import ApiToken, OrganiserAccount, Participant
+from missionmatch.services.accounts import hash_token, now
 from tests.web.api_client import INVALID_TOKEN, api
-from tests.web.conftest import Browser, World
+from tests.web.conftest import PASSWORD, Browser, World
 
 _SHOWN = re.compile(r'<code id="new-token">([^<]+)</code>')
 PAGE = "/account/tokens"
@@ -50,6 +50,30 @@ def test_a_revoked_token_is_refused_with_401(world: World) -> None:
     refused = api(world, token).get("/api/v1/missions")
     assert (refused.status_code, refused.json()) == (401, INVALID_TOKEN)
     assert "Revoked" in browser.get(PAGE).text
+
+
+def test_a_deactivated_organisers_token_and_password_are_refused_with_401(world: World) -> None:
+    token = _create(world.organiser(), "ci")
+    with world.factory.begin() as session:
+        session.execute(
+            update(OrganiserAccount).where(OrganiserAccount.email == "orga@a.lu").values(active=False)
+        )
+    refused = api(world, token).get("/api/v1/missions")
+    assert (refused.status_code, refused.json()) == (401, INVALID_TOKEN)
+    browser = world.client()
+    response = browser.submit("/login", {"email": "orga@a.lu", "password": PASSWORD}, page="/login")
+    assert (response.status_code, "Wrong e-mail address or password." in response.text) == (401, True)
+    assert browser.get("/missions", follow_redirects=False).status_code == 303
+
+
+def test_an_erased_participants_token_is_refused_with_401(world: World) -> None:
+    token = _create(world.as_participant("test-osaka", "p-1"), "my CRM", page="/me/tokens")
+    assert api(world, token).get("/api/v1/me/profile").status_code == 200
+    anne = world.participant("test-osaka", "p-1")
+    with world.factory.begin() as session:  # erased_at set, the token row still there
+        session.execute(update(Participant).where(Participant.id == anne.id).values(erased_at=now()))
+    refused = api(world, token).get("/api/v1/me/profile")
+    assert (refused.status_code, refused.json()) == (401, INVALID_TOKEN)
 
 
 def test_another_organiser_cannot_see_or_revoke_my_token(world: World) -> None:

@@ -139,6 +139,15 @@ def create_api_token(
 
 
 def resolve_api_token(session: Session, token: str) -> ApiToken | None:
-    return session.scalar(
+    """The token, or None when it is unknown, revoked, or its owner may no longer sign in (a deactivated
+    organiser account, an erased participant): all of these answer 401 alike."""
+    found = session.scalar(
         select(ApiToken).where(ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None))
     )
+    if found is None:
+        return None
+    if found.organiser is not None and not found.organiser.active:
+        return None
+    if found.participant is not None and found.participant.erased_at is not None:
+        return None
+    return found
