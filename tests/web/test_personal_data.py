@@ -121,3 +121,21 @@ def test_erasure_leaves_the_same_persons_other_mission_alone(world: World) -> No
         other = session.get(Participant, world.participant("other-tokyo", "p-1").id)
         assert (other.full_name, other.erased_at) == ("Anne Muller", None)
     assert subjects == ["Votre lien de connexion pour Other mission Tokyo"]
+
+
+def test_no_sign_in_link_is_sent_to_an_erased_participant(world: World) -> None:
+    anne = world.participant("test-osaka", "p-1")
+    organiser = world.organiser()
+    organiser.submit(f"/missions/test-osaka/participants/{anne.id}/erase", page="/missions")
+    response = organiser.submit(f"/missions/test-osaka/participants/{anne.id}/login-link", page="/missions")
+    message = "This participant&#39;s personal data was erased: no sign-in link can be sent."
+    assert (response.status_code, message in response.text) == (409, True)
+    organiser.get("/language/fr")
+    french = organiser.submit(f"/missions/test-osaka/participants/{anne.id}/login-link", page="/missions")
+    expected = (
+        "Les données personnelles de ce participant ont été effacées : "
+        "aucun lien de connexion ne peut être envoyé."
+    )
+    assert (french.status_code, expected in french.text) == (409, True)
+    with world.factory() as session:
+        assert list(session.scalars(select(OutboxMail.subject))) == []

@@ -8,7 +8,7 @@ from missionmatch.models.enums import Side
 from missionmatch.services import on_the_day
 from missionmatch.services.accounts import now
 from missionmatch.services.replanning import withdraw_participant
-from missionmatch.web.deps import DbSession, ManagedMission, Settings
+from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.mailer import send_login_link
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
@@ -80,9 +80,12 @@ def toggle_check_in(mission: ManagedMission, participant_id: int, db: DbSession)
 
 @router.post("/missions/{slug}/participants/{participant_id}/login-link")
 def mail_login_link(
-    mission: ManagedMission, participant_id: int, db: DbSession, settings: Settings
+    request: Request, mission: ManagedMission, participant_id: int, db: DbSession, settings: Settings, t: Lang
 ) -> Response:
     participant = _participant_of(db, mission, participant_id)
+    if participant.erased_at is not None:
+        message = t.gettext("This participant's personal data was erased: no sign-in link can be sent.")
+        return render(request, "error.html", status_code=409, message=message)
     send_login_link(db, settings, participant)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/outbox", status_code=303)
