@@ -98,8 +98,26 @@ def test_slots_and_tables_of_scheduled_meetings_are_kept(factory: sessionmaker[S
             session_setup.update_session(session, b2b, fields)
         assert rejected.value.errors == {"tables": FieldError("tables_in_use", {"count": 1, "keys": "m-1"})}
         session.scalars(select(Meeting)).one().status = MeetingStatus.CANCELLED
+        for participant in _mission(session).participants:
+            participant.hosted_table = None  # table 2 is kept too (see the next test)
         session_setup.update_session(session, b2b, fields)
         assert (b2b.slot_count, b2b.tables) == (3, 1)
+
+
+def test_tables_that_participants_keep_are_kept(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        b2b = _b2b(session)  # p-3 and p-4 keep table 2; m-1 (table 2) cancelled so that only they hold it
+        session.scalars(select(Meeting)).one().status = MeetingStatus.CANCELLED
+        fields = session_setup.read_session(_mission(session), {**FORM, "tables": "1"})
+        with pytest.raises(SetupRejected) as rejected:
+            session_setup.update_session(session, b2b, fields)
+        kept = {"count": 1, "names": "太郎 山田, Hanako Sato", "tables": "2"}
+        assert rejected.value.errors == {"tables": FieldError("tables_hosted", kept)}
+        assert b2b.tables == 4
+        session_setup.update_session(
+            session, b2b, session_setup.read_session(_mission(session), {**FORM, "tables": "2"})
+        )
+        assert b2b.tables == 2
 
 
 def test_a_session_is_deleted_only_without_scheduled_meetings(session_factory: sessionmaker[Session]) -> None:

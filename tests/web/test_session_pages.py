@@ -152,6 +152,24 @@ def test_shrinking_below_a_scheduled_meeting_is_refused(world: World) -> None:
     assert (kept.slot_count, kept.tables) == (6, 4)
 
 
+def test_shrinking_below_a_kept_table_is_refused_naming_who_keeps_it(world: World) -> None:
+    _cancel_m1(world)
+    b2b = _session(world)
+    browser = world.organiser()
+    response = browser.submit(f"{BASE}/{b2b.id}", {**KEPT, "tables": "1"}, page=BASE)
+    assert response.status_code == 422
+    assert _errors(response.text) == {
+        "tables": "太郎 山田, Hanako Sato keep tables after table 1 (2): give them other tables first."
+    }
+    assert _session(world).tables == 4
+    browser.get("/language/fr")
+    french = browser.submit(f"{BASE}/{b2b.id}", {**KEPT, "tables": "1"}, page=BASE)
+    assert _errors(french.text) == {
+        "tables": "太郎 山田, Hanako Sato gardent des tables après la table 1 (2) : "
+        "attribuez-leur d&#39;autres tables d&#39;abord."
+    }
+
+
 def test_shrinking_around_the_meetings_and_moving_times_is_allowed(world: World) -> None:
     b2b = _session(world)
     changes = {**KEPT, "slot_count": "3", "tables": "2", "starts_at": "2025-05-27T15:00", "breaks": ""}

@@ -1,7 +1,8 @@
 """B2B sessions: create, edit, delete, never leaving a scheduled meeting outside its session.
 
 Meetings point at a session, a slot and a table by number (`models/meeting.py`), so a session may not lose the
-slots or tables that scheduled meetings (draft, published, held, no-show) use, nor be deleted under them."""
+slots or tables that scheduled meetings (draft, published, held, no-show) use, nor be deleted under them; nor
+may it lose a table a participant keeps (`Participant.hosted_table`)."""
 
 import datetime as dt
 import re
@@ -109,6 +110,19 @@ def stranded(session: Session, b2b: B2BSession, slot_count: int, tables: int) ->
     return found
 
 
+def hosted_beyond(b2b: B2BSession, tables: int) -> FieldError | None:
+    """Who keeps a hosted table (numbered from 1) that `tables` tables would no longer have, if anyone."""
+    keepers = sorted(
+        (p for p in b2b.mission.participants if p.hosted_table is not None and p.hosted_table > tables),
+        key=lambda p: (p.hosted_table, p.id),
+    )
+    if not keepers:
+        return None
+    names = ", ".join(p.full_name for p in keepers)
+    kept = ", ".join(str(number) for number in dict.fromkeys(p.hosted_table for p in keepers))
+    return FieldError("tables_hosted", {"count": tables, "names": names, "tables": kept})
+
+
 def create_session(session: Session, mission: Mission, fields: SessionFields) -> B2BSession:
     b2b = B2BSession(mission=mission, **vars(fields))
     session.add(b2b)
@@ -117,16 +131,19 @@ def create_session(session: Session, mission: Mission, fields: SessionFields) ->
 
 
 def update_session(session: Session, b2b: B2BSession, fields: SessionFields) -> None:
-    """Refuses to drop slots or tables that scheduled meetings use; times may move (replan and publish)."""
+    """Refuses to drop slots or tables that scheduled meetings use, or a table a participant keeps; times may
+    move (replan and publish)."""
     lock_row(session, B2BSession, b2b.id)
     lost = stranded(session, b2b, fields.slot_count, fields.tables)
-    if lost:
-        raise SetupRejected(
-            {
-                name: FieldError(f"{name}_in_use", {"count": getattr(fields, name), "keys": ", ".join(keys)})
-                for name, keys in lost.items()
-            }
-        )
+    errors = {
+        name: FieldError(f"{name}_in_use", {"count": getattr(fields, name), "keys": ", ".join(keys)})
+        for name, keys in lost.items()
+    }
+    hosted = hosted_beyond(b2b, fields.tables)
+    if hosted is not None and "tables" not in errors:
+        errors["tables"] = hosted
+    if errors:
+        raise SetupRejected(errors)
     for name, value in vars(fields).items():
         setattr(b2b, name, value)
     session.flush()
