@@ -43,11 +43,11 @@ def test_moving_a_published_meeting_keeps_it_published_and_the_next_version_says
         publish_schedule(session, session.scalar(select(Mission)))  # version 1: m-1 at slot 2, table 2
     with transaction(factory) as session:
         meeting = _get(session, Meeting, "m-1")
-        moved = placement.move_meeting(session, meeting, meeting.session, 4, 0)
+        moved = placement.move_meeting(session, meeting, meeting.session, 4)  # Yamada and Sato keep table 2
         assert (moved.status, moved.slot, moved.table, moved.interpreter) == (
             MeetingStatus.PUBLISHED,
             4,
-            0,
+            1,
             "fr-ja",
         )
     with transaction(factory) as session:
@@ -58,7 +58,7 @@ def test_moving_a_published_meeting_keeps_it_published_and_the_next_version_says
         assert (change["before"]["slot"], change["before"]["table"]) == (2, 1)
         assert (change["after"]["slot"], change["after"]["table"], change["after"]["starts_at"]) == (
             4,
-            0,
+            1,
             "2025-05-27T15:40",
         )
 
@@ -67,18 +67,34 @@ def test_placing_an_accepted_request_makes_a_draft_meeting_at_the_first_free_tab
     factory: sessionmaker[Session],
 ) -> None:
     with transaction(factory) as session:
-        request = _get(session, MeetingRequest, "r-2")
+        request = _get(session, MeetingRequest, "r-3")
         meeting = placement.place_request(session, request, session.scalar(select(B2BSession)), 4)
         assert (meeting.key, meeting.status, meeting.slot, meeting.table, meeting.interpreter) == (
-            "m-r-2",
+            "m-r-3",
             MeetingStatus.DRAFT,
             4,
             0,
-            None,
+            "fr-ja",
         )
-        assert [p.key for p in meeting.participants] == ["p-2", "p-4"]
+        assert [p.key for p in meeting.participants] == ["p-6", "p-5"]
         mission = session.scalar(select(Mission))
-        assert [r.key for r in placement.unplaced_requests(session, mission)] == ["r-3", "r-4"]
+        assert [r.key for r in placement.unplaced_requests(session, mission)] == ["r-2", "r-4"]
+
+
+def test_a_hosts_meeting_goes_to_the_table_they_keep_and_no_other(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        request, b2b = _get(session, MeetingRequest, "r-2"), session.scalar(select(B2BSession))
+        assert _refused(lambda: placement.place_request(session, request, b2b, 4, 0)) == [
+            ("hosted_table", {"name": "Hanako Sato", "table": 2})
+        ]
+        meeting = placement.place_request(session, request, b2b, 4)  # table 1 is free too: Sato's table 2
+        assert (meeting.key, meeting.slot, meeting.table) == ("m-r-2", 4, 1)
+        m1 = _get(session, Meeting, "m-1")
+        assert _refused(lambda: placement.move_meeting(session, m1, b2b, 5, 0)) == [
+            ("hosted_table", {"name": "太郎 山田", "table": 2})
+        ]
+    with factory() as session:
+        assert (_get(session, Meeting, "m-1").slot, _get(session, Meeting, "m-1").table) == (2, 1)
 
 
 def test_placing_reuses_the_draft_that_accepting_made(factory: sessionmaker[Session]) -> None:

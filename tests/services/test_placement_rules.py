@@ -51,6 +51,7 @@ def _messages(session: Session, key: str, slot: int, table: int | None) -> list[
         ("r-2", 6, 0, [("slot_outside", "Slot 7 is outside B2B afternoon, which has 6 slots.")]),
         ("r-2", 3, 2, [("table_outside", "Table 3 does not exist in B2B afternoon, which has 2 tables.")]),
         ("r-2", 4, 1, []),
+        ("r-2", 4, 0, [("hosted_table", "Hanako Sato keeps table 2.")]),
         (
             "r-2",
             0,
@@ -61,6 +62,7 @@ def _messages(session: Session, key: str, slot: int, table: int | None) -> list[
                     "Jonas Weber is at “Health data workshop” (programme) at 2:00\u202fPM.",
                 ),
                 ("not_arrived", "Hanako Sato only arrives at May 27, 2025 2:30\u202fPM."),
+                ("hosted_table", "Hanako Sato keeps table 2."),
             ],
         ),
         ("r-2", 5, None, [("departed", "Jonas Weber leaves at May 27, 2025 4:00\u202fPM.")]),
@@ -126,8 +128,32 @@ def test_first_free_table_and_interpreter_are_chosen(factory: sessionmaker[Sessi
         b2b = session.scalar(select(B2BSession))
         checked = check_slot(session, _request_people(session, "r-3"), b2b, 4, None)
         assert (checked.refusals, checked.table, checked.interpreter) == ([], 0, "fr-ja")
-        jonas_sato = check_slot(session, _request_people(session, "r-2"), b2b, 2, None)
-        assert (jonas_sato.table, jonas_sato.interpreter) == (0, None)
+        jonas_sato = check_slot(session, _request_people(session, "r-2"), b2b, 4, None)
+        assert (jonas_sato.refusals, jonas_sato.table, jonas_sato.interpreter) == ([], 1, None)
+
+
+def test_a_hosts_meeting_waits_for_the_hosts_table_even_with_another_free(
+    factory: sessionmaker[Session],
+) -> None:
+    with factory() as session:
+        b2b = session.scalar(select(B2BSession))  # slot 2: m-1 at Yamada and Sato's table 2, table 1 free
+        checked = check_slot(session, _request_people(session, "r-2"), b2b, 2, None)
+        assert checked.table == 1
+        assert _codes_and_texts(checked.refusals) == [
+            ("clash", "Hanako Sato is already in a meeting at 2:40\u202fPM (table 2)."),
+            (
+                "table_taken",
+                "Table 2 is already taken at 2:40\u202fPM (Anne Muller, 太郎 山田, Hanako Sato).",
+            ),
+        ]
+
+
+def test_the_kept_table_refusal_in_french_and_japanese(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        b2b = session.scalar(select(B2BSession))
+        (refusal,) = check_slot(session, _request_people(session, "r-2"), b2b, 4, 0).refusals
+        texts = [refusal_text(Translator(language), refusal, TZ) for language in ("fr", "ja")]
+        assert texts == ["Hanako Sato garde la table 2.", "Hanako Sato はテーブル 2 を確保しています。"]
 
 
 def test_a_meeting_is_not_in_its_own_way(factory: sessionmaker[Session]) -> None:

@@ -34,17 +34,22 @@ def _accept_r2(world: World) -> None:
         request.status = RequestStatus.ACCEPTED  # Jonas → Hanako, who share English
 
 
-def test_moving_a_published_meeting_to_a_free_slot_and_table(world: World) -> None:
+def test_moving_a_published_meeting_to_a_free_slot_at_the_table_its_hosts_keep(world: World) -> None:
     ids = _ids(world)
     browser = world.organiser()
     path = f"/missions/{SLUG}/meetings/{ids['m-1']}/move"
     page = browser.get(path).text
     assert "Move a meeting" in page and "Anne Muller is unavailable from" in page
-    response = browser.submit(path, {"slot": f"{ids['session']}:4", "table": "3"}, page=path)
+    refused = browser.submit(path, {"slot": f"{ids['session']}:4", "table": "3"}, page=path)
+    assert refused.status_code == 409
+    assert (
+        '<ul class="error" role="alert" id="refusals"><li>太郎 山田 keeps table 2.</li></ul>' in refused.text
+    )
+    response = browser.submit(path, {"slot": f"{ids['session']}:4", "table": "2"}, page=path)
     assert (response.status_code, response.headers["location"]) == (303, PAGE)
     with world.factory() as session:
         meeting = session.get(Meeting, ids["m-1"])
-        assert (meeting.status, meeting.slot, meeting.table) == (MeetingStatus.PUBLISHED, 4, 2)
+        assert (meeting.status, meeting.slot, meeting.table) == (MeetingStatus.PUBLISHED, 4, 1)
 
 
 def test_a_refused_move_names_every_broken_rule(world: World) -> None:
@@ -53,20 +58,20 @@ def test_a_refused_move_names_every_broken_rule(world: World) -> None:
     browser = world.organiser()
     browser.submit(
         f"/missions/{SLUG}/requests/{ids['r-2']}/place",
-        {"slot": f"{ids['session']}:0", "table": "1"},
+        {"slot": f"{ids['session']}:0", "table": "2"},
         page=PAGE,
     )
     path = f"/missions/{SLUG}/meetings/{ids['m-1']}/move"
-    response = browser.submit(path, {"slot": f"{ids['session']}:0", "table": "1"}, page=path)
+    response = browser.submit(path, {"slot": f"{ids['session']}:0", "table": "2"}, page=path)
     assert response.status_code == 409
     assert (
         '<ul class="error" role="alert" id="refusals">'
-        "<li>Hanako Sato is already in a meeting at 2:00\u202fPM (table 1).</li>"
-        "<li>Table 1 is already taken at 2:00\u202fPM (Jonas Weber, Hanako Sato).</li></ul>"
+        "<li>Hanako Sato is already in a meeting at 2:00\u202fPM (table 2).</li>"
+        "<li>Table 2 is already taken at 2:00\u202fPM (Jonas Weber, Hanako Sato).</li></ul>"
     ) in response.text
     # the refused choice is shown again, to be corrected
     assert f'<option value="{ids["session"]}:0" selected>' in response.text
-    assert '<option value="1" selected>1</option>' in response.text
+    assert '<option value="2" selected>2</option>' in response.text
     browser.get("/language/fr")
     response = browser.submit(path, {"slot": f"{ids['session']}:3", "table": ""}, page=path)
     assert response.status_code == 409
@@ -103,7 +108,7 @@ def test_placing_an_accepted_request_by_hand(world: World) -> None:
         assert (meeting.status, meeting.slot, meeting.table, meeting.request_id) == (
             MeetingStatus.DRAFT,
             5,
-            0,
+            1,  # Hanako Sato keeps table 2
             ids["r-2"],
         )
     assert "Every accepted request has a meeting in the schedule." in browser.get(f"{PAGE}/unplaced").text
@@ -191,7 +196,7 @@ def test_organisers_moving_meetings_into_one_slot_at_once_double_book_nothing(wo
 
     def post(client, path: str, token: str) -> None:  # type: ignore[no-untyped-def]
         barrier.wait()
-        data = {"csrf_token": token, "slot": f"{ids['session']}:4", "table": "3"}
+        data = {"csrf_token": token, "slot": f"{ids['session']}:4", "table": "2"}  # Sato's table
         codes.append(client.post(path, data=data, follow_redirects=False).status_code)
 
     threads = [threading.Thread(target=post, args=form) for form in forms]

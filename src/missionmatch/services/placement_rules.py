@@ -158,8 +158,10 @@ def check_slot(
     *,
     besides: Meeting | None = None,
 ) -> SlotCheck:
-    """Every hard rule for one slot and table (None: the first free table)."""
+    """Every hard rule for one slot and table (None: the table a host among `people` keeps, else the first
+    free table)."""
     _, pair = interpreter_pair(tuple(people), b2b)
+    hosts = [p for p in people if p.hosted_table is not None]
     outside = []
     if not 0 <= slot < b2b.slot_count:
         outside.append(
@@ -175,10 +177,17 @@ def check_slot(
     refusals = _refusals(people, b2b, others)[slot]
     in_slot = [m for m in others if m.slot == slot]
     used = {m.table for m in in_slot}
+    if table is None and hosts:  # the host's table, even when taken: the refusal then says by whom
+        kept = [p.hosted_table - 1 for p in hosts]  # type: ignore[operator]
+        table = next((t for t in kept if t not in used), kept[0])
     if table is None:
         table = next((t for t in range(b2b.tables) if t not in used), None)
     else:
         refusals = [r for r in refusals if r.code != "tables_full"]  # the table's own answer says more
+        if hosts and all(p.hosted_table != table + 1 for p in hosts):
+            refusals.append(
+                Refusal("hosted_table", {"name": hosts[0].full_name, "table": hosts[0].hosted_table})
+            )
         holders = [m for m in in_slot if m.table == table]
         if holders:
             start = b2b.slot_times()[slot][0]

@@ -15,6 +15,7 @@ MESSAGES = {
     "slot_outside": _("Slot %(slot)s is outside %(session)s, which has %(count)s slots."),
     "table_outside": _("Table %(table)s does not exist in %(session)s, which has %(count)s tables."),
     "table_taken": _("Table %(table)s is already taken at %(time)s (%(names)s)."),
+    "hosted_table": _("%(name)s keeps table %(table)s."),
     "tables_full": _("All %(count)s tables are taken at %(time)s."),
     "clash": _("%(name)s is already in a meeting at %(time)s (table %(table)s)."),
     "programme": _("%(name)s is at “%(item)s” (programme) at %(time)s."),
