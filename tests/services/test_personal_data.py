@@ -112,6 +112,9 @@ def test_export_lists_every_piece_of_personal_data(factory: sessionmaker[Session
             "arrives_at": "2025-05-25T10:00",
             "departs_at": None,
             "checked_in_at": None,
+            "min_meetings": 0,
+            "max_meetings": 5,
+            "hosted_table": None,
         },
         "profile": {
             "language": "fr",

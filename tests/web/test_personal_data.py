@@ -48,8 +48,13 @@ def test_organiser_downloads_a_participants_data(world: World) -> None:
     response = world.organiser().get(f"/missions/test-osaka/participants/{yamada.id}/personal-data")
     assert response.status_code == 200
     data = json.loads(response.text)
-    assert (data["participant"]["last_name"], data["profile"]["needs"]) == (
+    assert (
+        data["participant"]["last_name"],
+        data["participant"]["hosted_table"],
+        data["profile"]["needs"],
+    ) == (
         "山田",
+        2,
         "欧州の地上局が必要です。",
     )
 
