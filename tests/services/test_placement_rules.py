@@ -61,11 +61,11 @@ def _messages(session: Session, key: str, slot: int, table: int | None) -> list[
                     "programme",
                     "Jonas Weber is at “Health data workshop” (programme) at 2:00\u202fPM.",
                 ),
-                ("not_arrived", "Hanako Sato only arrives at May 27, 2025 2:30\u202fPM."),
+                ("not_arrived", "Hanako Sato only arrives at May 27, 2025, 2:30\u202fPM."),
                 ("hosted_table", "Hanako Sato keeps table 2."),
             ],
         ),
-        ("r-2", 5, None, [("departed", "Jonas Weber leaves at May 27, 2025 4:00\u202fPM.")]),
+        ("r-2", 5, None, [("departed", "Jonas Weber leaves at May 27, 2025, 4:00\u202fPM.")]),
         (
             "r-2",
             2,
@@ -107,8 +107,8 @@ def test_an_absence_with_its_reason(factory: sessionmaker[Session]) -> None:
         assert _codes_and_texts(refusals) == [
             (
                 "unavailable",
-                "Anne Muller is unavailable from May 27, 2025 3:00\u202fPM "
-                "to May 27, 2025 3:40\u202fPM: call.",
+                "Anne Muller is unavailable from May 27, 2025, 3:00\u202fPM "
+                "to May 27, 2025, 3:40\u202fPM: call.",
             )
         ]
 
@@ -145,6 +145,17 @@ def test_a_hosts_meeting_waits_for_the_hosts_table_even_with_another_free(
                 "table_taken",
                 "Table 2 is already taken at 2:40\u202fPM (Anne Muller, 太郎 山田, Hanako Sato).",
             ),
+        ]
+
+
+def test_moments_with_their_day_in_french_and_japanese(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        b2b = session.scalar(select(B2BSession))
+        (refusal,) = check_slot(session, _people(session, "p-1", "p-5"), b2b, 3, 0).refusals
+        texts = [refusal_text(Translator(language), refusal, TZ) for language in ("fr", "ja")]
+        assert texts == [
+            "Anne Muller est indisponible du 27 mai 2025, 15:00 au 27 mai 2025, 15:40 : call.",
+            "Anne Mullerは2025/05/27 15:00から2025/05/27 15:40まで参加できません：call。",
         ]
 
 

@@ -76,7 +76,7 @@ def test_a_refused_move_names_every_broken_rule(world: World) -> None:
     response = browser.submit(path, {"slot": f"{ids['session']}:3", "table": ""}, page=path)
     assert response.status_code == 409
     assert (
-        "<li>Anne Muller est indisponible du 27 mai 2025 15:00 au 27 mai 2025 15:40 : call.</li>"
+        "<li>Anne Muller est indisponible du 27 mai 2025, 15:00 au 27 mai 2025, 15:40 : call.</li>"
         in response.text
     )
     with world.factory() as session:

@@ -1,9 +1,12 @@
 """The reasons a hand placement is refused (`services.placement_rules.Refusal`), in the viewer's language."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
 
 from missionmatch.services.placement_rules import Refusal
-from missionmatch.web.i18n import Translator
+from missionmatch.web.i18n import Translator, minute_pattern
 
 
 def _(message: str) -> str:
@@ -37,10 +40,13 @@ MESSAGES = {
 
 def _moment(t: Translator, name: str, value: dt.datetime, timezone: str) -> str:
     """A slot's start as a time of day (the page names the session and its day); other moments (absences,
-    arrival, departure) with their day."""
+    arrival, departure) with their day, in the locale's own date-time pattern ("May 27, 2025, 3:00 PM",
+    "27 mai 2025, 15:00", "2025/05/27 15:00"). Both in the viewer's zone, which the page names nearby."""
     if name == "time":
         return t.time(value, timezone)
-    return f"{t.date(value.date())} {t.time(value, timezone)}"
+    moment = value.replace(tzinfo=ZoneInfo(timezone))
+    shown = ZoneInfo(t.shown_zone(timezone))
+    return format_datetime(moment, minute_pattern(t.language), tzinfo=shown, locale=t.language)
 
 
 def refusal_text(t: Translator, refusal: Refusal, timezone: str) -> str:
