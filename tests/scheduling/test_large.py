@@ -175,3 +175,14 @@ def test_heuristics_alone_keep_every_constraint(inst: Instance, fairness: int | 
     sol = solve_large(inst, fairness, time_limit=0.3, workers=1, lns_size=2)
     assert sol.status == "feasible" and check(inst, sol, fairness) == []
     assert sol.scheduled_weight <= lp_bound(inst).weight
+
+
+def test_polish_closes_idle_gaps_without_losing_a_meeting() -> None:
+    from missionmatch.scheduling import Instance, Meeting, Participant, check
+    from missionmatch.scheduling.large import polish
+
+    meetings = tuple(Meeting((0, p), optional=True, weight=10) for p in (1, 2, 3))
+    inst = Instance("gaps", 5, 3, tuple(Participant() for _ in range(4)), meetings)
+    sol = polish(inst, [0, 2, 4], time_limit=2, workers=1)  # two idle gaps for participant 0
+    assert (sol.scheduled_weight, sol.objective) == (30, 0)
+    assert None not in sol.meeting_slots and check(inst, sol) == []

@@ -75,40 +75,47 @@ def solve_cpsat(
         stages.append(("scheduled weight", cm.scheduled_weight, True))
     stages += [(f"stage {i + 1}", f(cm), False) for i, f in enumerate(extra_stages)]
     stages.append(("breaks", cm.total_breaks, False))
-    proven = True
-    solver: cp_model.CpSolver | None = None
-    status = cp_model.UNKNOWN
-    for name, expr, maximize in stages:
+    proven = True  # every stage so far solved to optimality
+    earlier_proven = True  # every stage before the current one
+    slots: list[int | None] | None = None
+    bound: int | None = None
+    for i, (name, expr, maximize) in enumerate(stages):
         left = time_limit - (time.monotonic() - start)
-        if left <= 0.01 and solver is not None:
+        if left <= 0.01 and slots is not None:
             proven = False
             break
+        # an unproven stage must not starve the later ones (a 300-person mission spent its whole budget on
+        # the weight and kept 422 idle gaps): each stage gets a fair share of what is left; unused time
+        # carries over
+        budget = left if i == len(stages) - 1 else left / (len(stages) - i)
         (mdl.maximize if maximize else mdl.minimize)(expr)
-        solver = parameters(left, workers)
+        solver = parameters(budget, workers)
         status = solver.solve(mdl, _Reporter(name, progress, start))
-        if status == cp_model.INFEASIBLE:
-            return Solution(instance.name, INFEASIBLE, None, None, time.monotonic() - start, engine="cp-sat")
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return Solution(instance.name, UNKNOWN, None, None, time.monotonic() - start, engine="cp-sat")
-        value = round(solver.objective_value)
+            if slots is not None:  # a later stage found nothing better in its share: keep the last schedule
+                proven = False
+                break
+            final = INFEASIBLE if status == cp_model.INFEASIBLE else UNKNOWN
+            return Solution(instance.name, final, None, None, time.monotonic() - start, engine="cp-sat")
+        slots = [next((t for t, v in cm.x[m].items() if solver.boolean_value(v)), None)
+                 for m in range(instance.n_meetings)]
+        earlier_proven = proven
         if status != cp_model.OPTIMAL:
             proven = False
-        if name != "breaks":
+        if name == "breaks":
+            # a lower bound on breaks holds for the whole problem only if earlier stages were optimal
+            bound = round(solver.best_objective_bound) if earlier_proven else None
+        else:
             # freeze this stage's optimum (or best found) before the next one; keep the solution as hint
+            value = round(solver.objective_value)
             mdl.add(expr >= value if maximize else expr <= value)
             mdl.clear_hints()
             for m in range(instance.n_meetings):
                 for v in cm.x[m].values():
                     mdl.add_hint(v, solver.boolean_value(v))
-            if not proven:
-                break
-    assert solver is not None
-    slots: list[int | None] = []
-    for m in range(instance.n_meetings):
-        slots.append(next((t for t, v in cm.x[m].items() if solver.boolean_value(v)), None))
-    final_optimal = proven and status == cp_model.OPTIMAL and stages[-1][0] == "breaks"
+    assert slots is not None
+    final_optimal = proven and stages[-1][0] == "breaks"
     objective = sum(breaks_per_participant(instance, slots))
-    bound = round(solver.best_objective_bound) if stages[-1][0] == "breaks" and proven else None
     weight = sum(mt.weight for mt, t in zip(instance.meetings, slots, strict=True)
                  if mt.optional and t is not None)
     return Solution(instance.name, OPTIMAL if final_optimal else FEASIBLE, objective, slots,
