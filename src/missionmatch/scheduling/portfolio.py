@@ -117,8 +117,12 @@ def _exact_then_polish(instance: Instance, time_limit: float, workers: int,
     everything, the moves polish its schedule in the other half."""
     start = time.monotonic()
     sol = solve_cpsat(instance, None, time_limit / 2, workers, progress)
-    if sol.meeting_slots is None or sol.status == OPTIMAL:
+    if sol.status in (OPTIMAL, INFEASIBLE):
         return sol
+    if sol.meeting_slots is None:  # nothing found in half the time: the heuristics build one
+        fallback = solve_large(instance, None, time_limit - (time.monotonic() - start), workers, progress)
+        fallback.solve_seconds = time.monotonic() - start
+        return fallback
     better = polish(instance, sol.meeting_slots, time_limit - (time.monotonic() - start), workers, progress)
     if (better.objective or 0) <= (sol.objective or 0):
         better.solve_seconds = time.monotonic() - start
