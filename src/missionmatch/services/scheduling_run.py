@@ -110,6 +110,8 @@ def run_scheduling(
             relaxed = [replace(p, min_meetings=0) for p in joint.instance.participants]
             joint.instance = replace(joint.instance, participants=tuple(relaxed))
             solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
+        if solution.meeting_slots is None:
+            report.notes.append("the solver found no schedule within the time limit: give it more seconds")
         _store_draft(mission, joint, solution, open_, report)
     report.unplaced = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in open_}
     session.flush()
