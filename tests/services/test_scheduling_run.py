@@ -149,3 +149,25 @@ def test_hosted_tables_are_kept_and_an_impossible_minimum_does_not_cost_the_sche
     # Yamada (r-1) and Sato (r-2) of the same company both keep table 2, shown to people as "2"
     assert placed["r-1"][1] == placed["r-2"][1] == 1
     assert placed["r-1"][0] != placed["r-2"][0]
+
+
+def test_a_published_meeting_in_a_newly_blocked_slot_does_not_stop_the_scheduler(
+    session_factory: sessionmaker[Session],
+) -> None:
+    document = _requests_document()
+    document["meetings"] = [
+        {"key": "m-pub", "participants": ["p-1", "p-3"], "request": "r-1", "session": "b2b-1", "slot": 5,
+         "table": 1, "interpreter": "fr-ja", "status": "published"}
+    ]
+    anne = next(p for p in document["participants"] if p["key"] == "p-1")
+    # slot 5 is 16:00-16:20 (a 20-minute pause after the third slot): Anne has since booked a call then
+    anne["unavailability"] = [
+        {"starts_at": "2025-05-27T16:00", "ends_at": "2025-05-27T16:20", "reason": "call"}
+    ]
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        report = run_scheduling(session, mission, time_limit=10, workers=1)
+    assert (report.wanted, report.placed, report.notes) == (2, 1, [])
+    with session_factory() as session:
+        rows = sorted((m.key, m.status.value, m.slot) for m in session.scalars(select(Meeting)))
+    assert rows[0] == ("m-pub", "published", 5)  # replanning, not the scheduler, moves it

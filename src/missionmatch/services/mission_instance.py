@@ -65,6 +65,15 @@ def build_mission_instance(
     held: list[Candidate] = []
     pairs: list[str | None] = []
     blocked: dict[int, frozenset[int]] = {}
+    position = {b2b.id: i for i, b2b in enumerate(sessions)}
+    # a published meeting stays where it is even if one of its people became unavailable then (replanning is
+    # what moves it): its slot is theirs, so it must not make the whole schedule infeasible
+    kept_slots: dict[int, set[int]] = {}
+    for candidate in fixed:
+        pub = candidate.published
+        assert pub is not None and pub.slot is not None and pub.session_id is not None
+        for person in candidate.people:
+            kept_slots.setdefault(person.id, set()).add(offsets[position[pub.session_id]] + pub.slot)
 
     def index(person: Participant) -> int:
         if person.id not in people:
@@ -72,13 +81,12 @@ def build_mission_instance(
             blocked[person.id] = frozenset(
                 offsets[i] + t for i, b2b in enumerate(sessions) for t in forbidden_slots(person, b2b)
             )
-            participants.append(_participant(person, blocked[person.id]))
+            participants.append(_participant(person, blocked[person.id] - kept_slots.get(person.id, set())))
         return people[person.id]
 
-    position = {b2b.id: i for i, b2b in enumerate(sessions)}
     for candidate in fixed:
         pub = candidate.published
-        assert pub is not None and pub.slot is not None
+        assert pub is not None and pub.slot is not None and pub.session_id is not None
         meetings.append(
             scheduling.Meeting(
                 tuple(index(p) for p in candidate.people),
