@@ -90,3 +90,28 @@ def test_a_withdrawn_participant_frees_their_meetings_and_the_changelog_says_so(
         assert (report.kept, report.moved, report.dropped, report.added) == (1, [], [], [])
         publication = publish_schedule(session, session.scalar(select(Mission)))
     assert [(c["meeting"], c["change"]) for c in publication.version.changelog] == [("m-r-1", "cancelled")]
+
+
+def test_a_meeting_that_cannot_stay_in_its_session_moves_to_another_day(session_factory) -> None:
+    document = small_mission()
+    document["meetings"] = document["agreements"] = document["feedback"] = []
+    document["b2b_sessions"].append(dict(document["b2b_sessions"][0], key="b2b-2", name="B2B next morning",
+                                         starts_at="2025-05-28T09:00", slot_count=2, breaks=[]))
+    document["meeting_requests"][1]["status"] = "accepted"  # r-2: Jonas and Hanako
+    document["meetings"] = [{"key": "m-r-2", "participants": ["p-2", "p-4"], "request": "r-2",
+                             "session": "b2b-1", "slot": 1, "table": 1, "interpreter": None,
+                             "status": "published"}]
+    factory = session_factory
+    with transaction(factory) as session:
+        import_mission(session, document)
+    with transaction(factory) as session:
+        hanako = _person(session, "p-4")  # a company visit takes her whole first afternoon
+        hanako.unavailability.append(Unavailability(starts_at=dt.datetime(2025, 5, 27, 13, 0),
+                                                    ends_at=dt.datetime(2025, 5, 27, 18, 0), reason="visit"))
+        report = replan_mission(session, session.scalar(select(Mission)), time_limit=10)
+    assert (report.kept, report.dropped, report.added) == (0, [], ["m-r-1"])  # r-1 was accepted, not placed
+    assert [key for key, _, _ in report.moved] == ["m-r-2"]
+    assert report.sessions_changed == {"m-r-2": ("b2b-1", "b2b-2")}
+    with factory() as session:
+        meeting = session.scalar(select(Meeting).where(Meeting.key == "m-r-2"))
+        assert (meeting.session.key, meeting.status, meeting.table) == ("b2b-2", MeetingStatus.PUBLISHED, 1)

@@ -50,7 +50,10 @@ def format_replan(report: ReplanReport) -> str:
         f"Replanned: {report.kept} published meetings kept in place, {len(report.moved)} moved, "
         f"{len(report.dropped)} no longer possible, {len(report.added)} added"
     ]
-    lines += [f"  moved {key}: slot {old + 1} -> slot {new + 1}" for key, old, new in report.moved]
+    for key, old, new in report.moved:
+        session = report.sessions_changed.get(key)
+        where = f" ({session[0]} -> {session[1]})" if session else ""
+        lines.append(f"  moved {key}: slot {old + 1} -> slot {new + 1}{where}")
     lines += [f"  cannot be held any more: {key}" for key in report.dropped]
     lines += [f"  added {key}" for key in report.added]
     return "\n".join(lines)

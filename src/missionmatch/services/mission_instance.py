@@ -49,11 +49,8 @@ def build_mission_instance(
     sessions: list[B2BSession],
     fixed: list[Candidate],
     open_: list[Candidate],
-    windows: dict[str, int] | None = None,
 ) -> MissionInstance:
-    """`fixed`: published meetings (kept in their slot); `open_`: meetings to place if possible;
-    `windows`: candidate key -> B2B session id the meeting must stay in (replanning keeps a published meeting
-    in its session, so that "moved" means another slot or table of the same session)."""
+    """`fixed`: published meetings (kept in their slot); `open_`: meetings to place if possible."""
     sessions = sorted(sessions, key=lambda s: (s.starts_at, s.id))
     offsets, total = [], 0
     for b2b in sessions:
@@ -99,8 +96,6 @@ def build_mission_instance(
         pairs.append(pub.interpreter)
     for candidate in open_:
         usable, pair = _meeting_pair(candidate, sessions)
-        if windows is not None and candidate.key in windows:
-            usable &= {position[windows[candidate.key]]}
         slots = {offsets[i] + t for i in usable for t in range(sessions[i].slot_count)}
         ids = [index(p) for p in candidate.people]
         if not slots - set().union(*(blocked[p.id] for p in candidate.people)):
@@ -112,7 +107,6 @@ def build_mission_instance(
                 weight=candidate.weight,
                 interpreter=pair,
                 key=candidate.key,
-                window=frozenset(slots) if windows is not None and candidate.key in windows else None,
             )
         )
         held.append(candidate)

@@ -2,10 +2,10 @@
 
 Changes are made to the mission first (a participant withdraws, becomes unavailable, a request is accepted,
 a meeting is cancelled); `replan_mission` then keeps every published meeting it can in its slot and table,
-moves the others within their session, places new accepted requests in what is free, and reports exactly what
-moved. All sessions are decided together, so meeting limits and hosted tables hold over the mission. A
-published meeting that can no longer be held in its session is cancelled and reported; its request, still
-accepted, is placed again by the next run. The result is published like any draft: the changelog tells each
+moves the others (to another session, say the next day, only when it cannot stay in its own), places new
+accepted requests in what is free, and reports exactly what moved. All sessions are decided together, so
+meeting limits and hosted tables hold over the mission. A published meeting that can no longer be held at all
+is cancelled and reported. The result is published like any draft: the changelog tells each
 participant what changed for them.
 """
 
@@ -33,6 +33,8 @@ KEEP_WEIGHT = 10 * MUTUAL_WEIGHT
 class ReplanReport:
     kept: int = 0
     moved: list[tuple[str, int, int]] = field(default_factory=list)  # meeting key, old slot, new slot
+    # meeting key -> (old session key, new session key), for the moved meetings that changed session
+    sessions_changed: dict[str, tuple[str, str]] = field(default_factory=dict)
     dropped: list[str] = field(default_factory=list)  # published meetings that can no longer be held
     added: list[str] = field(default_factory=list)  # new meetings placed
 
@@ -81,8 +83,8 @@ def _tables(joint: MissionInstance, slots: list[int | None], kept: dict[int, int
 
 
 def replan_mission(session: Session, mission: Mission, *, time_limit: float = 20.0) -> ReplanReport:
-    """All sessions together (limits and hosted tables hold over the mission); a published meeting stays in
-    its own session, so "moved" always means another slot of the same session."""
+    """All sessions together (limits and hosted tables hold over the mission); every move of a published
+    meeting counts the same, so one changes session only when no slot of its own session will do."""
     lock_mission_sessions(session, mission)  # hand placements wait, or are seen
     for meeting in [m for m in mission.meetings if m.status == MeetingStatus.DRAFT]:
         mission.meetings.remove(meeting)  # drafts are rebuilt around what is published
@@ -96,9 +98,7 @@ def replan_mission(session: Session, mission: Mission, *, time_limit: float = 20
     keep = [
         Candidate(m.key, tuple(m.participants), KEEP_WEIGHT, m.request, source="published") for m in published
     ]
-    joint = build_mission_instance(
-        list(mission.b2b_sessions), [], keep + open_, windows={m.key: m.session_id for m in published}
-    )
+    joint = build_mission_instance(list(mission.b2b_sessions), [], keep + open_)
     joint.instance = replace(joint.instance, cover_everyone=False)  # a published agenda comes first
     report = ReplanReport()
     by_key = {m.key: m for m in published}
@@ -118,11 +118,13 @@ def replan_mission(session: Session, mission: Mission, *, time_limit: float = 20
             report.dropped.append(key)
             continue
         b2b, slot = joint.locate(t)
-        if slot != meeting.slot:
+        if t != old[key]:
             report.moved.append((key, meeting.slot, slot))
+            if b2b.id != meeting.session_id:
+                report.sessions_changed[key] = (meeting.session.key, b2b.key)
         else:
             report.kept += 1
-        meeting.slot, meeting.table = slot, tables[index[key]]
+        meeting.session, meeting.slot, meeting.table = b2b, slot, tables[index[key]]
     for m, candidate in enumerate(joint.held):
         if candidate.key in by_key or slots[m] is None:
             continue

@@ -18,6 +18,7 @@ from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
 from missionmatch.web.routes.api.schedule_bodies import (
     MatchingOut,
     MeetingOut,
+    MoveOut,
     PublicationOut,
     ReplanOut,
     ScheduleOut,
@@ -115,7 +116,12 @@ def replan(body: ReplanIn, mission: ManagedMission, db: DbSession) -> ReplanOut:
     db.commit()
     return ReplanOut(
         kept=report.kept,
-        moved=[{"meeting": key, "from_slot": old, "to_slot": new} for key, old, new in report.moved],
+        moved=[_move(key, old, new, report.sessions_changed.get(key)) for key, old, new in report.moved],
         dropped=report.dropped,
         added=report.added,
     )
+
+
+def _move(key: str, old: int, new: int, sessions: tuple[str, str] | None) -> MoveOut:
+    from_session, to_session = sessions or (None, None)
+    return MoveOut(meeting=key, from_slot=old, to_slot=new, from_session=from_session, to_session=to_session)

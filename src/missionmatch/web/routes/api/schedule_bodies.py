@@ -75,6 +75,8 @@ class MoveOut(BaseModel):
     meeting: str
     from_slot: int
     to_slot: int
+    from_session: str | None = None  # set when the meeting changed B2B session (session keys)
+    to_session: str | None = None
 
 
 class ReplanOut(BaseModel):
