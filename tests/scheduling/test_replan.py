@@ -114,3 +114,16 @@ def test_a_removed_slot_moves_exactly_the_meetings_that_were_in_it() -> None:
     assert sorted(move.key for move in result.moved) == in_gone
     assert all(move.new_slot not in (None, gone) for move in result.moved)
     assert check(closed, result.solution) == []
+
+
+def test_a_meeting_that_must_move_stays_in_its_session_when_it_can() -> None:
+    # day 1 = slots 0-3, day 2 = slots 4-6. Person 0 met 1 in slot 0 (now blocked) and 2 in slot 3; person 1
+    # cannot do slot 2. Staying on day 1 means slot 1 and an idle slot 2 for person 0; day 2 would have no
+    # idle gap, but a meeting moves to another day only when its own cannot hold it
+    meetings = (Meeting((0, 1), optional=True, weight=10, key="m0"),
+                Meeting((0, 2), optional=True, weight=10, key="m2"))
+    people = (Participant(frozenset({0})), Participant(frozenset({2})), Participant())
+    inst = Instance("s", 7, 1, people, meetings, session_starts=(4,))
+    result = replan(inst, {"m0": 0, "m2": 3})
+    assert [(m.key, m.old_slot, m.new_slot) for m in result.moved] == [("m0", 0, 1)]
+    assert result.kept == ["m2"] and result.solution.objective == 1

@@ -44,9 +44,14 @@ def replan(instance: Instance, published: Mapping[str, int], fairness: int | Non
     keys = [instance.meeting_key(m) for m in range(instance.n_meetings)]
     old = {m: published[k] for m, k in enumerate(keys) if k in published}
 
+    session_of = {t: r for r in instance.session_ranges() for t in r}
+
     def moves(cm: CpsatModel):
-        # a meeting counts as moved unless it sits in its old slot (which may no longer be allowed)
-        return sum(1 - cm.x[m][t] if t in cm.x[m] else 1 for m, t in old.items())
+        # a meeting counts as moved unless it sits in its old slot (which may no longer be allowed); moving
+        # it to another session (another day) counts once more, so that happens only when its own cannot do
+        stay = [1 - cm.x[m][t] if t in cm.x[m] else 1 for m, t in old.items()]
+        away = [v for m, t in old.items() for t2, v in cm.x[m].items() if t2 not in session_of.get(t, ())]
+        return sum(stay) + sum(away)
 
     hint = [old.get(m) for m in range(instance.n_meetings)]
     sol = solve_cpsat(instance, fairness, time_limit, workers, progress, extra_stages=[moves], hint=hint)
