@@ -165,7 +165,10 @@ def test_random_small_instances_are_valid_and_exact(inst: Instance) -> None:
                if inst.cover_everyone else 0 for x in (sol, exact)]  # else ties may cover differently
     assert (covered[0], sol.scheduled_weight, sol.objective) == (covered[1], exact.scheduled_weight,
                                                                   exact.objective)
-    assert exact.scheduled_weight <= lp_bound(inst).weight <= counting_bound(inst).weight
+    # both are upper bounds; neither is always the tighter (hypothesis found an LP bound of 16 above a
+    # counting bound of 11 on a 3-person instance), so each is checked against the optimum on its own
+    assert exact.scheduled_weight <= lp_bound(inst).weight
+    assert exact.scheduled_weight <= counting_bound(inst).weight
 
 
 @settings(max_examples=30, deadline=None)
