@@ -156,3 +156,13 @@ def test_a_break_over_an_unavailable_slot_counts() -> None:
     assert solve_cpsat(inst, fairness=None, time_limit=10).objective == 1
     assert solve_cpsat(inst, fairness=0, time_limit=10).status == "infeasible"
     assert solve_maxsat(inst, fairness=0).status == "infeasible"
+
+
+def test_maxsat_and_ladder_handle_a_meeting_with_one_or_no_slot_left() -> None:
+    # found by hypothesis: PySAT refuses "exactly one of one literal"; no slot at all must read as infeasible
+    one = Instance("o", 2, 1, (Participant(frozenset({0})), Participant()), (Meeting((0, 1)),))
+    none = Instance("n", 2, 1, (Participant(frozenset({0, 1})), Participant()), (Meeting((0, 1)),))
+    assert (solve_maxsat(one, fairness=None).meeting_slots, solve_ladder(one, fairness=None).status) == (
+        [1], "optimal")
+    assert (solve_maxsat(none, fairness=None).status, solve_ladder(none, fairness=None).status) == (
+        "infeasible", "infeasible")

@@ -42,6 +42,13 @@ def build_wcnf(instance: Instance, fairness: int | None,
     x = {(m, t): pool.id(("x", m, t)) for m in range(instance.n_meetings) for t in instance.allowed_slots(m)}
 
     def card(lits: list[int], k: int, equals: bool = False) -> None:
+        if equals and len(lits) < k:  # cannot be met (a mandatory meeting with no slot left): unsatisfiable
+            v = pool.id(("unsat", len(wcnf.hard)))
+            wcnf.extend([[v], [-v]])
+            return
+        if equals and len(lits) == k:  # PySAT's encoders refuse a bound equal to the number of literals
+            wcnf.extend([[lit] for lit in lits])
+            return
         if equals:
             enc = CardEnc.equals(lits=lits, bound=k, vpool=pool, encoding=EncType.seqcounter)
         else:
