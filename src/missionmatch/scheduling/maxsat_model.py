@@ -168,10 +168,16 @@ def _solve_maxsat(instance: Instance, fairness: int | None, sat_solver: str) -> 
     engine = f"rc2-{sat_solver}"
     if model is None:
         return Solution(instance.name, INFEASIBLE, None, None, elapsed, engine=engine)
+    slots = slots_from_model(instance, x, model)
+    obj = sum(breaks_per_participant(instance, slots))
+    return Solution(instance.name, OPTIMAL, obj, slots, elapsed, bound=obj, engine=engine)
+
+
+def slots_from_model(instance: Instance, x: dict[tuple[int, int], int], model: list[int]) -> list[int | None]:
+    """The slot of every meeting in a satisfying assignment of this encoding."""
     true = {v for v in model if v > 0}
     slots: list[int | None] = [None] * instance.n_meetings
     for (m, t), v in x.items():
         if v in true:
             slots[m] = t
-    obj = sum(breaks_per_participant(instance, slots))
-    return Solution(instance.name, OPTIMAL, obj, slots, elapsed, bound=obj, engine=engine)
+    return slots

@@ -16,7 +16,7 @@ from pysat.card import CardEnc, EncType
 from pysat.solvers import Solver
 
 from missionmatch.scheduling.instance import Instance
-from missionmatch.scheduling.maxsat_model import build_wcnf
+from missionmatch.scheduling.maxsat_model import build_wcnf, slots_from_model
 from missionmatch.scheduling.solution import FEASIBLE, INFEASIBLE, OPTIMAL, Solution, breaks_per_participant
 
 SAT_SOLVER = "kissat404"  # not incremental, but the strongest one-shot solver PySAT ships
@@ -35,14 +35,7 @@ def solve_ladder(instance: Instance, fairness: int | None = 2,
             kind = EncType.seqcounter if bound < 8 else EncType.totalizer
             extra = CardEnc.atmost(lits=breaks, bound=bound, top_id=wcnf.nv, encoding=kind).clauses
         with Solver(name=SAT_SOLVER, bootstrap_with=wcnf.hard + extra) as sat:
-            if not sat.solve():
-                return None
-            true = {v for v in sat.get_model() if v > 0}
-        slots: list[int | None] = [None] * instance.n_meetings
-        for (m, t), v in x.items():
-            if v in true:
-                slots[m] = t
-        return slots
+            return slots_from_model(instance, x, sat.get_model()) if sat.solve() else None
 
     def result(status: str, slots: list[int | None] | None, bound: int | None = None) -> Solution:
         obj = None if slots is None else sum(breaks_per_participant(instance, slots))

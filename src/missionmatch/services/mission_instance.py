@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from missionmatch.models import B2BSession, Participant
 from missionmatch.scheduling import instance as scheduling
+from missionmatch.services.interpreter_setup import canonical_pair
 from missionmatch.services.scheduling_candidates import Candidate, forbidden_slots, interpreter_pair
 
 
@@ -148,4 +149,4 @@ def _interpreters(sessions: list[B2BSession], pairs: list[str | None]) -> dict[s
 
 
 def _same_pair(a: str, b: str) -> bool:
-    return sorted(a.split("-")) == sorted(b.split("-"))
+    return canonical_pair(*a.split("-")) == canonical_pair(*b.split("-"))

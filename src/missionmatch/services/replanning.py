@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.scheduling.replanner import replan
-from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
+from missionmatch.scheduling.tables import assign_tables
+from missionmatch.services.mission_instance import build_mission_instance
 from missionmatch.services.row_locks import lock_mission_sessions
 from missionmatch.services.scheduling_candidates import (
     MUTUAL_WEIGHT,
@@ -54,34 +55,6 @@ def withdraw_participant(participant: Participant) -> list[Meeting]:
     return cancelled
 
 
-def _tables(joint: MissionInstance, slots: list[int | None], kept: dict[int, int]) -> list[int | None]:
-    """Tables per meeting: one that stays in its slot keeps its table, a host's meeting takes the host's
-    table, the others take what is free."""
-    inst = joint.instance
-    tables: list[int | None] = [None] * inst.n_meetings
-    by_slot: dict[int, list[int]] = {}
-    for m, t in enumerate(slots):
-        if t is not None:
-            by_slot.setdefault(t, []).append(m)
-    for t, ms in by_slot.items():
-        taken: set[int] = set()
-        for m in ms:
-            if m in kept and kept[m] < inst.tables_at(t):
-                tables[m] = kept[m]
-                taken.add(kept[m])
-        for m in ms:
-            hosts = sorted({inst.participants[p].host_table for p in inst.meetings[m].participants} - {None})
-            free_host = [h for h in hosts if h not in taken and h < inst.tables_at(t)]
-            if tables[m] is None and free_host:
-                tables[m] = free_host[0]
-                taken.add(free_host[0])
-        spare = (h for h in range(inst.tables_at(t)) if h not in taken)
-        for m in ms:
-            if tables[m] is None:
-                tables[m] = next(spare, None)
-    return tables
-
-
 def replan_mission(session: Session, mission: Mission, *, time_limit: float = 20.0) -> ReplanReport:
     """All sessions together (limits and hosted tables hold over the mission); every move of a published
     meeting counts the same, so one changes session only when no slot of its own session will do."""
@@ -109,8 +82,10 @@ def replan_mission(session: Session, mission: Mission, *, time_limit: float = 20
         budget = time_limit * max(1, len(joint.sessions))
         result = replan(joint.instance, old, time_limit=budget)
         slots = result.solution.meeting_slots or slots
-    tables = _tables(joint, slots, {index[k]: by_key[k].table for k in old if by_key[k].table is not None
-                                    and slots[index[k]] == old[k]})
+    staying = {
+        index[k]: by_key[k].table for k in old if by_key[k].table is not None and slots[index[k]] == old[k]
+    }
+    tables = assign_tables(joint.instance, slots, keep=staying)
     for key, meeting in by_key.items():
         t = slots[index[key]] if key in index else None
         if t is None:

@@ -5,7 +5,6 @@ meeting as possible, then the most valuable meetings (mutual request > one-sided
 fewest idle gaps. Published meetings stay where they are.
 """
 
-import itertools
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 from missionmatch.models import B2BSession, Meeting, Mission, Recommendation
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.scheduling.portfolio import solve
-from missionmatch.scheduling.solution import Solution
+from missionmatch.scheduling.solution import Solution, breaks_per_participant
 from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
 from missionmatch.services.row_locks import lock_mission_sessions
 from missionmatch.services.scheduling_candidates import (
@@ -155,18 +154,15 @@ def _store_draft(
             pair = joint.pairs[m]
             outcome.interpreters_used[pair] = outcome.interpreters_used.get(pair, 0) + 1
     for b2b in joint.sessions:
-        outcome = outcomes[b2b.id]
+        outcome, window = outcomes[b2b.id], joint.session_slots(b2b)
         if solution.meeting_slots is not None:
-            outcome.breaks = _breaks_in(joint, slots, joint.session_slots(b2b))
+            outcome.breaks = _breaks_in(joint, slots, window)
         report.placed += outcome.placed
-        if outcome.placed or any(slots[m] in joint.session_slots(b2b) for m in range(len(slots))):
+        if outcome.placed or any(t in window for t in slots):  # new meetings, or published ones kept there
             report.sessions.append(outcome)
 
 
 def _breaks_in(joint: MissionInstance, slots: list[int | None], window: range) -> int:
-    """Idle runs between two meetings of the same person inside one session."""
-    total = 0
-    for ms in joint.instance.meetings_of:
-        ts = sorted({t for t in (slots[m] for m in ms) if t is not None and t in window})
-        total += sum(1 for a, b in itertools.pairwise(ts) if b > a + 1)
-    return total
+    """Idle gaps inside one session: the shared counter on that session's meetings only."""
+    inside = [t if t is not None and t in window else None for t in slots]
+    return sum(breaks_per_participant(joint.instance, inside))
