@@ -51,9 +51,7 @@ def test_visibility_settings_round_trip_and_default_when_absent(
         import_mission(session, chosen)
         import_mission(session, older)
     with transaction(session_factory) as session:
-        exported = {
-            m.slug: export_mission(session, m)["mission"] for m in session.scalars(select(Mission))
-        }
+        exported = {m.slug: export_mission(session, m)["mission"] for m in session.scalars(select(Mission))}
     assert [
         (exported[slug]["directory_visibility"], exported[slug]["show_contact_emails"])
         for slug in ("test-osaka", "older")

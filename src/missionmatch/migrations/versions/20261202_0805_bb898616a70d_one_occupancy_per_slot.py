@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = 'bb898616a70d'
-down_revision: str | None = '6a6ffd8bba38'
+revision: str = "bb898616a70d"
+down_revision: str | None = "6a6ffd8bba38"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -133,21 +133,40 @@ def upgrade() -> None:
     connection = op.get_bind()
     _settle_double_bookings(connection)
     op.create_table(
-        'slot_occupancy',
-        sa.Column('participant_id', sa.Integer(), nullable=False),
-        sa.Column('session_id', sa.Integer(), nullable=False),
-        sa.Column('slot', sa.Integer(), nullable=False),
-        sa.Column('meeting_id', sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_slot_occupancy_meeting_id_meeting'), ondelete='CASCADE'),
-        sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_slot_occupancy_participant_id_participant'), ondelete='CASCADE'),
-        sa.ForeignKeyConstraint(['session_id'], ['b2b_session.id'], name=op.f('fk_slot_occupancy_session_id_b2b_session'), ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('participant_id', 'session_id', 'slot', name=op.f('pk_slot_occupancy')),
+        "slot_occupancy",
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("slot", sa.Integer(), nullable=False),
+        sa.Column("meeting_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+            name=op.f("fk_slot_occupancy_meeting_id_meeting"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["participant_id"],
+            ["participant.id"],
+            name=op.f("fk_slot_occupancy_participant_id_participant"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["session_id"],
+            ["b2b_session.id"],
+            name=op.f("fk_slot_occupancy_session_id_b2b_session"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("participant_id", "session_id", "slot", name=op.f("pk_slot_occupancy")),
     )
-    op.create_index(op.f('ix_slot_occupancy_meeting_id'), 'slot_occupancy', ['meeting_id'], unique=False)
+    op.create_index(op.f("ix_slot_occupancy_meeting_id"), "slot_occupancy", ["meeting_id"], unique=False)
     where = sa.text(f"status IN {OCCUPYING}")
     op.create_index(
-        'uq_meeting_table_in_slot', 'meeting', ['session_id', 'slot', 'table'], unique=True,
-        sqlite_where=where, postgresql_where=where,
+        "uq_meeting_table_in_slot",
+        "meeting",
+        ["session_id", "slot", "table"],
+        unique=True,
+        sqlite_where=where,
+        postgresql_where=where,
     )
     connection.execute(
         sa.text(
@@ -170,9 +189,13 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION meeting_occupancy_changes()")
         op.execute("DROP FUNCTION meeting_attendee_occupies()")
     else:
-        for name in ("meeting_occupancy_changes", "meeting_attendee_changes", "meeting_attendee_frees",
-                     "meeting_attendee_occupies"):
+        for name in (
+            "meeting_occupancy_changes",
+            "meeting_attendee_changes",
+            "meeting_attendee_frees",
+            "meeting_attendee_occupies",
+        ):
             op.execute(f"DROP TRIGGER {name}")
-    op.drop_index('uq_meeting_table_in_slot', table_name='meeting')
-    op.drop_index(op.f('ix_slot_occupancy_meeting_id'), table_name='slot_occupancy')
-    op.drop_table('slot_occupancy')
+    op.drop_index("uq_meeting_table_in_slot", table_name="meeting")
+    op.drop_index(op.f("ix_slot_occupancy_meeting_id"), table_name="slot_occupancy")
+    op.drop_table("slot_occupancy")
