@@ -9,6 +9,7 @@ on it with no transaction open, then under the schedule lock the previous draft 
 fits the schedule as it is by then (`draft_seating`: what changed meanwhile is left out, with the reason).
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -20,7 +21,7 @@ from missionmatch.models import B2BSession, Mission, Recommendation
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.scheduling.portfolio import solve
 from missionmatch.scheduling.solution import Solution, breaks_per_participant
-from missionmatch.services.draft_seating import PlannedMeeting, seat_draft
+from missionmatch.services.draft_seating import REASONS, PlannedMeeting, seat_draft
 from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.services.schedule_writes import flush_checked
@@ -94,21 +95,41 @@ def _snapshot(
     wanted = candidates(mission, recommendations)
     open_ = [c for c in wanted if c.published is None]
     fixed = [c for c in wanted if c.published is not None]
-    joint = build_mission_instance(list(mission.b2b_sessions), fixed, open_)
-    why = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in open_}
+    gone = {c.key for c in open_ if any(p.erased_at for p in c.people)}  # their data was erased
+    placeable = [c for c in open_ if c.key not in gone]
+    joint = build_mission_instance(list(mission.b2b_sessions), fixed, placeable)
+    why = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in placeable}
+    why |= {key: REASONS["withdrawn"] for key in gone}
     return joint, open_, why
 
 
-def _solve(joint: MissionInstance, report: SchedulingReport, time_limit: float, workers: int) -> Solution:
+_SOLVER_LINE = re.compile(r"best=(?P<best>[-\d.e+]+) bound=(?P<bound>[-\d.e+]+)")
+
+
+def _solver_progress(tell: Progress) -> Callable[[str], None]:
+    """The solver's progress lines as a job's stage, with the best objective so far and the bound."""
+
+    def relay(line: str) -> None:
+        found = _SOLVER_LINE.search(line)
+        values = {k: float(v) for k, v in found.groupdict().items()} if found else {}
+        tell(stage="solving", **values)
+
+    return relay
+
+
+def _solve(
+    joint: MissionInstance, report: SchedulingReport, time_limit: float, workers: int, tell: Progress
+) -> Solution:
     # the page and the API ask for seconds per session; the sessions are solved together
     budget = time_limit * max(1, len(joint.sessions))
-    solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
+    relay = _solver_progress(tell)
+    solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
     if solution.status == "infeasible" and any(p.min_meetings for p in joint.instance.participants):
         # minimums are wishes: one that cannot be met must not cost everybody their schedule
         report.notes.append("minimum meetings could not all be met; scheduled without minimums")
         relaxed = [replace(p, min_meetings=0) for p in joint.instance.participants]
         joint.instance = replace(joint.instance, participants=tuple(relaxed))
-        solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
+        solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
     if solution.meeting_slots is None:
         report.notes.append("the solver found no schedule within the time limit: give it more seconds")
     return solution
@@ -149,7 +170,7 @@ def run_scheduling(
     solution = Solution(joint.instance.name, "unknown", None, [None] * joint.instance.n_meetings)
     if any(m.optional for m in joint.instance.meetings):
         tell(stage="solving")
-        solution = _solve(joint, report, time_limit, workers)
+        solution = _solve(joint, report, time_limit, workers, tell)
     tell(stage="applying")
     with transaction(factory) as session:
         lock_schedule(session, mission_id)
