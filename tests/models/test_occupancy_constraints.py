@@ -1,7 +1,7 @@
 """The database refuses a double booking by itself, whichever code writes it (SQLite and PostgreSQL)."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -110,3 +110,52 @@ def test_unplaced_drafts_and_tables_left_open_never_clash(factory: sessionmaker[
         _meeting(session, ("d-0", "h-0"), None, None, status=MeetingStatus.DRAFT)
         _meeting(session, ("d-1", "h-1"), 5, None)
         _meeting(session, ("d-0", "h-0"), 5, None)
+
+
+def _double_booked_before_the_constraints(engine, status_b: str) -> sessionmaker[Session]:  # type: ignore[no-untyped-def]
+    """The schema of the previous release, with two meetings at one seat (as the old bugs made them)."""
+    from missionmatch import migrate
+
+    migrate.downgrade(engine, "6a6ffd8bba38")
+    factory = sessionmaker(bind=engine)
+    with transaction(factory) as session:
+        import_mission(session, with_pairs(placement_mission(), 2))
+    with engine.begin() as connection:
+        mission, b2b = connection.execute(text("SELECT mission_id, id FROM b2b_session")).one()
+        people = dict(connection.execute(text("SELECT key, id FROM participant")).all())
+        for key, status, pair in (("m-a", "published", ("d-0", "h-0")), ("m-b", status_b, ("d-0", "h-1"))):
+            connection.execute(
+                text(
+                    'INSERT INTO meeting (mission_id, key, session_id, slot, "table", status) '
+                    "VALUES (:mission, :key, :b2b, 5, 0, :status)"
+                ),
+                {"mission": mission, "key": key, "b2b": b2b, "status": status},
+            )
+            meeting = connection.execute(text("SELECT id FROM meeting WHERE key = :k"), {"k": key}).scalar()
+            for person in pair:
+                connection.execute(
+                    text("INSERT INTO meeting_attendee (meeting_id, participant_id) VALUES (:m, :p)"),
+                    {"m": meeting, "p": people[person]},
+                )
+    return factory
+
+
+def test_the_migration_unplaces_a_draft_that_clashes_and_keeps_the_published_one(empty_engine) -> None:  # type: ignore[no-untyped-def]
+    from missionmatch import migrate
+
+    migrate.upgrade(empty_engine)
+    factory = _double_booked_before_the_constraints(empty_engine, "draft")
+    migrate.upgrade(empty_engine)
+    with factory() as session:
+        rows = {m.key: (m.status.value, m.slot, m.table) for m in session.scalars(select(Meeting))}
+        assert (rows["m-a"], rows["m-b"]) == (("published", 5, 0), ("draft", None, None))
+        assert [row[2] for row in _occupancy(session) if row[1] == 5] == ["m-a", "m-a"]
+
+
+def test_the_migration_stops_at_two_published_meetings_in_one_seat_naming_them(empty_engine) -> None:  # type: ignore[no-untyped-def]
+    from missionmatch import migrate
+
+    migrate.upgrade(empty_engine)
+    _double_booked_before_the_constraints(empty_engine, "held")
+    with pytest.raises(RuntimeError, match=r"m-b and m-a"):
+        migrate.upgrade(empty_engine)
