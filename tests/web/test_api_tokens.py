@@ -5,8 +5,9 @@ import re
 
 from sqlalchemy import func, select, update
 
+from missionmatch.clock import now
 from missionmatch.models import ApiToken, OrganiserAccount, Participant
-from missionmatch.services.accounts import hash_token, now
+from missionmatch.services.accounts import hash_token
 from tests.web.api_client import INVALID_TOKEN, api
 from tests.web.conftest import PASSWORD, Browser, World
 

@@ -9,6 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import now
 from missionmatch.models import ApiToken, LoginAttempt, LoginLink, Mission, OrganiserAccount, Participant
 
 _HASHER = PasswordHasher()
@@ -20,10 +21,6 @@ FAILURE_WINDOW = dt.timedelta(minutes=15)
 
 class RateLimited(Exception):
     pass
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)  # naive UTC, like every stored time stamp
 
 
 def hash_token(token: str) -> str:

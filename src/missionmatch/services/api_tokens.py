@@ -4,8 +4,9 @@ revoke. A token belongs to one organiser or one participant; nobody reaches anot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import now
 from missionmatch.models import ApiToken, OrganiserAccount, Participant
-from missionmatch.services.accounts import create_api_token, now
+from missionmatch.services.accounts import create_api_token
 
 MAX_LABEL = 200
 Owner = OrganiserAccount | Participant

@@ -8,8 +8,8 @@ from email.message import EmailMessage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import now
 from missionmatch.models import Mission, OutboxMail
-from missionmatch.services.accounts import now
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import now
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
-from missionmatch.services.accounts import now
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
 OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)

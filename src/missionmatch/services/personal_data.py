@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import now
 from missionmatch.models import (
     ApiToken,
     Feedback,
@@ -19,7 +20,6 @@ from missionmatch.models import (
     ScheduleVersion,
 )
 from missionmatch.models.enums import RequestStatus
-from missionmatch.services.accounts import now
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 
 FORMAT = "missionmatch/personal-data-v1"

@@ -3,10 +3,10 @@
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from missionmatch.clock import now
 from missionmatch.models import Participant
 from missionmatch.models.enums import Side
 from missionmatch.services import on_the_day
-from missionmatch.services.accounts import now
 from missionmatch.services.replanning import withdraw_participant
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.mailer import send_login_link

@@ -6,8 +6,8 @@ from enum import StrEnum
 from fastapi import APIRouter
 from pydantic import BaseModel
 
+from missionmatch.clock import now
 from missionmatch.services import on_the_day
-from missionmatch.services.accounts import now
 from missionmatch.web.deps import DbSession
 from missionmatch.web.routes.api.access import ManagedMission, mission_meeting, mission_participant
 from missionmatch.web.routes.api.schemas import ParticipantOut, participant_out
