@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from missionmatch.clock import now
+from missionmatch import clock
 from missionmatch.models import Participant
 from missionmatch.models.enums import Side
 from missionmatch.services import on_the_day
@@ -73,7 +73,7 @@ def _participant_of(db: DbSession, mission: ManagedMission, participant_id: int)
 def toggle_check_in(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
     """At the welcome desk: marks a participant present (or undoes a mistaken mark)."""
     participant = _participant_of(db, mission, participant_id)
-    on_the_day.toggle_check_in(participant, now())
+    on_the_day.toggle_check_in(participant, clock.now())
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/participants", status_code=303)
 

@@ -6,7 +6,7 @@ from enum import StrEnum
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from missionmatch.clock import now
+from missionmatch import clock
 from missionmatch.services import on_the_day
 from missionmatch.web.deps import DbSession
 from missionmatch.web.routes.api.access import ManagedMission, mission_meeting, mission_participant
@@ -29,7 +29,7 @@ class OutcomeOut(BaseModel):
 def _checked(mission: ManagedMission, db: DbSession, participant_id: int, present: bool) -> ParticipantOut:
     participant = mission_participant(mission, db, participant_id)
     if present:
-        on_the_day.check_in(participant, now())
+        on_the_day.check_in(participant, clock.now())
     else:
         on_the_day.undo_check_in(participant)
     db.commit()

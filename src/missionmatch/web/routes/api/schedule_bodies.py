@@ -1,6 +1,7 @@
 """Response bodies of the schedule resource. `slot` is 0-based (the index in the session's slots);
 `table_number` is the number printed on the table (1-based)."""
 
+import datetime as dt
 from typing import Any
 
 from pydantic import BaseModel
@@ -68,7 +69,8 @@ class PublicationOut(BaseModel):
     number: int
     published_at: Instant
     comment: str
-    changes: list[dict[str, Any]]  # {"meeting", "change": added|moved|cancelled, "before", "after"}
+    # {"meeting", "change": added|moved|cancelled, "before", "after"}; their starts_at as MissionTime
+    changes: list[dict[str, Any]]
     notified: list[int]  # participants mailed their changes
 
 
@@ -101,3 +103,18 @@ def meeting_out(meeting: Meeting, session: B2BSession, slot: dict) -> MeetingOut
         participant_ids=[p.id for p in meeting.participants],
         request_id=meeting.request_id,
     )
+
+
+def changes_out(changes: list[dict[str, Any]], zone: str) -> list[dict[str, Any]]:
+    """A version's changelog, its slot starts (stored as wall-clock text) sent with the mission's offset."""
+
+    def place(entry: dict[str, Any] | None) -> dict[str, Any] | None:
+        if entry is None or not entry.get("starts_at"):
+            return entry
+        starts = wall_with_offset(dt.datetime.fromisoformat(entry["starts_at"]), zone)
+        return {**entry, "starts_at": starts.isoformat()}
+
+    return [
+        {**change, "before": place(change.get("before")), "after": place(change.get("after"))}
+        for change in changes
+    ]
