@@ -68,9 +68,7 @@ def test_visibility_settings_round_trip_and_default_when_absent(
         import_mission(session, chosen)
         import_mission(session, older)
     with transaction(session_factory) as session:
-        exported = {
-            m.slug: export_mission(session, m)["mission"] for m in session.scalars(select(Mission))
-        }
+        exported = {m.slug: export_mission(session, m)["mission"] for m in session.scalars(select(Mission))}
     assert [
         (exported[slug]["directory_visibility"], exported[slug]["show_contact_emails"])
         for slug in ("test-osaka", "older")
@@ -169,3 +167,15 @@ def test_an_invalid_document_is_refused_whole_and_named(
     with session_factory() as session:
         assert session.scalar(select(func.count(Mission.id))) == 0
         assert session.scalar(select(func.count(Participant.id))) == 0
+
+
+def test_two_meetings_in_one_seat_or_one_person_in_two_are_refused_naming_the_rows() -> None:
+    document = small_mission()
+    second = dict(document["meetings"][0], key="m-2", participants=["p-2", "p-3"])
+    document["meetings"].append(second)  # same slot and table as m-1, and 太郎 山田 (p-3) in both
+    assert [str(p) for p in validate(document) if p.where.startswith("meetings")] == [
+        "meetings[1], table: table 1 is already in meeting 'm-1' in slot 2",
+        "meetings[1], participants: participant 'p-3' is already in meeting 'm-1' in slot 2",
+    ]
+    document["meetings"][1]["status"] = "cancelled"  # a cancelled meeting occupies nothing
+    assert [p for p in validate(document) if p.where.startswith("meetings")] == []

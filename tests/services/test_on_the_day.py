@@ -2,10 +2,7 @@
 
 import datetime as dt
 
-import pytest
-
-from missionmatch.models import Meeting, Participant
-from missionmatch.models.enums import MeetingStatus
+from missionmatch.models import Participant
 from missionmatch.services import on_the_day
 
 NINE, TEN = dt.datetime(2025, 5, 27, 9, 0), dt.datetime(2025, 5, 27, 10, 0)
@@ -26,12 +23,3 @@ def test_toggle_marks_then_undoes() -> None:
     assert person.checked_in_at == NINE
     on_the_day.toggle_check_in(person, TEN)
     assert person.checked_in_at is None
-
-
-def test_outcomes_set_the_meeting_status_and_unknown_ones_raise() -> None:
-    meeting = Meeting(status=MeetingStatus.PUBLISHED)
-    on_the_day.record_outcome(meeting, "no_show")
-    assert meeting.status == MeetingStatus.NO_SHOW
-    with pytest.raises(KeyError):
-        on_the_day.record_outcome(meeting, "teleported")
-    assert meeting.status == MeetingStatus.NO_SHOW

@@ -18,9 +18,10 @@ def _published(factory: sessionmaker[Session]) -> dict[str, tuple[int, int]]:
     document["meetings"] = document["agreements"] = document["feedback"] = []
     document["meeting_requests"][1]["status"] = "accepted"  # r-2: Jonas and Hanako, who share English
     with transaction(factory) as session:
-        mission = import_mission(session, document)
-        run_scheduling(session, mission, time_limit=10, workers=1)
-        publish_schedule(session, mission)
+        mission_id = import_mission(session, document).id
+    run_scheduling(factory, mission_id, time_limit=10, workers=1)
+    with transaction(factory) as session:
+        publish_schedule(session, session.get(Mission, mission_id))
     return _positions(factory)
 
 
@@ -44,7 +45,8 @@ def test_a_new_unavailability_moves_only_the_meeting_it_hits(session_factory) ->
         hanako = _person(session, "p-4")
         start, end = session.scalar(select(Mission)).b2b_sessions[0].slot_times()[slot_r2]
         hanako.unavailability.append(Unavailability(starts_at=start, ends_at=end, reason="call"))
-        report = replan_mission(session, session.scalar(select(Mission)), time_limit=10)
+        mission_id = session.scalar(select(Mission.id))
+    report = replan_mission(session_factory, mission_id, time_limit=10)
     assert (report.kept, [key for key, _, _ in report.moved], report.dropped, report.added) == (
         1,
         ["m-r-2"],
@@ -74,8 +76,8 @@ def test_a_new_request_is_added_around_the_published_meetings(session_factory) -
                 created_at=dt.datetime(2025, 5, 25, 9, 0, tzinfo=dt.UTC),
             )
         )
-        session.flush()
-        report = replan_mission(session, mission, time_limit=10)
+        mission_id = mission.id
+    report = replan_mission(session_factory, mission_id, time_limit=10)
     assert (report.kept, report.moved, report.dropped, report.added) == (2, [], [], ["m-r-5"])
     after = _positions(session_factory)
     assert (after["m-r-1"], after["m-r-2"]) == (before["m-r-1"], before["m-r-2"])
@@ -84,31 +86,56 @@ def test_a_new_request_is_added_around_the_published_meetings(session_factory) -
 def test_a_withdrawn_participant_frees_their_meetings_and_the_changelog_says_so(session_factory) -> None:
     _published(session_factory)
     with transaction(session_factory) as session:
-        cancelled = withdraw_participant(_person(session, "p-3"))
+        cancelled = withdraw_participant(session, _person(session, "p-3"))
         assert [m.key for m in cancelled] == ["m-r-1"]
-        report = replan_mission(session, session.scalar(select(Mission)), time_limit=10)
-        assert (report.kept, report.moved, report.dropped, report.added) == (1, [], [], [])
-        publication = publish_schedule(session, session.scalar(select(Mission)))
+        mission_id = session.scalar(select(Mission.id))
+    report = replan_mission(session_factory, mission_id, time_limit=10)
+    assert (report.kept, report.moved, report.dropped, report.added) == (1, [], [], [])
+    with transaction(session_factory) as session:
+        publication = publish_schedule(session, session.get(Mission, mission_id))
     assert [(c["meeting"], c["change"]) for c in publication.version.changelog] == [("m-r-1", "cancelled")]
 
 
 def test_a_meeting_that_cannot_stay_in_its_session_moves_to_another_day(session_factory) -> None:
     document = small_mission()
     document["meetings"] = document["agreements"] = document["feedback"] = []
-    document["b2b_sessions"].append(dict(document["b2b_sessions"][0], key="b2b-2", name="B2B next morning",
-                                         starts_at="2025-05-28T09:00", slot_count=2, breaks=[]))
+    document["b2b_sessions"].append(
+        dict(
+            document["b2b_sessions"][0],
+            key="b2b-2",
+            name="B2B next morning",
+            starts_at="2025-05-28T09:00",
+            slot_count=2,
+            breaks=[],
+        )
+    )
     document["meeting_requests"][1]["status"] = "accepted"  # r-2: Jonas and Hanako
-    document["meetings"] = [{"key": "m-r-2", "participants": ["p-2", "p-4"], "request": "r-2",
-                             "session": "b2b-1", "slot": 1, "table": 1, "interpreter": None,
-                             "status": "published"}]
+    document["meetings"] = [
+        {
+            "key": "m-r-2",
+            "participants": ["p-2", "p-4"],
+            "request": "r-2",
+            "session": "b2b-1",
+            "slot": 1,
+            "table": 1,
+            "interpreter": None,
+            "status": "published",
+        }
+    ]
     factory = session_factory
     with transaction(factory) as session:
         import_mission(session, document)
     with transaction(factory) as session:
         hanako = _person(session, "p-4")  # a company visit takes her whole first afternoon
-        hanako.unavailability.append(Unavailability(starts_at=dt.datetime(2025, 5, 27, 13, 0),
-                                                    ends_at=dt.datetime(2025, 5, 27, 18, 0), reason="visit"))
-        report = replan_mission(session, session.scalar(select(Mission)), time_limit=10)
+        hanako.unavailability.append(
+            Unavailability(
+                starts_at=dt.datetime(2025, 5, 27, 13, 0),
+                ends_at=dt.datetime(2025, 5, 27, 18, 0),
+                reason="visit",
+            )
+        )
+        mission_id = session.scalar(select(Mission.id))
+    report = replan_mission(factory, mission_id, time_limit=10)
     assert (report.kept, report.dropped, report.added) == (0, [], ["m-r-1"])  # r-1 was accepted, not placed
     assert [key for key, _, _ in report.moved] == ["m-r-2"]
     assert report.sessions_changed == {"m-r-2": ("b2b-1", "b2b-2")}

@@ -97,7 +97,7 @@ def test_later_publications_report_moves_and_cancellations_only(session_factory)
     with transaction(session_factory) as session:
         meetings = {m.key: m for m in session.scalars(select(Meeting))}
         meetings["m-a"].slot = 3
-        cancel_meeting(meetings["m-b"])
+        cancel_meeting(session, meetings["m-b"])
         publication = publish_schedule(
             session, session.scalar(select(Mission)), comment="Anne arrives late", now=NOW
         )

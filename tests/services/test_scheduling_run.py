@@ -61,8 +61,8 @@ def test_accepted_requests_become_draft_meetings_with_reasons_for_the_rest(
     session_factory: sessionmaker[Session],
 ) -> None:
     with transaction(session_factory) as session:
-        mission = import_mission(session, _requests_document())
-        report = run_scheduling(session, mission, time_limit=10, workers=1)
+        mission_id = import_mission(session, _requests_document()).id
+    report = run_scheduling(session_factory, mission_id, time_limit=10, workers=1)
     assert (report.wanted, report.placed, report.weight_wanted, report.weight_placed) == (3, 2, 37, 25)
     # Jonas speaks German and English, Yamada only Japanese, and the session has only fr-ja interpreters
     assert report.unplaced == {"r-3": "no common language and no interpreter for it"}
@@ -96,9 +96,9 @@ def test_running_again_replaces_the_draft_and_keeps_published_meetings(
         }
     ]
     with transaction(session_factory) as session:
-        mission = import_mission(session, document)
-        run_scheduling(session, mission, time_limit=10, workers=1)
-        report = run_scheduling(session, mission, time_limit=10, workers=1)
+        mission_id = import_mission(session, document).id
+    run_scheduling(session_factory, mission_id, time_limit=10, workers=1)
+    report = run_scheduling(session_factory, mission_id, time_limit=10, workers=1)
     assert (report.wanted, report.placed) == (2, 1)
     with session_factory() as session:
         rows = [
@@ -112,8 +112,15 @@ def test_sessions_are_solved_together_and_meetings_land_in_the_right_session(
     session_factory: sessionmaker[Session],
 ) -> None:
     document = _requests_document()
-    second = dict(document["b2b_sessions"][0], key="b2b-2", name="B2B morning", starts_at="2025-05-28T09:00",
-                  slot_count=2, breaks=[], tables=2)
+    second = dict(
+        document["b2b_sessions"][0],
+        key="b2b-2",
+        name="B2B morning",
+        starts_at="2025-05-28T09:00",
+        slot_count=2,
+        breaks=[],
+        tables=2,
+    )
     document["b2b_sessions"].append(second)
     anne = next(p for p in document["participants"] if p["key"] == "p-1")
     # Anne is busy for the whole first session: her meeting can only be held the next morning
@@ -123,8 +130,8 @@ def test_sessions_are_solved_together_and_meetings_land_in_the_right_session(
     jonas = next(p for p in document["participants"] if p["key"] == "p-2")
     jonas["departs_at"] = "2025-05-27T18:00"  # and Jonas flies home before it
     with transaction(session_factory) as session:
-        mission = import_mission(session, document)
-        report = run_scheduling(session, mission, time_limit=10, workers=1)
+        mission_id = import_mission(session, document).id
+    report = run_scheduling(session_factory, mission_id, time_limit=10, workers=1)
     assert (report.wanted, report.placed) == (3, 2)
     assert sorted((s.session, s.placed) for s in report.sessions) == [("b2b-1", 1), ("b2b-2", 1)]
     with session_factory() as session:
@@ -140,8 +147,8 @@ def test_hosted_tables_are_kept_and_an_impossible_minimum_does_not_cost_the_sche
     jonas = next(p for p in document["participants"] if p["key"] == "p-2")
     jonas["min_meetings"] = 3  # he has two accepted requests, one of which cannot be held at all
     with transaction(session_factory) as session:
-        mission = import_mission(session, document)
-        report = run_scheduling(session, mission, time_limit=10, workers=1)
+        mission_id = import_mission(session, document).id
+    report = run_scheduling(session_factory, mission_id, time_limit=10, workers=1)
     assert report.notes == ["minimum meetings could not all be met; scheduled without minimums"]
     assert (report.wanted, report.placed) == (3, 2)
     with session_factory() as session:
@@ -156,8 +163,16 @@ def test_a_published_meeting_in_a_newly_blocked_slot_does_not_stop_the_scheduler
 ) -> None:
     document = _requests_document()
     document["meetings"] = [
-        {"key": "m-pub", "participants": ["p-1", "p-3"], "request": "r-1", "session": "b2b-1", "slot": 5,
-         "table": 1, "interpreter": "fr-ja", "status": "published"}
+        {
+            "key": "m-pub",
+            "participants": ["p-1", "p-3"],
+            "request": "r-1",
+            "session": "b2b-1",
+            "slot": 5,
+            "table": 1,
+            "interpreter": "fr-ja",
+            "status": "published",
+        }
     ]
     anne = next(p for p in document["participants"] if p["key"] == "p-1")
     # slot 5 is 16:00-16:20 (a 20-minute pause after the third slot): Anne has since booked a call then
@@ -165,8 +180,8 @@ def test_a_published_meeting_in_a_newly_blocked_slot_does_not_stop_the_scheduler
         {"starts_at": "2025-05-27T16:00", "ends_at": "2025-05-27T16:20", "reason": "call"}
     ]
     with transaction(session_factory) as session:
-        mission = import_mission(session, document)
-        report = run_scheduling(session, mission, time_limit=10, workers=1)
+        mission_id = import_mission(session, document).id
+    report = run_scheduling(session_factory, mission_id, time_limit=10, workers=1)
     assert (report.wanted, report.placed, report.notes) == (2, 1, [])
     with session_factory() as session:
         rows = sorted((m.key, m.status.value, m.slot) for m in session.scalars(select(Meeting)))

@@ -3,8 +3,9 @@ plan; organisers of the mission only; another mission's participant or meeting i
 
 from sqlalchemy import select
 
-from missionmatch.models import Meeting, Participant
-from missionmatch.models.enums import MeetingStatus
+from missionmatch.db import transaction
+from missionmatch.models import B2BSession, Meeting, MeetingRequest, Participant
+from missionmatch.models.enums import MeetingStatus, RequestStatus
 from tests.web.api_client import (
     INVALID_TOKEN,
     ORGANISERS_ONLY,
@@ -102,3 +103,26 @@ def test_participants_get_403_and_no_token_401(world: World) -> None:
         for token in (None, "not-a-token"):
             response = api(world, token).request(method, path, json=body)
             assert (response.status_code, response.json()) == (401, INVALID_TOKEN)
+
+
+def test_a_cancelled_meeting_cannot_be_marked_held_once_its_seat_is_taken(world: World) -> None:
+    """Issue 9, finding 1: cancel A by the API, put B in A's slot and table on the organiser's page, mark A
+    held by the API: 409 naming the clash, and A stays cancelled."""
+    client, path = organiser_api(world), _outcome_path(world)
+    assert client.post(path, json={"outcome": "cancelled"}).status_code == 200
+    with transaction(world.factory) as session:
+        request = session.scalar(select(MeetingRequest).where(MeetingRequest.key == "r-2"))
+        request.status = RequestStatus.ACCEPTED  # Jonas → Hanako, who was in A
+        request_id, session_id = request.id, session.scalar(select(B2BSession.id))
+    browser = world.organiser()
+    place = f"/missions/test-osaka/requests/{request_id}/place"
+    placed = browser.submit(place, {"slot": f"{session_id}:2", "table": "2"}, page=place)
+    assert placed.status_code == 303
+    refused = client.post(path, json={"outcome": "held"}, headers={"accept-language": "en"})
+    assert refused.status_code == 409
+    assert [text.split(" at ")[0] for text in refused.json()["detail"]] == [
+        "Hanako Sato is already in a meeting",
+        "Table 2 is already taken",
+    ]
+    with world.factory() as session:
+        assert session.get(Meeting, meeting_id(world, "test-osaka")).status == MeetingStatus.CANCELLED

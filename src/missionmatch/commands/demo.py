@@ -1,6 +1,6 @@
 import typer
 
-from missionmatch.commands._common import database_work
+from missionmatch.commands._common import database_work, session_factory
 from missionmatch.commands.schedule import format_report
 from missionmatch.services.demo import MAIN_DEMO_SLUG, load_demo
 from missionmatch.services.matching_run import run_matching
@@ -31,7 +31,8 @@ def run(time_limit: float = typer.Option(20.0, help="Solver seconds per B2B sess
             f"{matching.profiles} profiles, {matching.suggested_meetings} suggested meetings "
             f"({matching.skipped_empty} empty profiles skipped)"
         )
-        typer.echo(format_report(run_scheduling(session, mission, time_limit=time_limit)))
+        mission_id = mission.id
+    typer.echo(format_report(run_scheduling(session_factory(), mission_id, time_limit=time_limit)))
     with database_work() as session:
         for mission in list_missions(session):
             typer.echo(format_summary(summarise(mission)))

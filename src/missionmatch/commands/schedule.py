@@ -1,7 +1,8 @@
 import typer
 
-from missionmatch.commands._common import database_work
+from missionmatch.commands._common import database_work, session_factory
 from missionmatch.services.missions import get_mission
+from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.scheduling_run import SchedulingReport, run_scheduling
 
@@ -35,14 +36,11 @@ def schedule(
 ) -> None:
     """Place accepted requests (and suggestions) into B2B slots and tables as a draft schedule."""
     with database_work() as session:
-        report = run_scheduling(
-            session,
-            get_mission(session, mission),
-            time_limit=time_limit,
-            workers=workers,
-            include_suggested=suggested,
-        )
-        typer.echo(format_report(report))
+        mission_id = get_mission(session, mission).id
+    report = run_scheduling(
+        session_factory(), mission_id, time_limit=time_limit, workers=workers, include_suggested=suggested
+    )
+    typer.echo(format_report(report))
 
 
 def format_replan(report: ReplanReport) -> str:
@@ -66,9 +64,12 @@ def replan_command(
     """After changes (withdrawals, unavailability, new accepted requests): move as few published meetings as
     possible; publish the result to tell participants."""
     with database_work() as session:
-        typer.echo(
-            format_replan(replan_mission(session, get_mission(session, mission), time_limit=time_limit))
-        )
+        mission_id = get_mission(session, mission).id
+    try:
+        typer.echo(format_replan(replan_mission(session_factory(), mission_id, time_limit=time_limit)))
+    except PlacementRefused as refused:
+        typer.echo(f"Nothing was written: {refused}", err=True)
+        raise typer.Exit(1) from None
 
 
 def register(app: typer.Typer) -> None:

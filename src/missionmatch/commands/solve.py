@@ -29,9 +29,11 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: malformed instance {instance}: {e}", err=True)
             raise typer.Exit(code=2) from e
         d = fairness if fairness >= 0 else None
-        stderr_progress(f"{inst.name}: {inst.n_participants} participants, {inst.n_meetings} meetings, "
-                        f"{inst.n_slots} slots, {inst.n_tables} tables; fairness d={d}, "
-                        f"time limit {time_limit:g}s, {workers} worker(s)")
+        stderr_progress(
+            f"{inst.name}: {inst.n_participants} participants, {inst.n_meetings} meetings, "
+            f"{inst.n_slots} slots, {inst.n_tables} tables; fairness d={d}, "
+            f"time limit {time_limit:g}s, {workers} worker(s)"
+        )
         sol = solve(inst, d, time_limit, max(1, workers), stderr_progress)
         problems = check(inst, sol, d)
         if problems:  # never write an unchecked claim
@@ -39,5 +41,6 @@ def register(app: typer.Typer) -> None:
                 typer.echo(f"internal error: {p}", err=True)
             raise typer.Exit(code=1)
         write_solution(sol, out)
-        stderr_progress(f"{sol.status} objective={sol.objective} ({sol.engine}, "
-                        f"{sol.solve_seconds:.1f}s) -> {out}")
+        stderr_progress(
+            f"{sol.status} objective={sol.objective} ({sol.engine}, {sol.solve_seconds:.1f}s) -> {out}"
+        )

@@ -47,25 +47,29 @@ class SqliteStore:
         path.mkdir(parents=True, exist_ok=True)
         self.path = path / "embeddings.sqlite"
         self._db = sqlite3.connect(self.path)
-        self._db.execute("CREATE TABLE IF NOT EXISTS emb (embedder TEXT, key TEXT, vec BLOB, "
-                         "PRIMARY KEY (embedder, key))")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS emb (embedder TEXT, key TEXT, vec BLOB, PRIMARY KEY (embedder, key))"
+        )
         self._db.commit()
 
     def get_many(self, embedder: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         uniq = list(dict.fromkeys(keys))
         for i in range(0, len(uniq), 500):  # SQLite's bound-parameter limit
-            chunk = uniq[i:i + 500]
+            chunk = uniq[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, vec FROM emb WHERE embedder = ? AND key IN ({marks})",
-                                    [embedder, *chunk])
+            rows = self._db.execute(
+                f"SELECT key, vec FROM emb WHERE embedder = ? AND key IN ({marks})", [embedder, *chunk]
+            )
             for key, blob in rows:
                 out[key] = np.frombuffer(blob, dtype=np.float32)
         return out
 
     def put_many(self, embedder: str, items: Iterable[tuple[str, np.ndarray]]) -> None:
-        self._db.executemany("INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
-                             [(embedder, k, np.asarray(v, np.float32).tobytes()) for k, v in items])
+        self._db.executemany(
+            "INSERT OR REPLACE INTO emb VALUES (?, ?, ?)",
+            [(embedder, k, np.asarray(v, np.float32).tobytes()) for k, v in items],
+        )
         self._db.commit()
 
     def close(self) -> None:

@@ -15,11 +15,16 @@ from missionmatch.matching.profile import MatchResult, Profile
 def profile_from_dict(d: Mapping[str, Any]) -> Profile:
     sector = d.get("sector") or d.get("sectors") or ()
     sectors = (sector,) if isinstance(sector, str) else tuple(sector)
-    return Profile(id=str(d["id"]), side=str(d.get("delegation") or d.get("side") or ""),
-                   organisation=str(d.get("organization") or d.get("organisation") or ""),
-                   language=str(d.get("language") or ""), sectors=sectors,
-                   offers=str(d.get("offers") or ""), needs=str(d.get("needs") or ""),
-                   spoken=tuple(d.get("spoken") or ()))
+    return Profile(
+        id=str(d["id"]),
+        side=str(d.get("delegation") or d.get("side") or ""),
+        organisation=str(d.get("organization") or d.get("organisation") or ""),
+        language=str(d.get("language") or ""),
+        sectors=sectors,
+        offers=str(d.get("offers") or ""),
+        needs=str(d.get("needs") or ""),
+        spoken=tuple(d.get("spoken") or ()),
+    )
 
 
 def profiles_from_json(data: Mapping[str, Any]) -> list[Profile]:
@@ -29,9 +34,12 @@ def profiles_from_json(data: Mapping[str, Any]) -> list[Profile]:
 def result_to_json(result: MatchResult) -> dict[str, Any]:
     return {
         "recommendations": result.ranked_ids(),
-        "reasons": {pid: {r.candidate: {"score": round(r.score, 6),
-                                        **(r.reasons.to_dict() if r.reasons else {})}
-                          for r in recs}
-                    for pid, recs in result.recommendations.items()},
+        "reasons": {
+            pid: {
+                r.candidate: {"score": round(r.score, 6), **(r.reasons.to_dict() if r.reasons else {})}
+                for r in recs
+            }
+            for pid, recs in result.recommendations.items()
+        },
         "suggested_pairs": [{"a": p.a, "b": p.b, "score": round(p.score, 6)} for p in result.pairs],
     }

@@ -68,7 +68,7 @@ def best_pair(needs: UnitSet, offers: UnitSet, i: int, j: int) -> tuple[int, int
     if not len(nr) or not len(orows):
         return None
     # einsum, not BLAS: for a handful of rows BLAS thread wake-ups cost more than the arithmetic
-    sims = np.einsum("id,jd->ij", needs.vecs[nr.start:nr.stop], offers.vecs[orows.start:orows.stop])
+    sims = np.einsum("id,jd->ij", needs.vecs[nr.start : nr.stop], offers.vecs[orows.start : orows.stop])
     k = int(np.argmax(sims))
     a, b = divmod(k, sims.shape[1])
     return nr.start + a, orows.start + b, float(sims[a, b])

@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 
-def diverse_top_k(scores: np.ndarray, candidate_vecs: np.ndarray, k: int, strength: float,
-                  threshold: float) -> list[int]:
+def diverse_top_k(
+    scores: np.ndarray, candidate_vecs: np.ndarray, k: int, strength: float, threshold: float
+) -> list[int]:
     """Indices into `scores` (finite = eligible), best first. `candidate_vecs` are unit rows describing what
     each candidate offers; strength 0 gives the plain ranking."""
     eligible = np.flatnonzero(np.isfinite(scores))

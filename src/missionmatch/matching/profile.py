@@ -55,12 +55,21 @@ class Reasons:
         def sm(m: SentenceMatch | None) -> dict[str, object] | None:
             if m is None:
                 return None
-            return {"need": m.need, "need_language": m.need_language, "offer": m.offer,
-                    "offer_language": m.offer_language, "offer_profile": m.offer_profile,
-                    "similarity": round(m.similarity, 4)}
+            return {
+                "need": m.need,
+                "need_language": m.need_language,
+                "offer": m.offer,
+                "offer_language": m.offer_language,
+                "offer_profile": m.offer_profile,
+                "similarity": round(m.similarity, 4),
+            }
 
-        return {"my_need_answered": sm(self.my_need), "their_need_answered": sm(self.their_need),
-                "shared_sectors": list(self.shared_sectors), "language_path": self.language_path}
+        return {
+            "my_need_answered": sm(self.my_need),
+            "their_need_answered": sm(self.their_need),
+            "shared_sectors": list(self.shared_sectors),
+            "language_path": self.language_path,
+        }
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,21 @@ def _match(ep: EmbeddedProfiles, asker: int, answerer: int) -> SentenceMatch | N
         return None
     need_row, offer_row, sim = found
     a, b = ep.profiles[asker], ep.profiles[answerer]
-    return SentenceMatch(need_profile=a.id, need=ep.needs.texts[need_row], need_language=a.language,
-                         offer_profile=b.id, offer=ep.offers.texts[offer_row], offer_language=b.language,
-                         similarity=sim)
+    return SentenceMatch(
+        need_profile=a.id,
+        need=ep.needs.texts[need_row],
+        need_language=a.language,
+        offer_profile=b.id,
+        offer=ep.offers.texts[offer_row],
+        offer_language=b.language,
+        similarity=sim,
+    )
 
 
 def explain(ep: EmbeddedProfiles, i: int, j: int, config: MatchConfig) -> Reasons:
     a, b = ep.profiles[i], ep.profiles[j]
     shared = tuple(s for s in a.sectors if s in set(b.sectors))
     path = language_path(a.languages, b.languages, config, a.language, b.language) or "none"
-    return Reasons(my_need=_match(ep, i, j), their_need=_match(ep, j, i), shared_sectors=shared,
-                   language_path=path)
+    return Reasons(
+        my_need=_match(ep, i, j), their_need=_match(ep, j, i), shared_sectors=shared, language_path=path
+    )

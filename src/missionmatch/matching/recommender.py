@@ -98,9 +98,14 @@ def _row_probabilities(scores: np.ndarray) -> np.ndarray:
     return e / np.maximum(e.sum(axis=1, keepdims=True), 1e-30)
 
 
-def recommend(profiles: Sequence[Profile], embedder: Embedder | None = None,
-              config: MatchConfig | None = None, excluded: Iterable[tuple[str, str]] = (),
-              queries: Iterable[str] | None = None, with_reasons: bool = True) -> MatchResult:
+def recommend(
+    profiles: Sequence[Profile],
+    embedder: Embedder | None = None,
+    config: MatchConfig | None = None,
+    excluded: Iterable[tuple[str, str]] = (),
+    queries: Iterable[str] | None = None,
+    with_reasons: bool = True,
+) -> MatchResult:
     """Ranked recommendations for every profile (or only `queries`), each with its reasons, plus suggested
     mutual meetings.
 
@@ -123,8 +128,10 @@ def recommend(profiles: Sequence[Profile], embedder: Embedder | None = None,
     rows = range(len(profiles)) if queries is None else [index[q] for q in queries]
     # pairs need every profile's list, so rank everyone at least `pair_rank` deep
     depth = max(config.top_k, config.pair_rank)
-    ranked = {i: diverse_top_k(scores[i], offer_vecs, depth, config.diversity, config.diversity_threshold)
-              for i in range(len(profiles))}
+    ranked = {
+        i: diverse_top_k(scores[i], offer_vecs, depth, config.diversity, config.diversity_threshold)
+        for i in range(len(profiles))
+    }
     result = MatchResult()
     for i in rows:
         recs = []

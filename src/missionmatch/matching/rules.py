@@ -19,8 +19,9 @@ def norm_org(name: str) -> str:
     return "".join(c for c in decomposed.casefold() if c.isalnum())
 
 
-def allowed_matrix(profiles: Sequence[Profile], config: MatchConfig,
-                   excluded: Iterable[tuple[str, str]] = ()) -> np.ndarray:
+def allowed_matrix(
+    profiles: Sequence[Profile], config: MatchConfig, excluded: Iterable[tuple[str, str]] = ()
+) -> np.ndarray:
     """allowed[i, j]: j may be recommended to i. Never i itself, never the same organisation, never a pair in
     `excluded` (already met or declined, in either order), only across sides unless configured, and only when
     the two can talk (a common language or an interpreter)."""

@@ -15,6 +15,7 @@ from missionmatch.models.profile import Profile
 from missionmatch.models.programme import ProgrammeItem
 from missionmatch.models.recommendation import Recommendation
 from missionmatch.models.schedule_version import ScheduleVersion
+from missionmatch.models.slot_occupancy import SlotOccupancy
 
 __all__ = [
     "Agreement",
@@ -37,5 +38,6 @@ __all__ = [
     "ProgrammeItem",
     "Recommendation",
     "ScheduleVersion",
+    "SlotOccupancy",
     "Unavailability",
 ]

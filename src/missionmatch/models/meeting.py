@@ -1,6 +1,6 @@
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base, new_key
@@ -11,6 +11,14 @@ if TYPE_CHECKING:
     from missionmatch.models.meeting_request import MeetingRequest
     from missionmatch.models.mission import Mission
     from missionmatch.models.participant import Participant
+
+# The one definition of what occupies a slot: a placed meeting in one of these statuses holds its table and
+# its attendees' time (a cancelled one frees both). Services, the scheduler's fixed meetings, the table plan
+# and the database constraints (the index below, the triggers of `slot_occupancy`) all read it from here.
+OCCUPYING = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
+# occupying meetings that a new draft schedule must keep where they are (drafts are rebuilt)
+SETTLED = tuple(status for status in OCCUPYING if status != MeetingStatus.DRAFT)
+OCCUPYING_SQL = "status IN ({})".format(", ".join(f"'{status.value}'" for status in OCCUPYING))
 
 meeting_attendee = Table(
     "meeting_attendee",
@@ -24,7 +32,19 @@ class Meeting(Base):
     """Two or more participants at one table in one slot of a B2B session (slot and table 0-based)."""
 
     __tablename__ = "meeting"
-    __table_args__ = (UniqueConstraint("mission_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("mission_id", "key"),
+        # one occupying meeting per table and slot, whatever wrote it
+        Index(
+            "uq_meeting_table_in_slot",
+            "session_id",
+            "slot",
+            "table",
+            unique=True,
+            sqlite_where=text(OCCUPYING_SQL),
+            postgresql_where=text(OCCUPYING_SQL),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
@@ -43,3 +63,12 @@ class Meeting(Base):
     participants: Mapped[list["Participant"]] = relationship(
         secondary=meeting_attendee, order_by="Participant.id"
     )
+
+    @property
+    def placed(self) -> bool:
+        return self.session_id is not None and self.slot is not None
+
+    @property
+    def occupies(self) -> bool:
+        """Holds its slot, table and attendees' time (see OCCUPYING)."""
+        return self.placed and self.status in OCCUPYING

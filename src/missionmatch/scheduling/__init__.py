@@ -22,19 +22,41 @@ from missionmatch.scheduling.solution import Solution
 if TYPE_CHECKING:
     from missionmatch.scheduling.replanner import ReplanResult
 
-__all__ = ["Instance", "InstanceError", "Meeting", "Participant", "Solution", "blocking_reasons", "check",
-           "instance_from_dict", "load_instance", "replan", "solution_to_dict", "solve"]
+__all__ = [
+    "Instance",
+    "InstanceError",
+    "Meeting",
+    "Participant",
+    "Solution",
+    "blocking_reasons",
+    "check",
+    "instance_from_dict",
+    "load_instance",
+    "replan",
+    "solution_to_dict",
+    "solve",
+]
 
 
-def solve(instance: Instance, fairness: int | None = 2, time_limit: float = 60.0, workers: int = 2,
-          progress: Any = None) -> Solution:
+def solve(
+    instance: Instance,
+    fairness: int | None = 2,
+    time_limit: float = 60.0,
+    workers: int = 2,
+    progress: Any = None,
+) -> Solution:
     from missionmatch.scheduling.portfolio import solve as _solve
 
     return _solve(instance, fairness, time_limit, workers, progress)
 
 
-def replan(instance: Instance, published: dict[str, int], fairness: int | None = None,
-           time_limit: float = 30.0, workers: int = 1) -> ReplanResult:
+def replan(
+    instance: Instance,
+    published: dict[str, int],
+    fairness: int | None = None,
+    time_limit: float = 30.0,
+    workers: int = 1,
+) -> ReplanResult:
     from missionmatch.scheduling.replanner import replan as _replan
 
     return _replan(instance, published, fairness, time_limit, workers)

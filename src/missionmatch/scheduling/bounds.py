@@ -44,8 +44,9 @@ def counting_bound(inst: Instance) -> Bound:
     return Bound(total, sum(optional[:total]), "counting")
 
 
-def lp_bound(inst: Instance, count: bool = False, time_limit: float = 300.0,
-             cover: frozenset[int] = frozenset()) -> Bound:
+def lp_bound(
+    inst: Instance, count: bool = False, time_limit: float = 300.0, cover: frozenset[int] = frozenset()
+) -> Bound:
     """LP relaxation bound on the weight (and, with `count`, a second LP on the number of meetings).
 
     `cover`: people who must have a meeting. When a schedule gives a meeting to everybody who has a

@@ -33,8 +33,10 @@ def check(instance: Instance, solution: Solution, fairness: int | None = None) -
         out.append(f"[objective] claimed {solution.objective} breaks, recomputed {sum(breaks)}")
     if fairness is not None and breaks and max(breaks) - min(breaks) > fairness:
         hi, lo = breaks.index(max(breaks)), breaks.index(min(breaks))
-        out.append(f"[fairness] participant {hi} has {breaks[hi]} breaks, participant {lo} has {breaks[lo]}: "
-                   f"spread {breaks[hi] - breaks[lo]} > d={fairness}")
+        out.append(
+            f"[fairness] participant {hi} has {breaks[hi]} breaks, participant {lo} has {breaks[lo]}: "
+            f"spread {breaks[hi] - breaks[lo]} > d={fairness}"
+        )
     return out
 
 
@@ -61,8 +63,9 @@ def _placement(inst: Instance, slots: list[int | None]) -> list[str]:
         for m2 in mt.after:
             t2 = slots[m2]
             if t2 is not None and not t2 < t:
-                out.append(f"[precedence] meeting {m2} (slot {t2}) must be strictly before "
-                           f"meeting {m} (slot {t})")
+                out.append(
+                    f"[precedence] meeting {m2} (slot {t2}) must be strictly before meeting {m} (slot {t})"
+                )
     return out
 
 

@@ -33,8 +33,10 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         if self.progress:
-            self.progress(f"[cp-sat] {self.stage}: best={self.objective_value:g} "
-                          f"bound={self.best_objective_bound:g} elapsed={time.monotonic() - self.start:.1f}s")
+            self.progress(
+                f"[cp-sat] {self.stage}: best={self.objective_value:g} "
+                f"bound={self.best_objective_bound:g} elapsed={time.monotonic() - self.start:.1f}s"
+            )
 
 
 def parameters(time_limit: float, workers: int, seed: int = 0) -> cp_model.CpSolver:
@@ -97,8 +99,10 @@ def solve_cpsat(
                 break
             final = INFEASIBLE if status == cp_model.INFEASIBLE else UNKNOWN
             return Solution(instance.name, final, None, None, time.monotonic() - start, engine="cp-sat")
-        slots = [next((t for t, v in cm.x[m].items() if solver.boolean_value(v)), None)
-                 for m in range(instance.n_meetings)]
+        slots = [
+            next((t for t, v in cm.x[m].items() if solver.boolean_value(v)), None)
+            for m in range(instance.n_meetings)
+        ]
         earlier_proven = proven
         if status != cp_model.OPTIMAL:
             proven = False
@@ -116,8 +120,16 @@ def solve_cpsat(
     assert slots is not None
     final_optimal = proven and stages[-1][0] == "breaks"
     objective = sum(breaks_per_participant(instance, slots))
-    weight = sum(mt.weight for mt, t in zip(instance.meetings, slots, strict=True)
-                 if mt.optional and t is not None)
-    return Solution(instance.name, OPTIMAL if final_optimal else FEASIBLE, objective, slots,
-                    time.monotonic() - start, bound=bound, engine="cp-sat",
-                    scheduled_weight=weight if any(mt.optional for mt in instance.meetings) else None)
+    weight = sum(
+        mt.weight for mt, t in zip(instance.meetings, slots, strict=True) if mt.optional and t is not None
+    )
+    return Solution(
+        instance.name,
+        OPTIMAL if final_optimal else FEASIBLE,
+        objective,
+        slots,
+        time.monotonic() - start,
+        bound=bound,
+        engine="cp-sat",
+        scheduled_weight=weight if any(mt.optional for mt in instance.meetings) else None,
+    )

@@ -35,8 +35,11 @@ def blocking_reasons(instance: Instance, slots: list[int | None], m: int) -> dic
         if load[t] >= instance.tables_at(t):
             why.append(f"{labels.CAPACITY}: all {instance.tables_at(t)} tables taken")
         if mt.interpreter is not None:
-            used = sum(1 for i, x in enumerate(instance.meetings)
-                       if i != m and x.interpreter == mt.interpreter and slots[i] == t)
+            used = sum(
+                1
+                for i, x in enumerate(instance.meetings)
+                if i != m and x.interpreter == mt.interpreter and slots[i] == t
+            )
             if used >= instance.interpreters.get(mt.interpreter, (0,) * instance.n_slots)[t]:
                 why.append(f"{labels.INTERPRETER}: no {mt.interpreter} interpreter left")
         for m2 in mt.after:

@@ -86,10 +86,14 @@ def instance_from_dict(d: Any) -> Instance:
         w = _int(weight[m], f"meeting_weight[{m}]", 1)
         if windows[m] is not None and not isinstance(windows[m], list):
             raise InstanceError(f"meeting_window[{m}] must be null or a list of slots")
-        window = None if windows[m] is None else frozenset(
-            _int(x, f"meeting_window[{m}] entry", 0, n_t) for x in windows[m])
-        meetings.append(Meeting(ps, sess[m], fx, after, bool(opt[m]), w, interp[m] or None, keys[m] or None,
-                                window))
+        window = (
+            None
+            if windows[m] is None
+            else frozenset(_int(x, f"meeting_window[{m}] entry", 0, n_t) for x in windows[m])
+        )
+        meetings.append(
+            Meeting(ps, sess[m], fx, after, bool(opt[m]), w, interp[m] or None, keys[m] or None, window)
+        )
     mins = _per(d, "participant_min_meetings", n_p, 0)
     maxs = _per(d, "participant_max_meetings", n_p, -1)
     hosts = _per(d, "host_table", n_p, -1)
@@ -115,9 +119,18 @@ def instance_from_dict(d: Any) -> Instance:
     if not isinstance(starts, list):
         raise InstanceError("'session_starts' must be a list")
     starts = tuple(_int(x, "session_starts entry", 1, n_t) for x in starts)
-    return Instance(str(d.get("name") or "instance"), n_t, n_l, tuple(parts), tuple(meetings), morning,
-                    {k: tuple(v) for k, v in interpreters.items()}, per_slot, starts,
-                    bool(d.get("cover_everyone", False)))
+    return Instance(
+        str(d.get("name") or "instance"),
+        n_t,
+        n_l,
+        tuple(parts),
+        tuple(meetings),
+        morning,
+        {k: tuple(v) for k, v in interpreters.items()},
+        per_slot,
+        starts,
+        bool(d.get("cover_everyone", False)),
+    )
 
 
 def load_instance(path: str | Path) -> Instance:
@@ -185,9 +198,16 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
         "participant_max_meetings": [-1 if p.max_meetings is None else p.max_meetings for p in ps],
         "host_table": [-1 if p.host_table is None else p.host_table for p in ps],
     }
-    defaults = {"meeting_optional": False, "meeting_weight": 1, "meeting_interpreter": "", "meeting_key": "",
-                "meeting_window": None, "participant_min_meetings": 0, "participant_max_meetings": -1,
-                "host_table": -1}
+    defaults = {
+        "meeting_optional": False,
+        "meeting_weight": 1,
+        "meeting_interpreter": "",
+        "meeting_key": "",
+        "meeting_window": None,
+        "participant_min_meetings": 0,
+        "participant_max_meetings": -1,
+        "host_table": -1,
+    }
     out.update({k: v for k, v in extras.items() if any(x != defaults[k] for x in v)})
     if inst.interpreters:
         out["interpreters"] = {k: list(v) for k, v in inst.interpreters.items()}

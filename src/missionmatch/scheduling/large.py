@@ -36,8 +36,15 @@ Progress = Callable[[str], None]
 LARGE_MEETINGS = 1000
 
 
-def solve_large(instance: Instance, fairness: int | None = None, time_limit: float = 60.0, workers: int = 2,
-                progress: Progress | None = None, seed: int = 0, lns_size: int = 300) -> Solution:
+def solve_large(
+    instance: Instance,
+    fairness: int | None = None,
+    time_limit: float = 60.0,
+    workers: int = 2,
+    progress: Progress | None = None,
+    seed: int = 0,
+    lns_size: int = 300,
+) -> Solution:
     """A valid schedule (status "feasible") of every mandatory meeting and as much optional weight as it
     finds, with few breaks, within `time_limit` seconds (a little more on a very slow machine).
     `lns_size` meetings at most are re-decided by CP-SAT at a time (an instance that small is solved
@@ -47,32 +54,73 @@ def solve_large(instance: Instance, fairness: int | None = None, time_limit: flo
     rng = random.Random(seed)
     state = _construct(instance, start + 0.3 * time_limit, progress, start)
     if not _hard_counts_met(state):
-        return Solution(instance.name, UNKNOWN, None, None, time.monotonic() - start, engine="large",
-                        notes=["a mandatory meeting or a minimum number of meetings could not be placed"])
+        return Solution(
+            instance.name,
+            UNKNOWN,
+            None,
+            None,
+            time.monotonic() - start,
+            engine="large",
+            notes=["a mandatory meeting or a minimum number of meetings could not be placed"],
+        )
     reserve = 0.05 * time_limit if fairness is not None else 0.0
     improve(state, deadline - reserve, workers, rng, progress, start, size=lns_size)
     if fairness is not None and not enforce_fairness(state, fairness):
-        return Solution(instance.name, UNKNOWN, None, None, time.monotonic() - start, engine="large",
-                        notes=[f"fairness d={fairness} not reached without dropping mandatory meetings"])
+        return Solution(
+            instance.name,
+            UNKNOWN,
+            None,
+            None,
+            time.monotonic() - start,
+            engine="large",
+            notes=[f"fairness d={fairness} not reached without dropping mandatory meetings"],
+        )
     slots = state.slots()
-    return Solution(instance.name, FEASIBLE, state.total_breaks(), slots, time.monotonic() - start,
-                    tables=assign_tables(instance, slots), engine="large",
-                    scheduled_weight=state.placed_weight if any(state.optional) else None)
+    return Solution(
+        instance.name,
+        FEASIBLE,
+        state.total_breaks(),
+        slots,
+        time.monotonic() - start,
+        tables=assign_tables(instance, slots),
+        engine="large",
+        scheduled_weight=state.placed_weight if any(state.optional) else None,
+    )
 
 
-def polish(instance: Instance, slots: list[int | None], time_limit: float, workers: int = 2,
-           progress: Progress | None = None, seed: int = 0) -> Solution:
+def polish(
+    instance: Instance,
+    slots: list[int | None],
+    time_limit: float,
+    workers: int = 2,
+    progress: Progress | None = None,
+    seed: int = 0,
+) -> Solution:
     """Spend `time_limit` seconds improving a valid schedule (CP-SAT's, the best on weight) with the break
     reduction and neighbourhood steps above; (people covered, weight) never get worse. No fairness here."""
     start = time.monotonic()
     state = State(instance, list(slots))
     # the whole-instance exact step is what produced `slots`: start with the local moves
-    improve(state, start + time_limit, workers, random.Random(seed), progress, start,
-            size=min(300, max(1, instance.n_meetings - 1)))
+    improve(
+        state,
+        start + time_limit,
+        workers,
+        random.Random(seed),
+        progress,
+        start,
+        size=min(300, max(1, instance.n_meetings - 1)),
+    )
     out = state.slots()
-    return Solution(instance.name, FEASIBLE, state.total_breaks(), out, time.monotonic() - start,
-                    tables=assign_tables(instance, out), engine="cp-sat+polish",
-                    scheduled_weight=state.placed_weight if any(state.optional) else None)
+    return Solution(
+        instance.name,
+        FEASIBLE,
+        state.total_breaks(),
+        out,
+        time.monotonic() - start,
+        tables=assign_tables(instance, out),
+        engine="cp-sat+polish",
+        scheduled_weight=state.placed_weight if any(state.optional) else None,
+    )
 
 
 def _construct(instance: Instance, deadline: float, progress: Progress | None, start: float) -> State:
@@ -92,8 +140,16 @@ def _key(state: State) -> tuple[int, int, int, int]:
     return *state.score(), -state.total_breaks()
 
 
-def improve(state: State, deadline: float, workers: int, rng: random.Random, progress: Progress | None,
-            start: float, lns_steps: int = 3, size: int = 300) -> None:
+def improve(
+    state: State,
+    deadline: float,
+    workers: int,
+    rng: random.Random,
+    progress: Progress | None,
+    start: float,
+    lns_steps: int = 3,
+    size: int = 300,
+) -> None:
     """Break reduction rounds; LNS steps for weight every `gap` rounds, `gap` doubling while they fail.
 
     An instance of at most `size` meetings is one neighbourhood: its first step is the exact model, and
@@ -134,5 +190,7 @@ def _hard_counts_met(state: State) -> bool:
 
 def _report(progress: Progress | None, stage: str, state: State, start: float) -> None:
     if progress:
-        progress(f"[large] {stage}: {state.n_placed} placed, weight {state.placed_weight}, "
-                 f"breaks {state.total_breaks()}, {time.monotonic() - start:.1f}s")
+        progress(
+            f"[large] {stage}: {state.n_placed} placed, weight {state.placed_weight}, "
+            f"breaks {state.total_breaks()}, {time.monotonic() - start:.1f}s"
+        )

@@ -15,8 +15,9 @@ import time
 from missionmatch.scheduling.large_state import State, bits
 
 
-def reduce_breaks(state: State, deadline: float, rng: random.Random, rounds: int = 20,
-                  sideways: bool = False) -> int:
+def reduce_breaks(
+    state: State, deadline: float, rng: random.Random, rounds: int = 20, sideways: bool = False
+) -> int:
     """Passes over the participants with breaks until a pass gains nothing; returns breaks removed.
 
     With `sideways`, a move that only hands a break from a participant to a partner (delta 0) is taken
@@ -58,8 +59,9 @@ def _improve(state: State, p: int, rng: random.Random, sideways: bool) -> int:
     return gain
 
 
-def _best_move(state: State, p: int, rng: random.Random,
-               sideways: bool) -> tuple[int, int, int, int | None] | None:
+def _best_move(
+    state: State, p: int, rng: random.Random, sideways: bool
+) -> tuple[int, int, int, int | None] | None:
     """The best (delta, meeting, new slot, swapped meeting) that lowers the breaks (or, sideways, a random
     one that keeps them), or None."""
     busy = state.busy[p]

@@ -35,8 +35,10 @@ def _move_one(state: State, p: int, limit: int) -> bool:
             bit = 1 << t
             if state.brk(state.busy[p] | bit) >= now:
                 continue
-            if all(q == p or state.brk(state.busy[q] | bit) <= max(limit, state.brk(state.busy[q] | 1 << old))
-                   for q in state.parts[m]):
+            if all(
+                q == p or state.brk(state.busy[q] | bit) <= max(limit, state.brk(state.busy[q] | 1 << old))
+                for q in state.parts[m]
+            ):
                 state.place(m, t)
                 return True
         state.place(m, old)

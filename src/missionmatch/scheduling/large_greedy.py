@@ -28,8 +28,15 @@ def construction_order(state: State, first: set[int] | None = None) -> list[int]
     mandatory = [m for m, mt in enumerate(inst.meetings) if not mt.optional]
     optional = [m for m, mt in enumerate(inst.meetings) if mt.optional]
     mandatory.sort(key=lambda m: (inst.meetings[m].fixed_slot is None, state.allowed[m].bit_count(), m))
-    optional.sort(key=lambda m: (m not in first, -state.weight[m], state.allowed[m].bit_count(),
-                                 sum(demand[p] for p in state.parts[m]), m))
+    optional.sort(
+        key=lambda m: (
+            m not in first,
+            -state.weight[m],
+            state.allowed[m].bit_count(),
+            sum(demand[p] for p in state.parts[m]),
+            m,
+        )
+    )
     return mandatory + optional
 
 
@@ -170,5 +177,6 @@ def improve_insertions(state: State, deadline: float, rounds: int = 3) -> int:
 
 def _floor(state: State) -> int:
     """The lightest optional meeting placed anywhere (what a full schedule would eject first)."""
-    return min((w for t in range(state.inst.n_slots) for w, ms in state.by_weight[t].items() if ms),
-               default=10**9)
+    return min(
+        (w for t in range(state.inst.n_slots) for w, ms in state.by_weight[t].items() if ms), default=10**9
+    )

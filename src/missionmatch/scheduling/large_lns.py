@@ -18,8 +18,15 @@ from ortools.sat.python import cp_model
 from missionmatch.scheduling.large_state import State, bits
 
 
-def reoptimize(state: State, free: Iterable[int], time_limit: float, restrict: int | None = None,
-               workers: int = 1, seed: int = 0, with_breaks: bool = True) -> tuple[int, bool]:
+def reoptimize(
+    state: State,
+    free: Iterable[int],
+    time_limit: float,
+    restrict: int | None = None,
+    workers: int = 1,
+    seed: int = 0,
+    with_breaks: bool = True,
+) -> tuple[int, bool]:
     """Re-decide `free` (slots limited to the `restrict` mask if given).
 
     Returns (1 if better, 0 if as good (the new placement is kept), -1 if not kept; whether CP-SAT proved
@@ -52,8 +59,14 @@ class _Built:
         self.model, self.x = model, x
 
 
-def _build(state: State, free: list[int], people: list[int], restrict: int | None,
-           old: dict[int, int | None], with_breaks: bool) -> _Built | None:
+def _build(
+    state: State,
+    free: list[int],
+    people: list[int],
+    restrict: int | None,
+    old: dict[int, int | None],
+    with_breaks: bool,
+) -> _Built | None:
     inst = state.inst
     mdl = cp_model.CpModel()
     x: dict[int, dict[int, cp_model.IntVar]] = {}

@@ -36,8 +36,9 @@ class State:
         self.full = (1 << n_t) - 1
         self.cap = [inst.tables_at(t) for t in range(n_t)]
         sessions = tuple(sum(1 << t for t in r) for r in inst.session_ranges())
-        self.brk: Callable[[int], int] = breaks_of if len(sessions) < 2 else (
-            lambda mask: sum(breaks_of(mask & s) for s in sessions))
+        self.brk: Callable[[int], int] = (
+            breaks_of if len(sessions) < 2 else (lambda mask: sum(breaks_of(mask & s) for s in sessions))
+        )
         self.slot: list[int | None] = [None] * n_m
         self.busy = [0] * n_p
         self.count = [0] * n_p
@@ -51,10 +52,13 @@ class State:
         self.pair = [mt.interpreter for mt in inst.meetings]
         self.interp_cap = {k: list(v) for k, v in inst.interpreters.items()}
         self.interp_use = {k: [0] * n_t for k in inst.interpreters}
-        self.interp_open = {k: sum(1 << t for t, c in enumerate(v) if c > 0)
-                            for k, v in inst.interpreters.items()}
-        self.hosts = [tuple(sorted({inst.participants[p].host_table for p in mt.participants} - {None}))
-                      for mt in inst.meetings]
+        self.interp_open = {
+            k: sum(1 << t for t, c in enumerate(v) if c > 0) for k, v in inst.interpreters.items()
+        }
+        self.hosts = [
+            tuple(sorted({inst.participants[p].host_table for p in mt.participants} - {None}))
+            for mt in inst.meetings
+        ]
         self.table_busy: dict[int, int] = {}
         self.table_at: dict[tuple[int, int], int] = {}  # (host table, slot) -> meeting
         self.in_slot: list[set[int]] = [set() for _ in range(n_t)]

@@ -31,8 +31,9 @@ def supports(instance: Instance, fairness: int | None) -> bool:
     return instance.is_benchmark_model and (fairness is None or bool(instance.trivially_break_free()))
 
 
-def build_wcnf(instance: Instance, fairness: int | None,
-               seat_bound: bool = True) -> tuple[WCNF, dict[tuple[int, int], int]]:
+def build_wcnf(
+    instance: Instance, fairness: int | None, seat_bound: bool = True
+) -> tuple[WCNF, dict[tuple[int, int], int]]:
     """`seat_bound`: add the implied "<= 2 * tables busy people a slot" (helps RC2 on tight instances;
     measured to slow plain SAT calls down, see `sat_ladder`)."""
     if not supports(instance, fairness):
@@ -126,8 +127,9 @@ def _breaks(wcnf: WCNF, pool: IDPool, p: int, busy: list[int | None]) -> list[in
     return out
 
 
-def solve_maxsat(instance: Instance, fairness: int | None = 2, sat_solver: str = "cd19",
-                 time_limit: float | None = None) -> Solution:
+def solve_maxsat(
+    instance: Instance, fairness: int | None = 2, sat_solver: str = "cd19", time_limit: float | None = None
+) -> Solution:
     """RC2 to completion or, given `time_limit`, in a child process stopped then (status `unknown`).
 
     A process, not an interrupt: PySAT's CaDiCaL cannot be interrupted, and RC2 has no incumbent to

@@ -30,8 +30,9 @@ LADDER_NICENESS = 5
 POLISH_FROM = 150  # meetings; below, CP-SAT proves its schedules (the demo's 158 in seconds)
 
 
-def _run(engine: str, instance: Instance, fairness: int | None, deadline: float, verbose: bool,
-         out: Any) -> None:
+def _run(
+    engine: str, instance: Instance, fairness: int | None, deadline: float, verbose: bool, out: Any
+) -> None:
     from missionmatch.scheduling.cpsat_solve import stderr_progress
 
     die_with_parent()
@@ -44,23 +45,37 @@ def _run(engine: str, instance: Instance, fairness: int | None, deadline: float,
             os.nice(LADDER_NICENESS)
             sol = solve_ladder(instance, fairness, lambda s: out.put((engine, s, None, False)))
         else:
-            sol = solve_cpsat(instance, fairness, time_limit, 1 if engine == "cpsat-core" else 2,
-                              stderr_progress if verbose else None)
+            sol = solve_cpsat(
+                instance,
+                fairness,
+                time_limit,
+                1 if engine == "cpsat-core" else 2,
+                stderr_progress if verbose else None,
+            )
         out.put((engine, sol, None, True))
     except Exception as e:  # reported to the parent, which keeps waiting for the other engines
         out.put((engine, None, f"{type(e).__name__}: {e}", True))
 
 
-def solve_portfolio(instance: Instance, fairness: int | None, time_limit: float, workers: int = 2,
-                    progress: Progress | None = None) -> Solution:
+def solve_portfolio(
+    instance: Instance,
+    fairness: int | None,
+    time_limit: float,
+    workers: int = 2,
+    progress: Progress | None = None,
+) -> Solution:
     start = time.monotonic()
     usable = supports(instance, fairness)
-    engines = [e for e in ENGINES[:BASE + max(0, workers - 2)] if usable or e.startswith("cpsat")]
+    engines = [e for e in ENGINES[: BASE + max(0, workers - 2)] if usable or e.startswith("cpsat")]
     ctx = mp.get_context("spawn")  # no fork: OR-Tools and SAT solvers hold threads/native state
     out = ctx.Queue()
     deadline = time.time() + time_limit
-    procs = {e: ctx.Process(target=_run, args=(e, instance, fairness, deadline, progress is not None, out),
-                            daemon=True) for e in engines}
+    procs = {
+        e: ctx.Process(
+            target=_run, args=(e, instance, fairness, deadline, progress is not None, out), daemon=True
+        )
+        for e in engines
+    }
     for p in procs.values():
         p.start()
     best: Solution | None = None
@@ -78,8 +93,10 @@ def solve_portfolio(instance: Instance, fairness: int | None, time_limit: float,
             if final:
                 pending.discard(engine)
             if progress:
-                progress(f"[portfolio] {engine}: " + (err or f"{sol.status} objective={sol.objective} "
-                                                             f"after {time.monotonic() - start:.1f}s"))
+                progress(
+                    f"[portfolio] {engine}: "
+                    + (err or f"{sol.status} objective={sol.objective} after {time.monotonic() - start:.1f}s")
+                )
             if sol is None:
                 continue
             if sol.status in (OPTIMAL, INFEASIBLE):
@@ -110,8 +127,9 @@ def _has_optional(instance: Instance) -> bool:
     return any(m.optional for m in instance.meetings)
 
 
-def _exact_then_polish(instance: Instance, time_limit: float, workers: int,
-                       progress: Progress | None) -> Solution:
+def _exact_then_polish(
+    instance: Instance, time_limit: float, workers: int, progress: Progress | None
+) -> Solution:
     """Mid-size missions: CP-SAT is the best at the weight (500 meetings: the LP bound itself) but left 169
     idle gaps where the break moves of `large` leave 9; so CP-SAT gets half the time and, unless it proved
     everything, the moves polish its schedule in the other half."""
@@ -130,8 +148,13 @@ def _exact_then_polish(instance: Instance, time_limit: float, workers: int,
     return sol
 
 
-def solve(instance: Instance, fairness: int | None = 2, time_limit: float = 60.0, workers: int = 2,
-          progress: Progress | None = None) -> Solution:
+def solve(
+    instance: Instance,
+    fairness: int | None = 2,
+    time_limit: float = 60.0,
+    workers: int = 2,
+    progress: Progress | None = None,
+) -> Solution:
     """Entry point: the best engine mix for the core count. Returns a `Solution` (status, breaks, slots,
     tables). Real-mission features (optional meetings, interpreters, hosted tables...) are CP-SAT only;
     events too large for the exact model go to the large-event heuristics with a stated bound."""

@@ -35,8 +35,14 @@ class ReplanResult:
     removed: list[str]  # published keys that no longer exist in the instance (cancelled)
 
 
-def replan(instance: Instance, published: Mapping[str, int], fairness: int | None = None,
-           time_limit: float = 30.0, workers: int = 1, progress: Progress | None = None) -> ReplanResult:
+def replan(
+    instance: Instance,
+    published: Mapping[str, int],
+    fairness: int | None = None,
+    time_limit: float = 30.0,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> ReplanResult:
     """`published` maps meeting key -> slot of the schedule people already received.
 
     Fairness defaults to none here: a published agenda should not be reshuffled to even out breaks.

@@ -22,8 +22,9 @@ from missionmatch.scheduling.solution import FEASIBLE, INFEASIBLE, OPTIMAL, Solu
 SAT_SOLVER = "kissat404"  # not incremental, but the strongest one-shot solver PySAT ships
 
 
-def solve_ladder(instance: Instance, fairness: int | None = 2,
-                 incumbent: Callable[[Solution], None] | None = None) -> Solution:
+def solve_ladder(
+    instance: Instance, fairness: int | None = 2, incumbent: Callable[[Solution], None] | None = None
+) -> Solution:
     """Runs until proven (no time limit: the portfolio runs it in a process it stops)."""
     start = time.monotonic()
     wcnf, x = build_wcnf(instance, fairness, seat_bound=False)  # 3-4x faster calls on forum-13crafc
@@ -39,8 +40,15 @@ def solve_ladder(instance: Instance, fairness: int | None = 2,
 
     def result(status: str, slots: list[int | None] | None, bound: int | None = None) -> Solution:
         obj = None if slots is None else sum(breaks_per_participant(instance, slots))
-        return Solution(instance.name, status, obj, slots, time.monotonic() - start,
-                        bound=bound if status != OPTIMAL else obj, engine="sat-ladder")
+        return Solution(
+            instance.name,
+            status,
+            obj,
+            slots,
+            time.monotonic() - start,
+            bound=bound if status != OPTIMAL else obj,
+            engine="sat-ladder",
+        )
 
     first = schedule(None)
     if first is None:

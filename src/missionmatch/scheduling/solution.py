@@ -34,6 +34,7 @@ def breaks_per_participant(instance: Instance, slots: list[int | None]) -> list[
     out = []
     for ms in instance.meetings_of:
         ts = sorted({t for t in (slots[m] for m in ms) if t is not None})
-        out.append(sum(1 for a, b in itertools.pairwise(ts)
-                       if b > a + 1 and session_of.get(a) == session_of.get(b)))
+        out.append(
+            sum(1 for a, b in itertools.pairwise(ts) if b > a + 1 and session_of.get(a) == session_of.get(b))
+        )
     return out

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from missionmatch.scheduling.instance import Instance
 
 
-def assign_tables(instance: Instance, slots: list[int | None],
-                  keep: Mapping[int, int] | None = None) -> list[int | None]:
+def assign_tables(
+    instance: Instance, slots: list[int | None], keep: Mapping[int, int] | None = None
+) -> list[int | None]:
     keep = keep or {}
     tables: list[int | None] = [None] * instance.n_meetings
     by_slot: dict[int, list[int]] = {}

@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch.models import B2BSession, InterpreterPool, Meeting
+from missionmatch.models.meeting import OCCUPYING
 from missionmatch.services.mission_document import LANGUAGES
-from missionmatch.services.setup_fields import SCHEDULED, FieldReader, lock_row, refuse
+from missionmatch.services.row_locks import lock_schedule
+from missionmatch.services.setup_fields import FieldReader, refuse
 
 MAX_INTERPRETERS = 100
 
@@ -25,7 +27,7 @@ def peak_use(session: Session, pool: InterpreterPool) -> int:
     names = {f"{pool.language_a}-{pool.language_b}", f"{pool.language_b}-{pool.language_a}"}
     query = select(Meeting.slot).where(
         Meeting.session_id == pool.session_id,
-        Meeting.status.in_(SCHEDULED),
+        Meeting.status.in_(OCCUPYING),
         Meeting.interpreter.in_(names),
     )
     per_slot = Counter(session.scalars(query))
@@ -44,7 +46,7 @@ def add_pool(
     number = read.number("count", 0, MAX_INTERPRETERS)
     read.done()
     low, high = canonical_pair(language_a, language_b)
-    lock_row(session, B2BSession, b2b.id)
+    lock_schedule(session, b2b.mission_id)
     existing = {canonical_pair(p.language_a, p.language_b) for p in b2b.interpreters}
     if (low, high) in existing:
         raise refuse("language_b", "pair_exists", pair=f"{low}-{high}")
@@ -59,7 +61,7 @@ def set_pool_count(session: Session, pool: InterpreterPool, count: str) -> None:
     number = read.number("count", 0, MAX_INTERPRETERS)
     read.done()
     assert number is not None
-    lock_row(session, B2BSession, pool.session_id)
+    lock_schedule(session, pool.session.mission_id)
     peak = peak_use(session, pool)
     if number < peak:
         raise refuse("count", "interpreters_in_use", peak=peak, pair=pool.pair)
@@ -68,7 +70,7 @@ def set_pool_count(session: Session, pool: InterpreterPool, count: str) -> None:
 
 
 def remove_pool(session: Session, pool: InterpreterPool) -> None:
-    lock_row(session, B2BSession, pool.session_id)
+    lock_schedule(session, pool.session.mission_id)
     peak = peak_use(session, pool)
     if peak:
         raise refuse("count", "interpreters_in_use", peak=peak, pair=pool.pair)

@@ -2,10 +2,11 @@
 place an accepted request that the scheduler left out, take a meeting out of the draft.
 
 Every placement is checked against the scheduler's hard rules (`placement_rules`) and refused with the exact
-reasons. Concurrent placements cannot double-book: the session rows involved are locked first (PostgreSQL
-row locks; on SQLite the write lock of the database), then everything is read afresh and checked, so two
-requests for the same slot are checked one after the other. A moved published meeting stays published; the
-next publication reports it as moved.
+reasons. Concurrent placements cannot double-book: the mission's schedule lock is taken first
+(`row_locks.lock_schedule`: a PostgreSQL row lock; on SQLite the write lock of the database), then
+everything is read afresh and checked, so two requests for the same slot are checked one after the other;
+the database's occupancy constraints back this up (`schedule_writes.flush_checked`). A moved published
+meeting stays published; the next publication reports it as moved.
 """
 
 from itertools import combinations
@@ -15,18 +16,12 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
-from missionmatch.services.placement_rules import OCCUPYING, Refusal, SlotCheck, check_slot
-from missionmatch.services.row_locks import lock_rows
+from missionmatch.models.meeting import OCCUPYING
+from missionmatch.services.placement_rules import PlacementRefused, Refusal, SlotCheck, check_slot
+from missionmatch.services.row_locks import lock_rows, lock_schedule
+from missionmatch.services.schedule_writes import flush_checked
 
 MOVABLE = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
-
-
-class PlacementRefused(Exception):
-    """Carries every reason the placement breaks a rule (see `placement_rules.Refusal`)."""
-
-    def __init__(self, refusals: list[Refusal]) -> None:
-        self.refusals = refusals
-        super().__init__(", ".join(refusal.code for refusal in refusals))
 
 
 def _checked(
@@ -54,13 +49,13 @@ def move_meeting(
     """Another slot and/or table (None: the first free table), in the same session or another one."""
     if b2b.mission_id != meeting.mission_id:
         raise ValueError("the session belongs to another mission")
-    lock_rows(session, B2BSession.id, [b2b.id, *([meeting.session_id] if meeting.session_id else [])])
-    current = session.get(Meeting, meeting.id, populate_existing=True)
+    lock_schedule(session, meeting.mission_id)
+    current = session.get(Meeting, meeting.id)
     if current is None or current.status not in MOVABLE:
         status = current.status.value if current is not None else "deleted"
         raise PlacementRefused([Refusal("not_movable", {"status": status})])
     _put(current, b2b, slot, _checked(session, list(current.participants), b2b, slot, table, current))
-    session.flush()
+    flush_checked(session)
     return current
 
 
@@ -102,7 +97,7 @@ def place_request(
     """An accepted request the scheduler did not place, put by hand into a slot: a draft meeting."""
     if b2b.mission_id != request.mission_id:
         raise ValueError("the session belongs to another mission")
-    lock_rows(session, B2BSession.id, [b2b.id])
+    lock_schedule(session, request.mission_id)
     lock_rows(session, MeetingRequest.id, [request.id])
     session.refresh(request)
     if request.status != RequestStatus.ACCEPTED:
@@ -126,15 +121,15 @@ def place_request(
     )
     _put(meeting, b2b, slot, checked)
     session.add(meeting)
-    session.flush()
+    flush_checked(session)
     return meeting
 
 
 def remove_from_draft(session: Session, meeting: Meeting) -> None:
     """A draft meeting the organiser does not want: deleted (its request, if any, waits to be placed again).
     A published meeting is cancelled instead, so that its participants are told."""
-    lock_rows(session, B2BSession.id, [meeting.session_id] if meeting.session_id else [])
-    current = session.get(Meeting, meeting.id, populate_existing=True)
+    lock_schedule(session, meeting.mission_id)
+    current = session.get(Meeting, meeting.id)
     if current is None or current.status != MeetingStatus.DRAFT:
         status = current.status.value if current is not None else "deleted"
         raise PlacementRefused([Refusal("not_draft", {"status": status})])

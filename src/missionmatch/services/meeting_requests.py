@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
+from missionmatch.services.row_locks import lock_schedule
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
 OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
@@ -102,6 +103,7 @@ def accept_request(session: Session, request: MeetingRequest, by: Participant) -
     """The recipient accepts: the request becomes a draft meeting for the scheduler to place."""
     if request.recipient_id != by.id:
         raise RequestRefused("not_recipient")
+    lock_schedule(session, request.mission_id)  # a new meeting: in step with the scheduler's apply
     _transition(session, request, RequestStatus.ACCEPTED)
     meeting = Meeting(
         mission_id=request.mission_id,

@@ -16,6 +16,7 @@ from missionmatch.models.enums import (
     RequestStatus,
     Side,
 )
+from missionmatch.models.meeting import OCCUPYING
 from missionmatch.sectors import SECTOR_CODES
 from missionmatch.services.participant_limits import document_problems
 from missionmatch.services.problems import Problem
@@ -85,6 +86,23 @@ class _Checker:
         for value in values:
             if value not in known:
                 self.add(where, field, f"{value!r} does not exist")
+
+
+def _double_bookings(meetings: list[dict[str, Any]], check: _Checker) -> None:
+    """Two occupying meetings at one table, or one person in two, in the same slot (see meeting.OCCUPYING)."""
+    occupying = {status.value for status in OCCUPYING}
+    seats: dict[tuple[Any, ...], str] = {}
+    for index, meeting in enumerate(meetings):
+        if meeting.get("status") not in occupying or None in (meeting.get("session"), meeting.get("slot")):
+            continue
+        where, place = f"meetings[{index}]", (meeting["session"], meeting["slot"])
+        taken = [("table", (*place, "table", meeting["table"]))] if meeting.get("table") is not None else []
+        taken += [("participants", (*place, "person", person)) for person in meeting.get("participants", [])]
+        for field, seat in taken:
+            if seat in seats:
+                what = f"table {seat[3]}" if field == "table" else f"participant {seat[3]!r}"
+                check.add(where, field, f"{what} is already in meeting {seats[seat]!r} in slot {place[1]}")
+            seats.setdefault(seat, str(meeting.get("key")))
 
 
 def validate(document: Document) -> list[Problem]:
@@ -226,6 +244,7 @@ def validate(document: Document) -> list[Problem]:
                     check.add(
                         where, "interpreter", f"{meeting['interpreter']!r} is not offered in the session"
                     )
+    _double_bookings(meetings, check)
 
     for index, agreement in enumerate(document.get("agreements", [])):
         where = f"agreements[{index}]"

@@ -3,8 +3,11 @@ table plan records what became of each meeting: held, no-show, or cancelled (fre
 
 import datetime as dt
 
+from sqlalchemy.orm import Session
+
 from missionmatch.models import Meeting, Participant
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.schedule_writes import change_status
 
 OUTCOMES = {
     "held": MeetingStatus.HELD,
@@ -29,6 +32,7 @@ def toggle_check_in(participant: Participant, at: dt.datetime) -> None:
         check_in(participant, at)
 
 
-def record_outcome(meeting: Meeting, outcome: str) -> None:
-    """Raises KeyError for an outcome that is not one of OUTCOMES."""
-    meeting.status = OUTCOMES[outcome]
+def record_outcome(session: Session, meeting: Meeting, outcome: str) -> Meeting:
+    """Raises KeyError for an outcome that is not one of OUTCOMES, PlacementRefused for a draft (not yet
+    announced to anyone) or for a cancelled meeting whose place has been taken since."""
+    return change_status(session, meeting, OUTCOMES[outcome], published_only=True)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import Mission, Participant
 from missionmatch.services.problems import Problem
-from missionmatch.services.setup_fields import FieldError, FieldReader, SetupRejected, lock_row
+from missionmatch.services.row_locks import lock_schedule
+from missionmatch.services.setup_fields import FieldError, FieldReader, SetupRejected
 
 LIMIT_FIELDS = ("min_meetings", "max_meetings", "hosted_table")
 MAX_MEETINGS = 1000
@@ -118,7 +119,7 @@ def tables_kept(
 
 def set_limits(session: Session, participant: Participant, form: Mapping[str, str]) -> None:
     """The organiser's form: writes the three values or raises SetupRejected naming every wrong field."""
-    lock_row(session, Mission, participant.mission_id)  # two organisers giving away one table wait in turn
+    lock_schedule(session, participant.mission_id)  # two organisers giving away one table wait in turn
     read = FieldReader(form)
     limits = MeetingLimits(
         min_meetings=read.number("min_meetings", 0, MAX_MEETINGS, optional=True),

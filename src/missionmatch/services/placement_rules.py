@@ -14,14 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch.models import B2BSession, Meeting, Participant
-from missionmatch.models.enums import MeetingStatus
+from missionmatch.models.meeting import OCCUPYING
 from missionmatch.scheduling import Instance, blocking_reasons, labels
 from missionmatch.scheduling import Meeting as CoreMeeting
 from missionmatch.scheduling import Participant as CoreParticipant
+from missionmatch.services.interpreter_setup import canonical_pair
 from missionmatch.services.scheduling_candidates import forbidden_slots, interpreter_pair
 
-# meetings that hold their table and their participants' time (cancelled ones free both)
-OCCUPYING = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
 _PARTICIPANT = re.compile(r"participant (\d+)")
 _MEETING = re.compile(r"meeting (\d+)")
 
@@ -32,6 +31,14 @@ class Refusal:
 
     code: str
     values: dict[str, Any] = field(default_factory=dict)
+
+
+class PlacementRefused(Exception):
+    """Carries every reason a change of the schedule breaks a rule."""
+
+    def __init__(self, refusals: list[Refusal]) -> None:
+        self.refusals = refusals
+        super().__init__(", ".join(refusal.code for refusal in refusals))
 
 
 @dataclass
@@ -194,3 +201,31 @@ def check_slot(
             taken = {"table": table + 1, "time": start, "names": names(holders[0].participants)}
             refusals.append(Refusal("table_taken", taken))
     return SlotCheck(refusals, table, pair)
+
+
+def clashes(session: Session, meeting: Meeting) -> list[Refusal]:
+    """What stops a placed meeting from occupying its slot again (say, a cancelled one marked held): another
+    occupying meeting of one of its attendees or at its table, or its interpreter pair fully used there."""
+    b2b, slot = meeting.session, meeting.slot
+    assert b2b is not None and slot is not None
+    start = b2b.slot_times()[slot][0] if slot < b2b.slot_count else None
+    in_slot = [m for m in occupying(session, b2b, besides=meeting) if m.slot == slot]
+    ours = {p.id for p in meeting.participants}
+    found = []
+    for other in in_slot:
+        table = "–" if other.table is None else other.table + 1
+        found += [
+            Refusal("clash", {"name": p.full_name, "time": start, "table": table})
+            for p in other.participants
+            if p.id in ours
+        ]
+        if meeting.table is not None and other.table == meeting.table:
+            taken = {"table": meeting.table + 1, "time": start, "names": names(other.participants)}
+            found.append(Refusal("table_taken", taken))
+    if meeting.interpreter:
+        pair = canonical_pair(*meeting.interpreter.split("-"))
+        pool = sum(p.count for p in b2b.interpreters if canonical_pair(p.language_a, p.language_b) == pair)
+        used = sum(1 for m in in_slot if m.interpreter and canonical_pair(*m.interpreter.split("-")) == pair)
+        if used >= pool:
+            found.append(Refusal("interpreter", {"pair": meeting.interpreter, "time": start}))
+    return found

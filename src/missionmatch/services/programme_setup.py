@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import Meeting, Mission, Organisation, Participant, ProgrammeItem
 from missionmatch.models.enums import ProgrammeKind, Side
-from missionmatch.models.meeting import meeting_attendee
+from missionmatch.models.meeting import OCCUPYING, meeting_attendee
 from missionmatch.models.programme import programme_registration
 from missionmatch.sectors import SECTOR_CODES
-from missionmatch.services.setup_fields import SCHEDULED, FieldReader, lock_row, mission_window, refuse
+from missionmatch.services.setup_fields import FieldReader, lock_row, mission_window, refuse
 
 MAX_CAPACITY = 10_000
 
@@ -167,7 +167,7 @@ def clashes(session: Session, item: ProgrammeItem) -> list[Clash]:
         select(Meeting, Participant)
         .join(meeting_attendee, meeting_attendee.c.meeting_id == Meeting.id)
         .join(Participant, Participant.id == meeting_attendee.c.participant_id)
-        .where(Participant.id.in_(registered), Meeting.status.in_(SCHEDULED), Meeting.slot.is_not(None))
+        .where(Participant.id.in_(registered), Meeting.status.in_(OCCUPYING), Meeting.slot.is_not(None))
     )
     found = []
     for meeting, person in session.execute(query):

@@ -1,7 +1,9 @@
 """Row locks that hold until the transaction ends, on PostgreSQL and SQLite alike.
 
-Whoever changes what sits in a B2B session's slots (hand placements, the scheduler, replanning) locks the
-session rows first, then reads; so two writers are checked one after the other and never double-book.
+Whoever changes what sits in a mission's schedule (a meeting's slot, table, attendees or status; a draft
+from the scheduler or replanning; a publication) takes `lock_schedule` first, then reads: two writers are
+checked one after the other and never double-book. The database constraints of `slot_occupancy` and
+`uq_meeting_table_in_slot` back this up should any code forget.
 """
 
 from collections.abc import Iterable
@@ -9,11 +11,11 @@ from collections.abc import Iterable
 from sqlalchemy import select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from missionmatch.models import B2BSession, Mission
+from missionmatch.models import Mission
 
 
 def lock_rows(session: Session, column: InstrumentedAttribute[int], ids: Iterable[int]) -> None:
-    """Locks rows by primary key, in order (callers lock sessions before requests: no deadlock)."""
+    """Locks rows by primary key, in order (callers lock missions before requests: no deadlock)."""
     ordered = sorted(set(ids))
     if not ordered:
         return
@@ -23,12 +25,14 @@ def lock_rows(session: Session, column: InstrumentedAttribute[int], ids: Iterabl
         for row_id in ordered:
             session.execute(update(column.class_).where(column == row_id).values({column: column}))
         return
-    session.execute(select(column).where(column.in_(ordered)).order_by(column).with_for_update())
+    # FOR NO KEY UPDATE: rows that merely refer to the locked one (a new request of the mission) are not held
+    query = select(column).where(column.in_(ordered)).order_by(column).with_for_update(key_share=True)
+    session.execute(query)
 
 
-def lock_mission_sessions(session: Session, mission: Mission) -> None:
-    """Every B2B session of a mission (the scheduler and replanning rewrite them all); everything is then
-    read afresh (nothing is pending after the flush), with what a placement committed meanwhile."""
+def lock_schedule(session: Session, mission_id: int) -> None:
+    """The one lock of a mission's schedule. Pending changes are flushed first, and everything is read afresh
+    afterwards, with what the previous holder committed."""
     session.flush()
-    lock_rows(session, B2BSession.id, [b2b.id for b2b in mission.b2b_sessions])
+    lock_rows(session, Mission.id, [mission_id])
     session.expire_all()

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import Meeting, Mission, Participant, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.row_locks import lock_schedule
+from missionmatch.services.schedule_writes import change_status, flush_checked
 
 VISIBLE = (MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
 
@@ -74,7 +76,9 @@ def publish_schedule(
     statistics: dict[str, Any] | None = None,
     now: dt.datetime | None = None,
 ) -> Publication:
-    """Publishes every placed draft meeting; the first version's changelog lists every meeting as added."""
+    """Publishes every placed draft meeting; the first version's changelog lists every meeting as added.
+    Under the schedule lock: of two publications at once the second finds nothing left to publish."""
+    lock_schedule(session, mission.id)
     previous = latest_version(session, mission)
     drafts = [m for m in mission.meetings if m.status == MeetingStatus.DRAFT and m.slot is not None]
     for meeting in drafts:
@@ -107,10 +111,10 @@ def publish_schedule(
         for key in keys:
             if key in people:
                 affected[people[key]].append(change)
-    session.flush()
+    flush_checked(session)
     return Publication(version=version, affected=dict(affected))
 
 
-def cancel_meeting(meeting: Meeting) -> None:
+def cancel_meeting(session: Session, meeting: Meeting) -> Meeting:
     """A published meeting that will not take place; the next publication reports it as cancelled."""
-    meeting.status = MeetingStatus.CANCELLED
+    return change_status(session, meeting, MeetingStatus.CANCELLED)

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, Recommendation
-from missionmatch.models.enums import MeetingStatus, RequestStatus
+from missionmatch.models.enums import RequestStatus
+from missionmatch.models.meeting import SETTLED
 
 # Priorities of the issue: mutual request > one-sided request > suggestion; a request's own priority (1-3)
 # orders requests of the same kind. Gaps keep one mutual request worth more than two one-sided ones.
@@ -30,7 +31,7 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
     published: list[Candidate] = []
     wanted: dict[frozenset[int], Candidate] = {}
     for meeting in mission.meetings:
-        if meeting.status in (MeetingStatus.PUBLISHED, MeetingStatus.HELD) and meeting.slot is not None:
+        if meeting.status in SETTLED and meeting.placed:
             published.append(
                 Candidate(
                     meeting.key,
@@ -104,10 +105,10 @@ def interpreter_pair(people: tuple[Participant, ...], session: B2BSession) -> tu
     return False, None
 
 
-def new_meeting_key(mission: Mission, candidate: Candidate) -> str:
+def new_meeting_key(mission: Mission, candidate_key: str) -> str:
     """`m-<request key>`, with a suffix when a cancelled meeting of the same request already holds it."""
     taken = {m.key for m in mission.meetings}
-    key, number = f"m-{candidate.key}", 2
+    key, number = f"m-{candidate_key}", 2
     while key in taken:
-        key, number = f"m-{candidate.key}-{number}", number + 1
+        key, number = f"m-{candidate_key}-{number}", number + 1
     return key

@@ -2,27 +2,37 @@
 
 All sessions are solved together as one instance (`mission_instance`): first as many people with a
 meeting as possible, then the most valuable meetings (mutual request > one-sided > suggestion), then the
-fewest idle gaps. Published meetings stay where they are.
+fewest idle gaps. Published, held and no-show meetings stay where they are, tables included.
+
+Three steps, so that a run of minutes holds no lock: a snapshot of the mission is read, the solver works
+on it with no transaction open, then under the schedule lock the previous draft is replaced by what still
+fits the schedule as it is by then (`draft_seating`: what changed meanwhile is left out, with the reason).
 """
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
-from missionmatch.models import B2BSession, Meeting, Mission, Recommendation
+from missionmatch.db import transaction
+from missionmatch.models import B2BSession, Mission, Recommendation
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.scheduling.portfolio import solve
 from missionmatch.scheduling.solution import Solution, breaks_per_participant
+from missionmatch.services.draft_seating import REASONS, PlannedMeeting, seat_draft
 from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
-from missionmatch.services.row_locks import lock_mission_sessions
+from missionmatch.services.row_locks import lock_schedule
+from missionmatch.services.schedule_writes import flush_checked
 from missionmatch.services.scheduling_candidates import (
     Candidate,
     candidates,
     forbidden_slots,
     interpreter_pair,
-    new_meeting_key,
 )
+
+Progress = Callable[..., None]  # progress(stage=..., best=..., bound=...): a job's stage, for the pages
 
 # the solver time per session that a web request may ask for (the pages clamp, the API refuses)
 MIN_TIME_LIMIT, MAX_TIME_LIMIT = 1.0, 120.0
@@ -71,82 +81,134 @@ def _why_unplaced(candidate: Candidate, sessions: list[B2BSession]) -> str:
     return "never both free during a B2B session (programme, availability, arrival or departure)"
 
 
+def _snapshot(
+    session: Session, mission: Mission, include_suggested: bool
+) -> tuple[MissionInstance, list[Candidate], dict[str, str]]:
+    """The joint instance of what to place around the settled meetings, the open candidates, and why each
+    would stay unplaced (computed now, while the snapshot's objects can still load what they need)."""
+    recommendations = []
+    if include_suggested:
+        query = select(Recommendation).where(
+            Recommendation.mission_id == mission.id, Recommendation.suggested_meeting
+        )
+        recommendations = list(session.scalars(query))
+    wanted = candidates(mission, recommendations)
+    open_ = [c for c in wanted if c.published is None]
+    fixed = [c for c in wanted if c.published is not None]
+    gone = {c.key for c in open_ if any(p.erased_at for p in c.people)}  # their data was erased
+    placeable = [c for c in open_ if c.key not in gone]
+    joint = build_mission_instance(list(mission.b2b_sessions), fixed, placeable)
+    why = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in placeable}
+    why |= {key: REASONS["withdrawn"] for key in gone}
+    return joint, open_, why
+
+
+_SOLVER_LINE = re.compile(r"best=(?P<best>[-\d.e+]+) bound=(?P<bound>[-\d.e+]+)")
+
+
+def _solver_progress(tell: Progress) -> Callable[[str], None]:
+    """The solver's progress lines as a job's stage, with the best objective so far and the bound."""
+
+    def relay(line: str) -> None:
+        found = _SOLVER_LINE.search(line)
+        values = {k: float(v) for k, v in found.groupdict().items()} if found else {}
+        tell(stage="solving", **values)
+
+    return relay
+
+
+def _solve(
+    joint: MissionInstance, report: SchedulingReport, time_limit: float, workers: int, tell: Progress
+) -> Solution:
+    # the page and the API ask for seconds per session; the sessions are solved together
+    budget = time_limit * max(1, len(joint.sessions))
+    relay = _solver_progress(tell)
+    solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
+    if solution.status == "infeasible" and any(p.min_meetings for p in joint.instance.participants):
+        # minimums are wishes: one that cannot be met must not cost everybody their schedule
+        report.notes.append("minimum meetings could not all be met; scheduled without minimums")
+        relaxed = [replace(p, min_meetings=0) for p in joint.instance.participants]
+        joint.instance = replace(joint.instance, participants=tuple(relaxed))
+        solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
+    if solution.meeting_slots is None:
+        report.notes.append("the solver found no schedule within the time limit: give it more seconds")
+    return solution
+
+
+def _planned(joint: MissionInstance, solution: Solution) -> list[PlannedMeeting]:
+    out = []
+    for m, candidate in enumerate(joint.held):
+        t = (solution.meeting_slots or [None] * joint.instance.n_meetings)[m]
+        if candidate.published is not None or t is None:
+            continue
+        b2b, slot = joint.locate(t)
+        people = tuple(p.id for p in candidate.people)
+        request = candidate.request.id if candidate.request is not None else None
+        out.append(PlannedMeeting(candidate.key, people, request, b2b.id, slot, joint.pairs[m]))
+    return out
+
+
 def run_scheduling(
-    session: Session,
-    mission: Mission,
+    factory: sessionmaker[Session],
+    mission_id: int,
     *,
     time_limit: float = 20.0,
     workers: int = 2,
     include_suggested: bool = True,
+    progress: Progress | None = None,
 ) -> SchedulingReport:
-    lock_mission_sessions(session, mission)  # hand placements wait, or are seen
-    recommendations = []
-    if include_suggested:
-        recommendations = list(
-            session.scalars(
-                select(Recommendation).where(
-                    Recommendation.mission_id == mission.id, Recommendation.suggested_meeting
-                )
-            )
-        )
-    wanted = candidates(mission, recommendations)
-    for meeting in [m for m in mission.meetings if m.status == MeetingStatus.DRAFT]:
-        mission.meetings.remove(meeting)  # a new draft replaces the previous one
-    session.flush()
-    open_ = [c for c in wanted if c.published is None]
+    """Snapshot, solve with no lock held, then replace the draft under the schedule lock (committed)."""
+    tell = progress or (lambda **_: None)
+    tell(stage="snapshot")
+    with transaction(factory) as session:
+        mission = session.get(Mission, mission_id)
+        assert mission is not None
+        joint, open_, why = _snapshot(session, mission, include_suggested)
     report = SchedulingReport(
         wanted=len(open_), placed=0, weight_wanted=sum(c.weight for c in open_), weight_placed=0
     )
-    fixed = [c for c in wanted if c.published is not None and c.published.session_id is not None]
-    joint = build_mission_instance(list(mission.b2b_sessions), fixed, open_)
+    solution = Solution(joint.instance.name, "unknown", None, [None] * joint.instance.n_meetings)
     if any(m.optional for m in joint.instance.meetings):
-        # the page and the API ask for seconds per session; the sessions are now solved together
-        budget = time_limit * max(1, len(joint.sessions))
-        solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
-        if solution.status == "infeasible" and any(p.min_meetings for p in joint.instance.participants):
-            # minimums are wishes: one that cannot be met must not cost everybody their schedule
-            report.notes.append("minimum meetings could not all be met; scheduled without minimums")
-            relaxed = [replace(p, min_meetings=0) for p in joint.instance.participants]
-            joint.instance = replace(joint.instance, participants=tuple(relaxed))
-            solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers)
-        if solution.meeting_slots is None:
-            report.notes.append("the solver found no schedule within the time limit: give it more seconds")
-        _store_draft(mission, joint, solution, open_, report)
-    report.unplaced = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in open_}
-    session.flush()
+        tell(stage="solving")
+        solution = _solve(joint, report, time_limit, workers, tell)
+    tell(stage="applying")
+    with transaction(factory) as session:
+        lock_schedule(session, mission_id)
+        mission = session.get(Mission, mission_id)
+        assert mission is not None
+        for meeting in [m for m in mission.meetings if m.status == MeetingStatus.DRAFT]:
+            mission.meetings.remove(meeting)  # a new draft replaces the previous one
+        flush_checked(session)
+        seated = seat_draft(session, mission, _planned(joint, solution))
+        flush_checked(session)
+    _fill_report(joint, solution, set(seated.placed), report)
+    report.unplaced = {
+        c.key: seated.left_out.get(c.key, why[c.key])
+        for c in open_
+        if c.key not in seated.placed and c.key not in seated.answered
+    }
     return report
 
 
-def _store_draft(
-    mission: Mission,
+def _fill_report(
     joint: MissionInstance,
     solution: Solution,
-    open_: list[Candidate],
+    kept: set[str],
     report: SchedulingReport,
 ) -> None:
-    slots = solution.meeting_slots or [None] * joint.instance.n_meetings
+    """Per session: meetings placed, idle gaps, interpreters used, from what the draft kept."""
+    slots: list[int | None] = list(solution.meeting_slots or [None] * joint.instance.n_meetings)
     outcomes = {
         b2b.id: SessionOutcome(b2b.key, solution.status, 0, 0, round(solution.solve_seconds, 2))
         for b2b in joint.sessions
     }
     for m, candidate in enumerate(joint.held):
-        t = slots[m]
-        if candidate.published is not None or t is None:
+        if candidate.published is not None or slots[m] is None:
             continue
-        b2b, slot = joint.locate(t)
-        mission.meetings.append(
-            Meeting(
-                key=new_meeting_key(mission, candidate),
-                participants=list(candidate.people),
-                request=candidate.request,
-                session=b2b,
-                slot=slot,
-                table=solution.tables[m] if solution.tables else None,
-                interpreter=joint.pairs[m],
-                status=MeetingStatus.DRAFT,
-            )
-        )
-        open_.remove(candidate)
+        if candidate.key not in kept:
+            slots[m] = None  # left out when the draft was applied
+            continue
+        b2b, _ = joint.locate(slots[m])  # type: ignore[arg-type]
         outcome = outcomes[b2b.id]
         outcome.placed += 1
         report.weight_placed += candidate.weight

@@ -13,12 +13,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from missionmatch.models import B2BSession, Meeting, Mission
+from missionmatch.models.meeting import OCCUPYING
+from missionmatch.services.row_locks import lock_schedule
 from missionmatch.services.setup_fields import (
-    SCHEDULED,
     FieldError,
     FieldReader,
     SetupRejected,
-    lock_row,
     mission_window,
     refuse,
 )
@@ -90,7 +90,7 @@ def read_session(mission: Mission, form: Mapping[str, str]) -> SessionFields:
 
 
 def scheduled_meetings(session: Session, b2b: B2BSession) -> list[Meeting]:
-    query = select(Meeting).where(Meeting.session_id == b2b.id, Meeting.status.in_(SCHEDULED))
+    query = select(Meeting).where(Meeting.session_id == b2b.id, Meeting.status.in_(OCCUPYING))
     return list(session.scalars(query.order_by(Meeting.id)))
 
 
@@ -98,7 +98,7 @@ def stranded(session: Session, b2b: B2BSession, slot_count: int, tables: int) ->
     """Keys of the scheduled meetings that fewer slots or tables would leave outside the session."""
     query = select(Meeting).where(
         Meeting.session_id == b2b.id,
-        Meeting.status.in_(SCHEDULED),
+        Meeting.status.in_(OCCUPYING),
         or_(Meeting.slot >= slot_count, Meeting.table >= tables),
     )
     found: dict[str, list[str]] = {}
@@ -133,7 +133,7 @@ def create_session(session: Session, mission: Mission, fields: SessionFields) ->
 def update_session(session: Session, b2b: B2BSession, fields: SessionFields) -> None:
     """Refuses to drop slots or tables that scheduled meetings use, or a table a participant keeps; times may
     move (replan and publish)."""
-    lock_row(session, B2BSession, b2b.id)
+    lock_schedule(session, b2b.mission_id)
     lost = stranded(session, b2b, fields.slot_count, fields.tables)
     errors = {
         name: FieldError(f"{name}_in_use", {"count": getattr(fields, name), "keys": ", ".join(keys)})
@@ -151,7 +151,7 @@ def update_session(session: Session, b2b: B2BSession, fields: SessionFields) -> 
 
 def delete_session(session: Session, b2b: B2BSession) -> None:
     """Only a session without scheduled meetings; cancelled ones lose their (meaningless) place."""
-    lock_row(session, B2BSession, b2b.id)
+    lock_schedule(session, b2b.mission_id)
     used = scheduled_meetings(session, b2b)
     if used:
         raise refuse("session", "session_in_use", keys=", ".join(m.key for m in used))

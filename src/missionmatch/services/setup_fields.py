@@ -12,11 +12,8 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from missionmatch.models import Mission
-from missionmatch.models.enums import MeetingStatus
 
 _WHOLE = re.compile(r"-?[0-9]+")
-# meetings that hold a slot and a table (cancelled ones do not)
-SCHEDULED = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,6 @@ held or no-show; cancelled meetings free their place), and how many meetings are
 from missionmatch.models import Mission
 from missionmatch.models.enums import MeetingStatus
 
-SHOWN = (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
-
 
 def table_plan(mission: Mission) -> list[dict]:
     """Per session and slot, the meetings at each table, for printing and for the welcome desk."""
@@ -17,7 +15,7 @@ def table_plan(mission: Mission) -> list[dict]:
             for i, (start, end) in enumerate(times)
         ]
         for meeting in mission.meetings:
-            if meeting.session_id == session.id and meeting.slot is not None and meeting.status in SHOWN:
+            if meeting.session_id == session.id and meeting.occupies:
                 slots[meeting.slot]["meetings"].append(meeting)
         for slot in slots:
             slot["meetings"].sort(key=lambda m: (m.table is None, m.table))

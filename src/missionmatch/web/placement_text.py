@@ -33,6 +33,15 @@ MESSAGES = {
     "not_movable": _("Only draft and published meetings can be moved (this one is %(status)s)."),
     "not_accepted": _("Only accepted requests can be placed (this one is %(status)s)."),
     "already_placed": _("This request already has a meeting in the schedule (%(meeting)s)."),
+    "not_published": _("This meeting is still a draft: publish the schedule before recording its outcome."),
+    "gone": _("This meeting no longer exists: someone removed it meanwhile."),
+    "conflict": _(
+        "Someone changed the schedule meanwhile and this change would now double-book a table or a "
+        "participant. Reload the schedule and try again."
+    ),
+    "changed_meanwhile": _(
+        "The schedule changed while replanning ran (%(keys)s); nothing was written. Run replanning again."
+    ),
     "not_draft": _(
         "Only draft meetings can be removed; cancel a published one instead (this one is %(status)s)."
     ),
@@ -59,3 +68,7 @@ def refusal_text(t: Translator, refusal: Refusal, timezone: str) -> str:
     if code == "unavailable" and not refusal.values.get("reason"):
         code = "unavailable_no_reason"
     return t.gettext(MESSAGES[code], **values)
+
+
+def refusal_texts(t: Translator, refusals: list[Refusal], timezone: str) -> list[str]:
+    return [refusal_text(t, refusal, timezone) for refusal in refusals]

@@ -22,7 +22,7 @@ from missionmatch.services.placement_rules import check_slots
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, get_translator
 from missionmatch.web.i18n import Translator
 from missionmatch.web.mission_rows import row_of_mission
-from missionmatch.web.placement_text import refusal_text
+from missionmatch.web.placement_text import refusal_text, refusal_texts
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -87,7 +87,7 @@ def _target(mission: Mission, t: Translator, slot: str, table: str) -> Target | 
 
 
 def _refused(t: Translator, mission: Mission, refused: PlacementRefused) -> list[str]:
-    return [refusal_text(t, refusal, mission.timezone) for refusal in refused.refusals]
+    return refusal_texts(t, refused.refusals, mission.timezone)
 
 
 def _placed(  # type: ignore[no-untyped-def]

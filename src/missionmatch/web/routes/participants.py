@@ -94,6 +94,6 @@ def mail_login_link(
 @router.post("/missions/{slug}/participants/{participant_id}/withdraw")
 def withdraw(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
     """A participant cancels their trip: their meetings and open requests are cancelled; replan to refill."""
-    withdraw_participant(_participant_of(db, mission, participant_id))
+    withdraw_participant(db, _participant_of(db, mission, participant_id))
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)

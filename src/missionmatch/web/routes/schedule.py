@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from missionmatch.models import Meeting, Mission
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.on_the_day import OUTCOMES, record_outcome
+from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import (
@@ -16,8 +17,16 @@ from missionmatch.services.scheduling_run import (
     run_scheduling,
 )
 from missionmatch.services.table_plan import status_counts, table_plan
-from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission, get_settings, get_translator
+from missionmatch.web.deps import (
+    CurrentOrganiser,
+    DbSession,
+    Lang,
+    ManagedMission,
+    get_settings,
+    get_translator,
+)
 from missionmatch.web.mailer import notify_publication
+from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -61,9 +70,10 @@ def run(
     suggested: bool = Form(False),
 ) -> Response:
     limit = max(MIN_TIME_LIMIT, min(time_limit, MAX_TIME_LIMIT))
-    report = run_scheduling(db, mission, time_limit=limit, include_suggested=suggested)
-    db.commit()
-    db.refresh(mission)
+    db.rollback()  # the run reads and writes in transactions of its own
+    factory = request.app.state.session_factory
+    report = run_scheduling(factory, mission.id, time_limit=limit, include_suggested=suggested)
+    db.expire_all()
     return _page(request, mission, db, report=report)
 
 
@@ -87,17 +97,27 @@ def publish(
 
 @router.post("/missions/{slug}/schedule/replan")
 def replan(
-    request: Request, mission: ManagedMission, db: DbSession, time_limit: float = Form(10.0)
+    request: Request, mission: ManagedMission, db: DbSession, t: Lang, time_limit: float = Form(10.0)
 ) -> Response:
-    replanned = replan_mission(db, mission, time_limit=max(MIN_TIME_LIMIT, min(time_limit, MAX_TIME_LIMIT)))
-    db.commit()
-    db.refresh(mission)
+    limit = max(MIN_TIME_LIMIT, min(time_limit, MAX_TIME_LIMIT))
+    db.rollback()  # the run reads and writes in transactions of its own
+    try:
+        replanned = replan_mission(request.app.state.session_factory, mission.id, time_limit=limit)
+    except PlacementRefused as refused:
+        message = " ".join(refusal_texts(t, refused.refusals, mission.timezone))
+        return _page(request, mission, db, message=message, status_code=409)
+    db.expire_all()
     return _page(request, mission, db, replanned=replanned)
 
 
 @router.post("/missions/{slug}/meetings/{meeting_id}/status")
 def mark_meeting(
-    mission: ManagedMission, meeting_id: int, db: DbSession, status: str = Form(...)
+    request: Request,
+    mission: ManagedMission,
+    meeting_id: int,
+    db: DbSession,
+    t: Lang,
+    status: str = Form(...),
 ) -> Response:
     """On the day: a meeting was held, someone did not come, or it is called off (freeing the slot)."""
     meeting = db.get(Meeting, meeting_id)
@@ -105,7 +125,12 @@ def mark_meeting(
         raise HTTPException(status_code=404)
     if status not in OUTCOMES:
         raise HTTPException(status_code=422, detail=f"status must be one of {', '.join(OUTCOMES)}")
-    record_outcome(meeting, status)
+    try:
+        record_outcome(db, meeting, status)
+    except PlacementRefused as refused:
+        db.rollback()
+        message = " ".join(refusal_texts(t, refused.refusals, mission.timezone))
+        return _page(request, mission, db, message=message, status_code=409)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 

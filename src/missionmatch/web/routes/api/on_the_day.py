@@ -3,12 +3,14 @@ of a meeting (held, no-show, cancelled) as the table plan does."""
 
 from enum import StrEnum
 
-from fastapi import APIRouter
+from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
 
 from missionmatch import clock
 from missionmatch.services import on_the_day
-from missionmatch.web.deps import DbSession
+from missionmatch.services.placement_rules import PlacementRefused
+from missionmatch.web.deps import DbSession, Lang
+from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ManagedMission, mission_meeting, mission_participant
 from missionmatch.web.routes.api.schemas import ParticipantOut, participant_out
 
@@ -49,8 +51,18 @@ def undo_check_in(mission: ManagedMission, db: DbSession, participant_id: int) -
 
 
 @router.post("/missions/{slug}/meetings/{meeting_id}/outcome")
-def record_outcome(body: OutcomeIn, mission: ManagedMission, db: DbSession, meeting_id: int) -> OutcomeOut:
+def record_outcome(
+    body: OutcomeIn, mission: ManagedMission, db: DbSession, t: Lang, meeting_id: int
+) -> OutcomeOut:
+    """A cancelled meeting marked held or no-show again must still have its place: 409 with the reasons
+    (in the Accept-Language) when someone or another meeting took it meanwhile."""
     meeting = mission_meeting(mission, db, meeting_id)
-    on_the_day.record_outcome(meeting, body.outcome.value)
+    try:
+        meeting = on_the_day.record_outcome(db, meeting, body.outcome.value)
+    except PlacementRefused as refused:
+        db.rollback()
+        raise HTTPException(
+            status_code=409, detail=refusal_texts(t, refused.refusals, mission.timezone)
+        ) from None
     db.commit()
     return OutcomeOut(id=meeting.id, key=meeting.key, status=meeting.status.value)

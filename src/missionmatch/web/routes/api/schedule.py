@@ -2,16 +2,18 @@
 run the scheduler into a draft, publish (participants are mailed their changes), replan. Runs are synchronous;
 the solver's time limit per session is validated (1 to 120 seconds)."""
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from missionmatch.services.matching_run import run_matching
+from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT, run_scheduling
 from missionmatch.services.table_plan import status_counts, table_plan
-from missionmatch.web.deps import DbSession, Settings
+from missionmatch.web.deps import DbSession, Lang, Settings
 from missionmatch.web.mailer import notify_publication
+from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
 from missionmatch.web.routes.api.schedule_bodies import (
     MatchingOut,
@@ -76,12 +78,17 @@ def run_matcher(mission: ManagedMission, db: DbSession) -> MatchingOut:
 
 
 @router.post("/missions/{slug}/schedule/run")
-def run_scheduler(body: SchedulingIn, mission: ManagedMission, db: DbSession) -> SchedulingOut:
+def run_scheduler(
+    request: Request, body: SchedulingIn, mission: ManagedMission, db: DbSession
+) -> SchedulingOut:
     """A new draft from the accepted requests (and suggestions if asked); published meetings stay in place."""
+    db.rollback()  # the run reads and writes in transactions of its own
     report = run_scheduling(
-        db, mission, time_limit=body.time_limit, include_suggested=body.include_suggested
+        request.app.state.session_factory,
+        mission.id,
+        time_limit=body.time_limit,
+        include_suggested=body.include_suggested,
     )
-    db.commit()
     return SchedulingOut(**report.as_dict())
 
 
@@ -108,10 +115,16 @@ def publish(
 
 
 @router.post("/missions/{slug}/schedule/replan")
-def replan(body: ReplanIn, mission: ManagedMission, db: DbSession) -> ReplanOut:
-    """After changes: published meetings stay unless they must move; reports exactly what moved."""
-    report = replan_mission(db, mission, time_limit=body.time_limit)
-    db.commit()
+def replan(request: Request, body: ReplanIn, mission: ManagedMission, db: DbSession, t: Lang) -> ReplanOut:
+    """After changes: published meetings stay unless they must move; reports exactly what moved. 409 when the
+    schedule changed while it ran (nothing written)."""
+    db.rollback()  # the run reads and writes in transactions of its own
+    try:
+        report = replan_mission(request.app.state.session_factory, mission.id, time_limit=body.time_limit)
+    except PlacementRefused as refused:
+        raise HTTPException(
+            status_code=409, detail=refusal_texts(t, refused.refusals, mission.timezone)
+        ) from None
     return ReplanOut(
         kept=report.kept,
         moved=[_move(key, old, new, report.sessions_changed.get(key)) for key, old, new in report.moved],

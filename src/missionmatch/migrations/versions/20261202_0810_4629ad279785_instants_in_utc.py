@@ -12,7 +12,7 @@ values that were written on another clock are converted:
   mission's time zone.
 
 Revision ID: 4629ad279785
-Revises: 6a6ffd8bba38
+Revises: bb898616a70d
 Create Date: 2026-12-02 08:05:00.000000
 """
 
@@ -24,8 +24,8 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '4629ad279785'
-down_revision: str | None = '6a6ffd8bba38'
+revision: str = "4629ad279785"
+down_revision: str | None = "bb898616a70d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -34,7 +34,9 @@ Convert = Callable[[dt.datetime], dt.datetime]
 
 
 def _local_to_utc(value: dt.datetime) -> dt.datetime:
-    return value.astimezone(dt.UTC).replace(tzinfo=None)  # a naive datetime's astimezone reads it as local time
+    return value.astimezone(dt.UTC).replace(
+        tzinfo=None
+    )  # a naive datetime's astimezone reads it as local time
 
 
 def _utc_to_local(value: dt.datetime) -> dt.datetime:
@@ -56,7 +58,9 @@ def _rewrite(
     A row carries its mission's time zone (`zone`) and, for a `keyed` table, its key."""
     connection = op.get_bind()
     times = [sa.column(c, sa.DateTime()) for c in columns]
-    rows = sa.table(table, sa.column("id"), sa.column("mission_id"), *times, *([sa.column("key")] if keyed else []))
+    rows = sa.table(
+        table, sa.column("id"), sa.column("mission_id"), *times, *([sa.column("key")] if keyed else [])
+    )
     mission = sa.table("mission", sa.column("id"), sa.column("timezone"))
     key = rows.c.key if keyed else sa.null()
     query = sa.select(rows.c.id, key.label("key"), *times, mission.c.timezone.label("zone"))
@@ -74,10 +78,20 @@ def _imported(row: sa.Row) -> bool:
 def upgrade() -> None:
     _rewrite("schedule_version", ("published_at",), lambda row: _local_to_utc)
     _rewrite("recommendation", ("created_at",), lambda row: _local_to_utc)
-    _rewrite("meeting_request", ("created_at", "expires_at"), lambda row: _wall_to_utc(row.zone) if _imported(row) else None, keyed=True)
+    _rewrite(
+        "meeting_request",
+        ("created_at", "expires_at"),
+        lambda row: _wall_to_utc(row.zone) if _imported(row) else None,
+        keyed=True,
+    )
 
 
 def downgrade() -> None:
-    _rewrite("meeting_request", ("created_at", "expires_at"), lambda row: _utc_to_wall(row.zone) if _imported(row) else None, keyed=True)
+    _rewrite(
+        "meeting_request",
+        ("created_at", "expires_at"),
+        lambda row: _utc_to_wall(row.zone) if _imported(row) else None,
+        keyed=True,
+    )
     _rewrite("recommendation", ("created_at",), lambda row: _utc_to_local)
     _rewrite("schedule_version", ("published_at",), lambda row: _utc_to_local)
