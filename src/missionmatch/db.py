@@ -31,8 +31,22 @@ def _configure_sqlite(dbapi_connection, _record) -> None:  # type: ignore[no-unt
     cursor.close()
 
 
+# ids are 64-bit on PostgreSQL and SQLite: a larger (or non-positive) one names no row
+MAX_ID = 2**63 - 1
+
+
+class AppSession(Session):
+    """A Session whose `get` answers None for an id no row can have (say 2**70 from a URL or a JSON body)
+    instead of an OverflowError or an out-of-range error from the driver: not found, like any missing row."""
+
+    def get(self, entity, ident, **kwargs):  # type: ignore[no-untyped-def, override]
+        if isinstance(ident, int) and not isinstance(ident, bool) and not 1 <= ident <= MAX_ID:
+            return None
+        return super().get(entity, ident, **kwargs)
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    return sessionmaker(bind=engine, expire_on_commit=False, class_=AppSession)
 
 
 @contextmanager
