@@ -55,7 +55,10 @@ def test_a_request_to_oneself_is_refused(loaded) -> None:
         anne = _participant(session, "p-1")
         session.add(
             MeetingRequest(
-                mission=anne.mission, requester=anne, recipient=anne, created_at=dt.datetime(2025, 5, 1)
+                mission=anne.mission,
+                requester=anne,
+                recipient=anne,
+                created_at=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
             )
         )
 

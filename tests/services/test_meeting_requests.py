@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from missionmatch import clock
 from missionmatch.db import transaction
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
@@ -78,8 +79,7 @@ def test_pending_requests_expire(factory: sessionmaker[Session]) -> None:
             session, people["p-1"], people["p-3"], valid_for=dt.timedelta(hours=1)
         )
         assert (
-            requests.expire_pending(session, request.mission_id, at=dt.datetime.now() - dt.timedelta(days=1))
-            == 0
+            requests.expire_pending(session, request.mission_id, at=clock.now() - dt.timedelta(days=1)) == 0
         )
         far_future = request.created_at + dt.timedelta(hours=2)
         assert requests.expire_pending(session, request.mission_id, at=far_future) == 1

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -5,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import Meeting, Mission, Participant
+from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
 from missionmatch.services.mission_document import validate
 from missionmatch.services.mission_export import export_mission
 from missionmatch.services.mission_import import import_mission
@@ -27,6 +28,22 @@ def test_import_then_export_gives_back_the_same_document(session_factory: sessio
     expected = json.loads(json.dumps(document))
     expected["participants"][0]["email"] = "anne.muller@luxsat.example.lu"  # e-mails are stored lower-cased
     assert exported == expected
+
+
+def test_request_times_are_stored_as_the_instants_the_mission_clock_named(
+    session_factory: sessionmaker[Session],
+) -> None:
+    # the document says 09:00 (Osaka) for r-1: the database keeps midnight UTC, the export says 09:00 again
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    with session_factory() as session:
+        r1 = session.scalar(select(MeetingRequest).where(MeetingRequest.key == "r-1"))
+        assert (r1.created_at, r1.expires_at) == (
+            dt.datetime(2025, 5, 10, 0, 0, tzinfo=dt.UTC),
+            dt.datetime(2025, 5, 20, 0, 0, tzinfo=dt.UTC),
+        )
+        exported = export_mission(session, session.scalar(select(Mission)))["meeting_requests"][0]
+    assert (exported["created_at"], exported["expires_at"]) == ("2025-05-10T09:00", "2025-05-20T09:00")
 
 
 def test_export_import_round_trip_through_json_is_lossless(session_factory: sessionmaker[Session]) -> None:
@@ -126,6 +143,16 @@ def test_importing_the_same_mission_twice_is_refused(session_factory: sessionmak
         (
             lambda d: d["mission"].update(show_contact_emails="yes"),
             "mission, show_contact_emails: must be true or false",
+        ),
+        (
+            lambda d: d["programme"][0].update(starts_at="2025-05-27T09:00+09:00"),
+            "programme[0], starts_at: '2025-05-27T09:00+09:00' has an offset; "
+            "write the mission's local time, like 2025-05-27T14:00",
+        ),
+        (
+            lambda d: d["meeting_requests"][0].update(created_at="2025-05-10T00:00Z"),
+            "meeting_requests[0], created_at: '2025-05-10T00:00Z' has an offset; "
+            "write the mission's local time, like 2025-05-27T14:00",
         ),
     ],
 )

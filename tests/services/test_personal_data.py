@@ -26,7 +26,7 @@ from missionmatch.services.mission_import import import_mission
 from missionmatch.services.personal_data import erase_participant, export_personal_data
 from tests.factories import small_mission
 
-MAY = dt.datetime(2025, 5, 12, 8, 30)
+MAY = dt.datetime(2025, 5, 12, 8, 30, tzinfo=dt.UTC)
 
 
 def _by_key(session: Session, key: str) -> Participant:
@@ -137,8 +137,9 @@ def test_export_lists_every_piece_of_personal_data(factory: sessionmaker[Session
                 "status": "accepted",
                 "priority": 3,
                 "message": "Bonjour",
-                "created_at": "2025-05-10T09:00",
-                "expires_at": "2025-05-20T09:00",
+                # an instant (the document's 09:00 in Osaka), unlike the wall times above
+                "created_at": "2025-05-10T00:00+00:00",
+                "expires_at": "2025-05-20T00:00+00:00",
             },
             {
                 "direction": "received",
@@ -146,7 +147,7 @@ def test_export_lists_every_piece_of_personal_data(factory: sessionmaker[Session
                 "status": "pending",
                 "priority": 2,
                 "message": "Dear Anne Muller, let us meet",
-                "created_at": "2025-05-12T08:30",
+                "created_at": "2025-05-12T08:30+00:00",
                 "expires_at": None,
             },
         ],
@@ -161,14 +162,14 @@ def test_export_lists_every_piece_of_personal_data(factory: sessionmaker[Session
         "feedback": [{"rating": 5, "comment": "Très utile", "follow_up": "visit"}],
         "recommendations": [{"rank": 1, "partner": "太郎 山田", "score": 0.75}],
         "sign_in_links": [
-            {"created_at": "2025-05-12T08:30", "expires_at": "2025-05-15T08:30", "used_at": None}
+            {"created_at": "2025-05-12T08:30+00:00", "expires_at": "2025-05-15T08:30+00:00", "used_at": None}
         ],
-        "api_tokens": [{"label": "phone", "created_at": "2025-05-12T08:30", "revoked_at": None}],
+        "api_tokens": [{"label": "phone", "created_at": "2025-05-12T08:30+00:00", "revoked_at": None}],
         "mails": [
             {
                 "subject": "Your sign-in link",
                 "body": "Hello Anne Muller",
-                "created_at": "2025-05-12T08:30",
+                "created_at": "2025-05-12T08:30+00:00",
                 "sent_at": None,
             }
         ],

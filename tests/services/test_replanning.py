@@ -73,7 +73,7 @@ def test_a_new_request_is_added_around_the_published_meetings(session_factory) -
                 recipient=_person(session, "p-4"),
                 priority=2,
                 status=RequestStatus.ACCEPTED,
-                created_at=dt.datetime(2025, 5, 25, 9, 0),
+                created_at=dt.datetime(2025, 5, 25, 9, 0, tzinfo=dt.UTC),
             )
         )
         mission_id = mission.id

@@ -35,7 +35,7 @@ def _accept(session: Session, pairs: list[tuple[str, str]], prefix: str) -> None
                 recipient=people[recipient],
                 priority=2,
                 status=RequestStatus.ACCEPTED,
-                created_at=dt.datetime(2025, 5, 20, 9, 0),
+                created_at=dt.datetime(2025, 5, 20, 9, 0, tzinfo=dt.UTC),
             )
         )
 

@@ -11,7 +11,7 @@ from missionmatch.services.mission_import import import_mission
 from missionmatch.services.schedule_publish import NothingToPublish, cancel_meeting, publish_schedule
 from tests.factories import small_mission
 
-NOW = dt.datetime(2025, 5, 20, 12, 0)
+NOW = dt.datetime(2025, 5, 20, 12, 0, tzinfo=dt.UTC)
 
 
 def _drafted(factory: sessionmaker[Session]) -> None:

@@ -38,16 +38,16 @@ def test_agenda_lists_programme_and_published_meetings_in_time_order(world: Worl
         "entries": [
             {
                 "kind": "programme",
-                "starts_at": "2025-05-27T09:00:00",
-                "ends_at": "2025-05-27T12:00:00",
+                "starts_at": "2025-05-27T09:00:00+09:00",
+                "ends_at": "2025-05-27T12:00:00+09:00",
                 "title": "Business Forum",
                 "place": "Expo hall, Osaka",
                 **programme,
             },
             {
                 "kind": "meeting",
-                "starts_at": "2025-05-27T14:40:00",
-                "ends_at": "2025-05-27T15:00:00",
+                "starts_at": "2025-05-27T14:40:00+09:00",
+                "ends_at": "2025-05-27T15:00:00+09:00",
                 "title": "太郎 山田 (Kansai Orbital KK), Hanako Sato (Kansai Orbital KK)",
                 "place": "Expo hall",
                 "table_number": 2,
@@ -57,8 +57,8 @@ def test_agenda_lists_programme_and_published_meetings_in_time_order(world: Worl
             },
             {
                 "kind": "programme",
-                "starts_at": "2025-05-28T14:00:00",
-                "ends_at": "2025-05-28T16:00:00",
+                "starts_at": "2025-05-28T14:00:00+09:00",
+                "ends_at": "2025-05-28T16:00:00+09:00",
                 "title": "Visit of Kansai Orbital",
                 "place": "HQ, Kyoto",
                 **programme,

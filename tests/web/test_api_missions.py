@@ -24,8 +24,8 @@ def test_programme_items_in_time_order_with_registrations(world: World) -> None:
             "city": "Osaka",
             "venue": "Expo hall",
             "address": "Yumeshima",
-            "starts_at": "2025-05-27T09:00:00",
-            "ends_at": "2025-05-27T12:00:00",
+            "starts_at": "2025-05-27T09:00:00+09:00",
+            "ends_at": "2025-05-27T12:00:00+09:00",
             "capacity": 200,
             "participant_ids": [anne, jonas],
         },
@@ -37,8 +37,8 @@ def test_programme_items_in_time_order_with_registrations(world: World) -> None:
             "city": "Kyoto",
             "venue": "HQ",
             "address": "Kyoto Research Park",
-            "starts_at": "2025-05-28T14:00:00",
-            "ends_at": "2025-05-28T16:00:00",
+            "starts_at": "2025-05-28T14:00:00+09:00",
+            "ends_at": "2025-05-28T16:00:00+09:00",
             "capacity": 2,
             "participant_ids": [anne],
         },
@@ -64,7 +64,7 @@ def test_sessions_with_slot_times_breaks_tables_and_interpreters(world: World) -
             "tables": 4,
             "slot_minutes": 20,
             "slots": [
-                {"index": i, "starts_at": f"2025-05-27T{a}:00", "ends_at": f"2025-05-27T{b}:00"}
+                {"index": i, "starts_at": f"2025-05-27T{a}:00+09:00", "ends_at": f"2025-05-27T{b}:00+09:00"}
                 for i, (a, b) in enumerate(times)
             ],
             "interpreters": [{"languages": "fr-ja", "count": 1}],

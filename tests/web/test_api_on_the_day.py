@@ -31,7 +31,8 @@ def _outcome_path(world: World, slug: str = "test-osaka") -> str:
 def _checked_in_at(world: World) -> str | None:
     with world.factory() as session:
         moment = session.get(Participant, world.participant("test-osaka", "p-3").id).checked_in_at
-        return moment.isoformat() if moment else None
+        # the API writes instants in UTC with the "Z" suffix of RFC 3339
+        return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
 def test_check_in_marks_once_and_undo_clears(world: World) -> None:

@@ -5,8 +5,9 @@ import re
 
 from sqlalchemy import func, select, update
 
+from missionmatch import clock
 from missionmatch.models import ApiToken, OrganiserAccount, Participant
-from missionmatch.services.accounts import hash_token, now
+from missionmatch.services.accounts import hash_token
 from tests.web.api_client import INVALID_TOKEN, api
 from tests.web.conftest import PASSWORD, Browser, World
 
@@ -71,7 +72,7 @@ def test_an_erased_participants_token_is_refused_with_401(world: World) -> None:
     assert api(world, token).get("/api/v1/me/profile").status_code == 200
     anne = world.participant("test-osaka", "p-1")
     with world.factory.begin() as session:  # erased_at set, the token row still there
-        session.execute(update(Participant).where(Participant.id == anne.id).values(erased_at=now()))
+        session.execute(update(Participant).where(Participant.id == anne.id).values(erased_at=clock.now()))
     refused = api(world, token).get("/api/v1/me/profile")
     assert (refused.status_code, refused.json()) == (401, INVALID_TOKEN)
 

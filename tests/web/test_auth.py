@@ -60,7 +60,7 @@ def test_login_link_signs_in_once(world: World) -> None:
 def test_expired_login_link_is_refused(world: World) -> None:
     token = world.link_token("test-osaka", "p-1")
     with world.factory.begin() as session:
-        session.execute(update(LoginLink).values(expires_at=dt.datetime(2000, 1, 1)))
+        session.execute(update(LoginLink).values(expires_at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
     response = world.client().submit(f"/login/link/{token}", page=f"/login/link/{token}")
     assert response.status_code == 410
 

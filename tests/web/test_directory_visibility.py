@@ -36,7 +36,7 @@ def _recommend(world: World, who: str, whom: str) -> None:
                 score=0.9,
                 reasons={},
                 embedder="test",
-                created_at=dt.datetime(2025, 5, 1),
+                created_at=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
             )
         )
 

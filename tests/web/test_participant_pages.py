@@ -70,7 +70,7 @@ def test_declining_and_accepting(world: World) -> None:
             mission_id=jonas.mission_id,
             requester_id=jonas.id,
             recipient_id=world.participant("test-osaka", "p-3").id,
-            created_at=__import__("datetime").datetime(2025, 5, 1),
+            created_at=__import__("datetime").datetime(2025, 5, 1, tzinfo=__import__("datetime").UTC),
             expires_at=None,
         )
         session.add(jonas_request)

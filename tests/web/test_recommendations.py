@@ -32,7 +32,7 @@ def _recommend(world: World, who: str, whom: str, rank: int) -> None:
                 score=1.0 / rank,
                 reasons=REASONS,
                 embedder="test",
-                created_at=dt.datetime(2025, 5, 1),
+                created_at=dt.datetime(2025, 5, 1, tzinfo=dt.UTC),
             )
         )
 

@@ -9,7 +9,7 @@ from missionmatch.web.i18n import ZONE_COOKIE, Translator, viewer_zone
 from tests.web.conftest import World
 
 MEETING = dt.datetime(2025, 5, 27, 14, 40)  # wall-clock time in Osaka (m-1, slot 2 of the B2B afternoon)
-SENT = dt.datetime(2025, 5, 20, 0, 0)  # a UTC time stamp
+SENT = dt.datetime(2025, 5, 20, 0, 0, tzinfo=dt.UTC)  # an instant
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_times_render_in_the_viewers_zone_with_its_name(
     t = Translator(language, zone)
     assert (
         t.wall_time(MEETING, "Asia/Tokyo"),
-        t.utc_time(SENT, "Asia/Tokyo"),
+        t.instant(SENT, "Asia/Tokyo"),
         t.time(MEETING, "Asia/Tokyo"),
     ) == (
         wall,
@@ -125,3 +125,18 @@ def test_the_zone_form_only_sends_back_to_this_site(world: World) -> None:
     browser = world.client()
     response = browser.submit("/timezone", {"zone": "Asia/Tokyo", "next": "//evil.example"}, page="/timezone")
     assert response.headers["location"] == "/"
+
+
+def test_an_instant_in_another_offset_is_the_same_moment() -> None:
+    # 09:00 in Tokyo is midnight UTC: the instant is shown at the moment it names, not its clock reading
+    tokyo = dt.datetime(2025, 5, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    shown = Translator("en").instant(tokyo, "Europe/Luxembourg")
+    assert shown == "May 20, 2025, 2:00\u202fAM (Luxembourg Time)"
+
+
+def test_a_naive_instant_or_an_aware_wall_time_is_refused() -> None:
+    t = Translator("en")
+    with pytest.raises(ValueError, match="has no offset"):
+        t.instant(dt.datetime(2025, 5, 20, 0, 0), "Asia/Tokyo")
+    with pytest.raises(ValueError, match="has an offset"):
+        t.wall_time(SENT, "Asia/Tokyo")

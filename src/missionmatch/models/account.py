@@ -4,10 +4,11 @@ outbox that carries the links. Secrets are kept only as hashes (SHA-256 for toke
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base
+from missionmatch.models.datetime_types import UTCDateTime
 
 if TYPE_CHECKING:
     from missionmatch.models.mission import Mission
@@ -31,7 +32,7 @@ class OrganiserAccount(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     missions: Mapped[list["Mission"]] = relationship(secondary=organiser_mission, order_by="Mission.id")
 
@@ -44,9 +45,9 @@ class LoginLink(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     participant: Mapped["Participant"] = relationship()
 
@@ -65,8 +66,8 @@ class ApiToken(Base):
     participant_id: Mapped[int | None] = mapped_column(
         ForeignKey("participant.id", ondelete="CASCADE"), index=True
     )
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     organiser: Mapped["OrganiserAccount | None"] = relationship()
     participant: Mapped["Participant | None"] = relationship()
@@ -79,7 +80,7 @@ class LoginAttempt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(300), index=True)  # "email:<address>" or "ip:<address>"
-    attempted_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    attempted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class OutboxMail(Base):
@@ -92,6 +93,6 @@ class OutboxMail(Base):
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str] = mapped_column(Text, default="")

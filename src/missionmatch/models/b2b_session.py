@@ -1,10 +1,12 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from missionmatch.clock import WallTime
 from missionmatch.models.base import Base, new_key
+from missionmatch.models.datetime_types import WallDateTime
 
 if TYPE_CHECKING:
     from missionmatch.models.mission import Mission
@@ -22,7 +24,7 @@ class B2BSession(Base):
     name: Mapped[str] = mapped_column(String(200))
     city: Mapped[str] = mapped_column(String(100), default="")
     venue: Mapped[str] = mapped_column(String(200), default="")
-    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    starts_at: Mapped[WallTime] = mapped_column(WallDateTime)
     slot_minutes: Mapped[int] = mapped_column(Integer)
     slot_count: Mapped[int] = mapped_column(Integer)
     # [{"after_slot": 6, "minutes": 20}]: a pause after the first six slots
@@ -34,7 +36,7 @@ class B2BSession(Base):
         back_populates="session", cascade="all, delete-orphan", order_by="InterpreterPool.id"
     )
 
-    def slot_times(self) -> list[tuple[dt.datetime, dt.datetime]]:
+    def slot_times(self) -> list[tuple[WallTime, WallTime]]:
         """Start and end of every slot, breaks included."""
         pauses = {entry["after_slot"]: entry["minutes"] for entry in self.breaks}
         times = []
@@ -46,7 +48,7 @@ class B2BSession(Base):
         return times
 
     @property
-    def ends_at(self) -> dt.datetime:
+    def ends_at(self) -> WallTime:
         return self.slot_times()[-1][1] if self.slot_count else self.starts_at
 
 

@@ -1,10 +1,11 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base, new_key
+from missionmatch.models.datetime_types import UTCDateTime
 from missionmatch.models.enums import RequestStatus, db_enum
 
 if TYPE_CHECKING:
@@ -30,8 +31,8 @@ class MeetingRequest(Base):
     priority: Mapped[int] = mapped_column(Integer, default=2)
     message: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[RequestStatus] = mapped_column(db_enum(RequestStatus), default=RequestStatus.PENDING)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     mission: Mapped["Mission"] = relationship(back_populates="meeting_requests")
     requester: Mapped["Participant"] = relationship(foreign_keys=[requester_id])

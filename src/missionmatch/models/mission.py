@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 
 class Mission(Base):
-    """One trip of a delegation to a host country. Every date-time of a mission is stored as wall-clock time
-    in the mission's time zone, the way organisers write their programmes."""
+    """One trip of a delegation to a host country. Its programme, sessions and people's absences are stored
+    as wall-clock time in the mission's `timezone`, the way organisers write their programmes; time stamps
+    (created, published, checked in...) are instants in UTC (docs/time.md)."""
 
     __tablename__ = "mission"
 

@@ -1,10 +1,12 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from missionmatch.clock import WallTime
 from missionmatch.models.base import Base, new_key
+from missionmatch.models.datetime_types import UTCDateTime, WallDateTime
 from missionmatch.models.programme import programme_registration
 
 if TYPE_CHECKING:
@@ -41,12 +43,12 @@ class Participant(Base):
     job_title: Mapped[str] = mapped_column(String(200), default="")
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     timezone: Mapped[str | None] = mapped_column(String(64))
-    arrives_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    departs_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    arrives_at: Mapped[WallTime | None] = mapped_column(WallDateTime)
+    departs_at: Mapped[WallTime | None] = mapped_column(WallDateTime)
     # set at the welcome desk on the day; absent participants' meetings can be replanned
-    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # set when the participant's personal data was erased (services/personal_data.py); kept for statistics
-    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # meetings wished (min) and accepted (max) over the whole mission; NULL = no limit
     min_meetings: Mapped[int | None] = mapped_column(Integer)
     max_meetings: Mapped[int | None] = mapped_column(Integer)
@@ -82,8 +84,8 @@ class Unavailability(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
-    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    starts_at: Mapped[WallTime] = mapped_column(WallDateTime)
+    ends_at: Mapped[WallTime] = mapped_column(WallDateTime)
     reason: Mapped[str] = mapped_column(Text, default="")
 
     participant: Mapped[Participant] = relationship(back_populates="unavailability")

@@ -1,10 +1,11 @@
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from missionmatch.clock import WallTime
 from missionmatch.models.base import Base, new_key
+from missionmatch.models.datetime_types import WallDateTime
 from missionmatch.models.enums import ProgrammeKind, db_enum
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ class ProgrammeItem(Base):
     host_organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="SET NULL")
     )
-    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    starts_at: Mapped[WallTime] = mapped_column(WallDateTime)
+    ends_at: Mapped[WallTime] = mapped_column(WallDateTime)
     capacity: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
 

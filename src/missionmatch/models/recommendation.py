@@ -1,10 +1,11 @@
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base
+from missionmatch.models.datetime_types import UTCDateTime
 
 if TYPE_CHECKING:
     from missionmatch.models.participant import Participant
@@ -26,7 +27,7 @@ class Recommendation(Base):
     # a mutual pair the scheduler may place in empty slots
     suggested_meeting: Mapped[bool] = mapped_column(default=False)
     embedder: Mapped[str] = mapped_column(String(40))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     participant: Mapped["Participant"] = relationship(foreign_keys=[participant_id])
     candidate: Mapped["Participant"] = relationship(foreign_keys=[candidate_id])

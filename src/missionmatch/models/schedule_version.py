@@ -1,10 +1,11 @@
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from missionmatch.models.base import Base
+from missionmatch.models.datetime_types import UTCDateTime
 
 
 class ScheduleVersion(Base):
@@ -16,7 +17,7 @@ class ScheduleVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    published_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    published_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     published_by: Mapped[str] = mapped_column(String(254), default="")
     comment: Mapped[str] = mapped_column(Text, default="")
     # meeting key -> {"session", "slot", "table", "interpreter", "participants"} at publication

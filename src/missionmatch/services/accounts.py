@@ -9,6 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
 from missionmatch.models import ApiToken, LoginAttempt, LoginLink, Mission, OrganiserAccount, Participant
 
 _HASHER = PasswordHasher()
@@ -22,10 +23,6 @@ class RateLimited(Exception):
     pass
 
 
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)  # naive UTC, like every stored time stamp
-
-
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -35,7 +32,7 @@ def create_organiser(
 ) -> OrganiserAccount:
     account = session.scalar(select(OrganiserAccount).where(OrganiserAccount.email == email.lower()))
     if account is None:
-        account = OrganiserAccount(email=email.lower(), name=name, created_at=now(), password_hash="")
+        account = OrganiserAccount(email=email.lower(), name=name, created_at=clock.now(), password_hash="")
         session.add(account)
     account.password_hash = _HASHER.hash(password)
     account.missions = list(dict.fromkeys([*account.missions, *missions]))
@@ -44,7 +41,7 @@ def create_organiser(
 
 
 def _recent_failures(session: Session, key: str) -> int:
-    since = now() - FAILURE_WINDOW
+    since = clock.now() - FAILURE_WINDOW
     query = select(func.count()).where(LoginAttempt.key == key, LoginAttempt.attempted_at >= since)
     return session.scalar(query) or 0
 
@@ -64,7 +61,7 @@ def authenticate_organiser(
     except (VerificationError, InvalidHashError):
         valid = False
     if not valid:
-        session.add_all([LoginAttempt(key=key, attempted_at=now()) for key in keys])
+        session.add_all([LoginAttempt(key=key, attempted_at=clock.now()) for key in keys])
         return None
     session.execute(delete(LoginAttempt).where(LoginAttempt.key == keys[0]))
     return account
@@ -77,8 +74,8 @@ def create_login_link(session: Session, participant: Participant, valid_for: dt.
         LoginLink(
             participant=participant,
             token_hash=hash_token(token),
-            created_at=now(),
-            expires_at=now() + valid_for,
+            created_at=clock.now(),
+            expires_at=clock.now() + valid_for,
         )
     )
     session.flush()
@@ -88,7 +85,7 @@ def create_login_link(session: Session, participant: Participant, valid_for: dt.
 def redeem_login_link(session: Session, token: str) -> Participant | None:
     """The participant of a valid, unused, unexpired link, marking it used in the same statement so that
     two concurrent clicks cannot both succeed."""
-    moment = now()
+    moment = clock.now()
     used = session.execute(
         update(LoginLink)
         .where(
@@ -131,7 +128,7 @@ def create_api_token(
             label=label,
             organiser=organiser,
             participant=participant,
-            created_at=now(),
+            created_at=clock.now(),
         )
     )
     session.flush()

@@ -4,8 +4,9 @@ revoke. A token belongs to one organiser or one participant; nobody reaches anot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
 from missionmatch.models import ApiToken, OrganiserAccount, Participant
-from missionmatch.services.accounts import create_api_token, now
+from missionmatch.services.accounts import create_api_token
 
 MAX_LABEL = 200
 Owner = OrganiserAccount | Participant
@@ -36,5 +37,5 @@ def revoke_token(session: Session, owner: Owner, token_id: int) -> ApiToken | No
     first time."""
     token = session.scalar(select(ApiToken).where(ApiToken.id == token_id, _owned_by(owner)))
     if token is not None and token.revoked_at is None:
-        token.revoked_at = now()
+        token.revoked_at = clock.now()
     return token

@@ -8,8 +8,8 @@ from email.message import EmailMessage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
 from missionmatch.models import Mission, OutboxMail
-from missionmatch.services.accounts import now
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def queue_mail(
         recipient=recipient,
         subject=subject,
         body=body,
-        created_at=now(),
+        created_at=clock.now(),
         error="",
     )
     session.add(mail)
@@ -64,7 +64,7 @@ def deliver(session: Session, settings: SmtpSettings, mails: list[OutboxMail]) -
             except smtplib.SMTPException as error:
                 mail.error = str(error)
                 continue
-            mail.sent_at = now()
+            mail.sent_at = clock.now()
             mail.error = ""
             sent += 1
     return sent

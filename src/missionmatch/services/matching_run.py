@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
 from missionmatch.matching.config import MatchConfig
 from missionmatch.matching.profile import Profile as MatchProfile
 from missionmatch.models import Mission, Participant, Recommendation
@@ -90,7 +91,7 @@ def run_matching(
 
     suggested = {frozenset((pair.a, pair.b)) for pair in result.pairs}
     session.execute(delete(Recommendation).where(Recommendation.mission_id == mission.id))
-    created = now or dt.datetime.now()
+    created = now or clock.now()
     count = 0
     for key, recommendations in result.recommendations.items():
         for rank, item in enumerate(recommendations, start=1):

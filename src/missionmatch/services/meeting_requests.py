@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
-from missionmatch.services.accounts import now
 from missionmatch.services.row_locks import lock_schedule
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
@@ -73,8 +73,8 @@ def send_request(
         priority=priority,
         message=message.strip(),
         status=RequestStatus.PENDING,
-        created_at=now(),
-        expires_at=now() + valid_for,
+        created_at=clock.now(),
+        expires_at=clock.now() + valid_for,
     )
     session.add(request)
     session.flush()
@@ -88,7 +88,7 @@ def _transition(session: Session, request: MeetingRequest, new_status: RequestSt
         .where(
             MeetingRequest.id == request.id,
             MeetingRequest.status == RequestStatus.PENDING,
-            or_(MeetingRequest.expires_at.is_(None), MeetingRequest.expires_at > now()),
+            or_(MeetingRequest.expires_at.is_(None), MeetingRequest.expires_at > clock.now()),
         )
         .values(status=new_status)
         .execution_options(synchronize_session=False)
@@ -135,7 +135,7 @@ def expire_pending(session: Session, mission_id: int, at: dt.datetime | None = N
         .where(
             MeetingRequest.mission_id == mission_id,
             MeetingRequest.status == RequestStatus.PENDING,
-            MeetingRequest.expires_at <= (at or now()),
+            MeetingRequest.expires_at <= (at or clock.now()),
         )
         .values(status=RequestStatus.EXPIRED)
         .execution_options(synchronize_session=False)

@@ -57,10 +57,19 @@ class _Checker:
                 self.add(where, field, "is required")
             return None
         try:
-            return dt.datetime.fromisoformat(value)
+            moment = dt.datetime.fromisoformat(value)
         except (TypeError, ValueError):
             self.add(where, field, f"{value!r} is not a date-time like 2025-05-27T14:00")
             return None
+        if moment.utcoffset() is not None:
+            # the document speaks the mission's wall-clock time only (docs/mission-format.md)
+            self.add(
+                where,
+                field,
+                f"{value!r} has an offset; write the mission's local time, like 2025-05-27T14:00",
+            )
+            return None
+        return moment
 
     def unique_keys(self, items: list[dict[str, Any]], section: str) -> set[str]:
         keys: set[str] = set()

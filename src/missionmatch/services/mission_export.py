@@ -3,6 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import instant_to_wall
 from missionmatch.models import Feedback, Mission
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 from missionmatch.services.mission_document import FORMAT, Document
@@ -105,8 +106,9 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "priority": r.priority,
             "message": r.message,
             "status": r.status.value,
-            "created_at": moment(r.created_at),
-            "expires_at": moment(r.expires_at),
+            # the document speaks the mission's wall-clock time; the database keeps instants in UTC
+            "created_at": moment(instant_to_wall(r.created_at, mission.timezone)),
+            "expires_at": moment(r.expires_at and instant_to_wall(r.expires_at, mission.timezone)),
         }
         for r in mission.meeting_requests
     ]

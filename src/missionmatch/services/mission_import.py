@@ -5,6 +5,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import WallTime, wall_to_instant
 from missionmatch.models import (
     Agreement,
     B2BSession,
@@ -35,8 +36,13 @@ from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.problems import InputRejected, Problem
 
 
-def _moment(value: str | None) -> dt.datetime | None:
+def _moment(value: str | None) -> WallTime | None:
     return dt.datetime.fromisoformat(value) if value else None
+
+
+def _instant(value: str | None, zone: str) -> dt.datetime | None:
+    """A time stamp of the document (written as the mission's wall-clock time) as the instant it names."""
+    return wall_to_instant(dt.datetime.fromisoformat(value), zone) if value else None
 
 
 def _campaign(session: Session, data: dict | None) -> Campaign | None:
@@ -184,8 +190,8 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             priority=request["priority"],
             message=request.get("message", ""),
             status=RequestStatus(request["status"]),
-            created_at=_moment(request["created_at"]),
-            expires_at=_moment(request.get("expires_at")),
+            created_at=_instant(request["created_at"], mission.timezone),
+            expires_at=_instant(request.get("expires_at"), mission.timezone),
         )
     meetings = {}
     for meeting in document.get("meetings", []):

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
 from missionmatch.models import (
     ApiToken,
     Feedback,
@@ -19,7 +20,6 @@ from missionmatch.models import (
     ScheduleVersion,
 )
 from missionmatch.models.enums import RequestStatus
-from missionmatch.services.accounts import now
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 
 FORMAT = "missionmatch/personal-data-v1"
@@ -195,5 +195,5 @@ def erase_participant(session: Session, participant: Participant) -> None:
     p.first_name, p.last_name = ERASED_FIRST_NAME, str(p.id)
     p.job_title, p.languages, p.timezone = "", [], None
     p.arrives_at = p.departs_at = None
-    p.erased_at = now()
+    p.erased_at = clock.now()
     session.flush()

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
 from missionmatch.models import Meeting, Mission, Participant, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.services.row_locks import lock_schedule
@@ -95,7 +96,7 @@ def publish_schedule(
     version = ScheduleVersion(
         mission_id=mission.id,
         number=number,
-        published_at=now or dt.datetime.now(),
+        published_at=now or clock.now(),
         published_by=by,
         comment=comment,
         snapshot=snapshot,

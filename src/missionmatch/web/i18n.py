@@ -14,6 +14,8 @@ from babel.dates import format_date, format_datetime, format_time, get_timezone_
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from missionmatch.clock import WallTime, is_aware, wall_with_offset
+
 LANGUAGES = ("en", "fr", "ja")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語"}
 COOKIE = "mm_lang"
@@ -98,24 +100,26 @@ class Translator:
         text = format_datetime(moment, pattern, tzinfo=shown, locale=self.language)
         return f"{text} ({self.zone_label(timezone)})"
 
-    def wall_time(self, value: dt.datetime | None, timezone: str, fmt: str = "medium") -> str:
-        """A mission wall-clock time (stored naive, in the mission's zone `timezone`) in the viewer's locale
-        and zone, followed by the zone's name."""
+    def wall_time(self, value: WallTime | None, timezone: str, fmt: str = "medium") -> str:
+        """A mission wall time (naive, read on the clocks of the mission's zone `timezone`) in the viewer's
+        locale and zone, followed by the zone's name."""
         if value is None:
             return ""
-        return self._format(value.replace(tzinfo=ZoneInfo(timezone)), fmt, timezone)
+        return self._format(wall_with_offset(value, timezone), fmt, timezone)
 
-    def utc_time(self, value: dt.datetime | None, timezone: str) -> str:
-        """A naive UTC time stamp (logins, mails) in the viewer's zone (default: the mission's `timezone`),
-        followed by the zone's name."""
+    def instant(self, value: dt.datetime | None, timezone: str) -> str:
+        """An instant (aware: published, sent, expires...) in the viewer's zone (default: the mission's
+        `timezone`), followed by the zone's name."""
         if value is None:
             return ""
-        return self._format(value.replace(tzinfo=dt.UTC), "medium", timezone)
+        if not is_aware(value):
+            raise ValueError(f"{value.isoformat()} has no offset; an instant needs one")
+        return self._format(value, "medium", timezone)
 
-    def time(self, value: dt.datetime, timezone: str) -> str:
+    def time(self, value: WallTime, timezone: str) -> str:
         """A mission wall-clock time of day in the viewer's zone, short and without the zone's name (for the
         end of a range or a column of a table: pages show `zone_label` once nearby)."""
-        moment = value.replace(tzinfo=ZoneInfo(timezone))
+        moment = wall_with_offset(value, timezone)
         return format_time(moment, "short", tzinfo=ZoneInfo(self.shown_zone(timezone)), locale=self.language)
 
     def date(self, value: dt.date) -> str:

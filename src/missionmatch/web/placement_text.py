@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
+from missionmatch.clock import wall_with_offset
 from missionmatch.services.placement_rules import Refusal
 from missionmatch.web.i18n import Translator, minute_pattern
 
@@ -53,7 +54,7 @@ def _moment(t: Translator, name: str, value: dt.datetime, timezone: str) -> str:
     "27 mai 2025, 15:00", "2025/05/27 15:00"). Both in the viewer's zone, which the page names nearby."""
     if name == "time":
         return t.time(value, timezone)
-    moment = value.replace(tzinfo=ZoneInfo(timezone))
+    moment = wall_with_offset(value, timezone)
     shown = ZoneInfo(t.shown_zone(timezone))
     return format_datetime(moment, minute_pattern(t.language), tzinfo=shown, locale=t.language)
 

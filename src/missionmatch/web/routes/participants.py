@@ -3,10 +3,10 @@
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from missionmatch import clock
 from missionmatch.models import Participant
 from missionmatch.models.enums import Side
 from missionmatch.services import on_the_day
-from missionmatch.services.accounts import now
 from missionmatch.services.replanning import withdraw_participant
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.mailer import send_login_link
@@ -73,7 +73,7 @@ def _participant_of(db: DbSession, mission: ManagedMission, participant_id: int)
 def toggle_check_in(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
     """At the welcome desk: marks a participant present (or undoes a mistaken mark)."""
     participant = _participant_of(db, mission, participant_id)
-    on_the_day.toggle_check_in(participant, now())
+    on_the_day.toggle_check_in(participant, clock.now())
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/participants", status_code=303)
 

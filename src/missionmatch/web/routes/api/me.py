@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from missionmatch.clock import WallTime, wall_with_offset
 from missionmatch.models import Feedback, Meeting
 from missionmatch.models.enums import FollowUp
 from missionmatch.services import feedback as feedback_service
@@ -14,7 +15,7 @@ from missionmatch.services.recommendations import recommendations_for
 from missionmatch.web.deps import DbSession
 from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
 from missionmatch.web.routes.api.access import ApiParticipant, not_found
-from missionmatch.web.routes.api.schemas import PersonOut, person_out
+from missionmatch.web.routes.api.schemas import MissionTime, PersonOut, person_out
 
 router = APIRouter(tags=["participant"])
 
@@ -29,8 +30,8 @@ class RecommendationOut(BaseModel):
 
 class AgendaEntryOut(BaseModel):
     kind: str  # "programme" or "meeting"
-    starts_at: dt.datetime | None  # in the mission's time zone
-    ends_at: dt.datetime | None
+    starts_at: MissionTime | None
+    ends_at: MissionTime | None
     title: str
     place: str
     table_number: int | None  # as printed on the table (1-based)
@@ -58,11 +59,15 @@ class FeedbackOut(BaseModel):
     comment: str
 
 
-def _entry_out(entry: AgendaEntry) -> AgendaEntryOut:
+def _offset(wall: WallTime | None, zone: str) -> dt.datetime | None:
+    return None if wall is None else wall_with_offset(wall, zone)
+
+
+def _entry_out(entry: AgendaEntry, zone: str) -> AgendaEntryOut:
     return AgendaEntryOut(
         kind=entry.kind,
-        starts_at=entry.starts_at,
-        ends_at=entry.ends_at,
+        starts_at=_offset(entry.starts_at, zone),
+        ends_at=_offset(entry.ends_at, zone),
         title=entry.title,
         place=entry.place,
         table_number=entry.table,
@@ -101,8 +106,8 @@ def get_agenda(me: ApiParticipant, db: DbSession) -> AgendaOut:
     mine = participant_agenda(db, me)
     return AgendaOut(
         timezone=me.mission.timezone,
-        entries=[_entry_out(e) for e in mine.entries],
-        unscheduled=[_entry_out(e) for e in mine.unscheduled],
+        entries=[_entry_out(e, me.mission.timezone) for e in mine.entries],
+        unscheduled=[_entry_out(e, me.mission.timezone) for e in mine.unscheduled],
     )
 
 

@@ -1,15 +1,20 @@
 """Missions, their participants, programme items and B2B sessions."""
 
-import datetime as dt
-
 from fastapi import APIRouter
 from pydantic import BaseModel
 
+from missionmatch.clock import wall_with_offset
 from missionmatch.models import B2BSession, ProgrammeItem
 from missionmatch.web.deps import ApiPrincipal, DbSession
 from missionmatch.web.permissions import participant_sees_email, participant_sees_participant
 from missionmatch.web.routes.api.access import ManagedMission, find_mission, visible_missions
-from missionmatch.web.routes.api.schemas import MissionOut, ParticipantOut, mission_out, participant_out
+from missionmatch.web.routes.api.schemas import (
+    MissionOut,
+    MissionTime,
+    ParticipantOut,
+    mission_out,
+    participant_out,
+)
 
 router = APIRouter(tags=["missions"])
 
@@ -23,16 +28,16 @@ class ProgrammeItemOut(BaseModel):
     city: str
     venue: str
     address: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
+    starts_at: MissionTime
+    ends_at: MissionTime
     capacity: int | None
     participant_ids: list[int]
 
 
 class SlotOut(BaseModel):
     index: int  # 0-based, as `slot` in the schedule
-    starts_at: dt.datetime
-    ends_at: dt.datetime
+    starts_at: MissionTime
+    ends_at: MissionTime
 
 
 class InterpretersOut(BaseModel):
@@ -62,14 +67,15 @@ def _item_out(item: ProgrammeItem) -> ProgrammeItemOut:
         city=item.city,
         venue=item.venue,
         address=item.address,
-        starts_at=item.starts_at,
-        ends_at=item.ends_at,
+        starts_at=wall_with_offset(item.starts_at, item.mission.timezone),
+        ends_at=wall_with_offset(item.ends_at, item.mission.timezone),
         capacity=item.capacity,
         participant_ids=[p.id for p in item.participants],
     )
 
 
 def _session_out(b2b: B2BSession) -> SessionOut:
+    zone = b2b.mission.timezone
     return SessionOut(
         id=b2b.id,
         key=b2b.key,
@@ -78,7 +84,10 @@ def _session_out(b2b: B2BSession) -> SessionOut:
         venue=b2b.venue,
         tables=b2b.tables,
         slot_minutes=b2b.slot_minutes,
-        slots=[SlotOut(index=i, starts_at=s, ends_at=e) for i, (s, e) in enumerate(b2b.slot_times())],
+        slots=[
+            SlotOut(index=i, starts_at=wall_with_offset(s, zone), ends_at=wall_with_offset(e, zone))
+            for i, (s, e) in enumerate(b2b.slot_times())
+        ],
         interpreters=[InterpretersOut(languages=pool.pair, count=pool.count) for pool in b2b.interpreters],
     )
 

@@ -6,8 +6,8 @@ from enum import StrEnum
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel
 
+from missionmatch import clock
 from missionmatch.services import on_the_day
-from missionmatch.services.accounts import now
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.web.deps import DbSession, Lang
 from missionmatch.web.placement_text import refusal_texts
@@ -31,7 +31,7 @@ class OutcomeOut(BaseModel):
 def _checked(mission: ManagedMission, db: DbSession, participant_id: int, present: bool) -> ParticipantOut:
     participant = mission_participant(mission, db, participant_id)
     if present:
-        on_the_day.check_in(participant, now())
+        on_the_day.check_in(participant, clock.now())
     else:
         on_the_day.undo_check_in(participant)
     db.commit()

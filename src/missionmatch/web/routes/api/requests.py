@@ -15,6 +15,7 @@ from missionmatch.web.permissions import (
     participant_sees_request,
 )
 from missionmatch.web.routes.api.access import not_found
+from missionmatch.web.routes.api.schemas import Instant
 
 router = APIRouter(tags=["requests"])
 
@@ -32,7 +33,7 @@ class RequestOut(BaseModel):
     status: str
     priority: int
     message: str
-    expires_at: str | None
+    expires_at: Instant | None
 
 
 def _request_out(r: MeetingRequest) -> RequestOut:
@@ -43,7 +44,7 @@ def _request_out(r: MeetingRequest) -> RequestOut:
         status=r.status.value,
         priority=r.priority,
         message=r.message,
-        expires_at=r.expires_at.isoformat() if r.expires_at else None,
+        expires_at=r.expires_at,
     )
 
 

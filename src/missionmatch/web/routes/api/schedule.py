@@ -2,8 +2,6 @@
 run the scheduler into a draft, publish (participants are mailed their changes), replan. Runs are synchronous;
 the solver's time limit per session is validated (1 to 120 seconds)."""
 
-from typing import Any
-
 from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
@@ -26,6 +24,7 @@ from missionmatch.web.routes.api.schedule_bodies import (
     ScheduleOut,
     SchedulingOut,
     VersionOut,
+    changes_out,
     meeting_out,
 )
 
@@ -106,12 +105,11 @@ def publish(
     notify_publication(db, settings, publication)
     db.commit()
     version = publication.version
-    changes: list[dict[str, Any]] = list(version.changelog)
     return PublicationOut(
         number=version.number,
         published_at=version.published_at,
         comment=version.comment,
-        changes=changes,
+        changes=changes_out(version.changelog, mission.timezone),
         notified=sorted(p.id for p in publication.affected),
     )
 

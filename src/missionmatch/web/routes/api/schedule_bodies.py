@@ -6,7 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from missionmatch.clock import wall_with_offset
 from missionmatch.models import B2BSession, Meeting
+from missionmatch.web.routes.api.schemas import Instant, MissionTime
 
 
 class MeetingOut(BaseModel):
@@ -15,8 +17,8 @@ class MeetingOut(BaseModel):
     status: str  # draft, published, held, no_show (cancelled meetings free their place and are not listed)
     session: str  # the session's key
     slot: int
-    starts_at: dt.datetime  # in the mission's time zone
-    ends_at: dt.datetime
+    starts_at: MissionTime
+    ends_at: MissionTime
     table_number: int | None
     interpreter: str | None  # language pair, e.g. "fr-ja"
     participant_ids: list[int]
@@ -25,7 +27,7 @@ class MeetingOut(BaseModel):
 
 class VersionOut(BaseModel):
     number: int
-    published_at: dt.datetime
+    published_at: Instant
     published_by: str
     comment: str
 
@@ -65,9 +67,10 @@ class SchedulingOut(BaseModel):
 
 class PublicationOut(BaseModel):
     number: int
-    published_at: dt.datetime
+    published_at: Instant
     comment: str
-    changes: list[dict[str, Any]]  # {"meeting", "change": added|moved|cancelled, "before", "after"}
+    # {"meeting", "change": added|moved|cancelled, "before", "after"}; their starts_at as MissionTime
+    changes: list[dict[str, Any]]
     notified: list[int]  # participants mailed their changes
 
 
@@ -93,10 +96,25 @@ def meeting_out(meeting: Meeting, session: B2BSession, slot: dict) -> MeetingOut
         status=meeting.status.value,
         session=session.key,
         slot=slot["index"],
-        starts_at=slot["starts_at"],
-        ends_at=slot["ends_at"],
+        starts_at=wall_with_offset(slot["starts_at"], session.mission.timezone),
+        ends_at=wall_with_offset(slot["ends_at"], session.mission.timezone),
         table_number=None if meeting.table is None else meeting.table + 1,
         interpreter=meeting.interpreter,
         participant_ids=[p.id for p in meeting.participants],
         request_id=meeting.request_id,
     )
+
+
+def changes_out(changes: list[dict[str, Any]], zone: str) -> list[dict[str, Any]]:
+    """A version's changelog, its slot starts (stored as wall-clock text) sent with the mission's offset."""
+
+    def place(entry: dict[str, Any] | None) -> dict[str, Any] | None:
+        if entry is None or not entry.get("starts_at"):
+            return entry
+        starts = wall_with_offset(dt.datetime.fromisoformat(entry["starts_at"]), zone)
+        return {**entry, "starts_at": starts.isoformat()}
+
+    return [
+        {**change, "before": place(change.get("before")), "after": place(change.get("after"))}
+        for change in changes
+    ]

@@ -1,8 +1,22 @@
-"""Bodies shared by several API resources: missions and the people in them."""
+"""Bodies shared by several API resources: missions and the people in them, and the two kinds of date-time.
+Every date-time is RFC 3339 with an explicit offset (docs/time.md)."""
 
-from pydantic import BaseModel
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, Field
 
 from missionmatch.models import Mission, Participant
+
+Instant = Annotated[
+    AwareDatetime, Field(description="An instant, RFC 3339 in UTC, e.g. 2025-05-20T03:00:00Z.")
+]
+MissionTime = Annotated[
+    AwareDatetime,
+    Field(
+        description="The mission's wall-clock time, RFC 3339 with the offset of the mission's time zone "
+        "on that day, e.g. 2025-05-27T14:40:00+09:00."
+    ),
+]
 
 
 class ErrorOut(BaseModel):
@@ -39,7 +53,7 @@ class ParticipantOut(BaseModel):
     offers: str
     needs: str
     email: str | None = None  # organisers; participants when the mission shows contact e-mails
-    checked_in_at: str | None = None  # organisers only
+    checked_in_at: Instant | None = None  # organisers only
     min_meetings: int | None = None  # organisers only; None: no limit
     max_meetings: int | None = None  # organisers only; None: no limit
     hosted_table: int | None = None  # organisers only; 1-based table kept in every B2B session
@@ -67,7 +81,6 @@ def mission_out(mission: Mission) -> MissionOut:
 
 def participant_out(p: Participant, for_organiser: bool, show_email: bool = False) -> ParticipantOut:
     profile = p.profile
-    checked_in = p.checked_in_at.isoformat() if p.checked_in_at and for_organiser else None
     return ParticipantOut(
         id=p.id,
         name=p.full_name,
@@ -79,7 +92,7 @@ def participant_out(p: Participant, for_organiser: bool, show_email: bool = Fals
         offers=profile.offers if profile else "",
         needs=profile.needs if profile else "",
         email=p.email if for_organiser or show_email else None,
-        checked_in_at=checked_in,
+        checked_in_at=p.checked_in_at if for_organiser else None,
         min_meetings=p.min_meetings if for_organiser else None,
         max_meetings=p.max_meetings if for_organiser else None,
         hosted_table=p.hosted_table if for_organiser else None,
