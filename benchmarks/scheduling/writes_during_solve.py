@@ -34,7 +34,7 @@ from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus, Side
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import on_the_day
-from missionmatch.services.accounts import now
+from missionmatch.clock import now  # noqa: E402
 from missionmatch.services.demo import MAIN_DEMO_SLUG, load_demo
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.schedule_publish import publish_schedule
