@@ -29,12 +29,12 @@ from sqlalchemy.orm import Session, sessionmaker
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # tests.postgres_cluster
 
 from missionmatch import migrate
+from missionmatch.clock import now
 from missionmatch.db import make_engine, make_session_factory, transaction
 from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus, Side
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import on_the_day
-from missionmatch.clock import now  # noqa: E402
 from missionmatch.services.demo import MAIN_DEMO_SLUG, load_demo
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.schedule_publish import publish_schedule
