@@ -48,12 +48,15 @@ def _is_control(character: str, multiline: bool) -> bool:
     return unicodedata.category(character) in ("Cc", "Cs")
 
 
-def text_problem(value: str, field: str, limit: int | None = None) -> str | None:
+def text_problem(
+    value: str, field: str, limit: int | None = None, multiline: bool | None = None
+) -> str | None:
     """Why this value cannot be stored in this field, in words; None when it can."""
     maximum = limit if limit is not None else limit_for(field)
     if len(value) > maximum:
         return f"is {len(value):,} characters long; at most {maximum:,} are allowed"
-    multiline = field in LONG_FIELDS or maximum > LONG_LIMIT
+    if multiline is None:
+        multiline = field in LONG_FIELDS or maximum > LONG_LIMIT
     for position, character in enumerate(value, start=1):
         if _is_control(character, multiline):
             return f"contains a control character (U+{ord(character):04X}) at position {position}"
@@ -89,13 +92,17 @@ def _strings(value: Any, where: str, field: str) -> Iterator[tuple[str, str, str
             yield from _strings(item, where, f"{field}[{index}]")
 
 
-def document_problems(document: Any, where: str = "") -> list[Problem]:
-    """Every string of a JSON document (a mission document, an API body), checked by its field name (a
-    string in a list by the list's name): `participants[3]`, `first_name`, the reason."""
+def document_problems(document: Any, where: str = "", any_field: bool = False) -> list[Problem]:
+    """Every string of a JSON document (a mission document), checked by its field name (a string in a list
+    by the list's name): `participants[3]`, `first_name`, the reason. With `any_field` (a form or an API
+    body, whose fields the services check one by one afterwards), only control characters other than tab
+    and line breaks, and sizes over OTHER_LIMIT, are refused."""
     problems = []
     for place, field, value in _strings(document, where, ""):
         if field == "(a field name)":
             reason = text_problem(value, field, limit=200)
+        elif any_field:
+            reason = text_problem(value, field, limit=OTHER_LIMIT, multiline=True)
         else:
             reason = text_problem(value, field.split("[", 1)[0])
         if reason:

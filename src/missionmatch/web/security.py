@@ -53,7 +53,7 @@ async def verify_csrf(request: Request) -> None:
     for name, value in form.multi_items():
         if isinstance(value, str):
             fields.setdefault(name, []).append(value)
-    _refuse(document_problems({name: v[0] if len(v) == 1 else v for name, v in fields.items()}))
+    _refuse(document_problems({n: v[0] if len(v) == 1 else v for n, v in fields.items()}, any_field=True))
 
 
 async def verify_body_text(request: Request) -> None:
@@ -64,7 +64,7 @@ async def verify_body_text(request: Request) -> None:
         body = json.loads(await request.body())
     except ValueError:
         return  # not JSON: FastAPI's own validation answers 422
-    _refuse(document_problems(body))
+    _refuse(document_problems(body, any_field=True))
 
 
 def sign_in(
