@@ -15,6 +15,8 @@ from missionmatch.db import transaction
 from missionmatch.models import LoginThrottle
 from missionmatch.services import accounts
 from missionmatch.services.login_throttle import ACCOUNT, ACCOUNT_FROM_ADDRESS, ADDRESS, Throttled
+from missionmatch.services.mission_import import import_mission
+from tests.factories import small_mission
 
 EMAIL, PASSWORD = "orga@example.lu", "the right password"
 
@@ -134,3 +136,17 @@ def test_the_real_users_typos_are_forgotten_once_signed_in(factory) -> None:
         _sign_in(factory, "typo", "192.0.2.10")
     assert _sign_in(factory, PASSWORD, "192.0.2.10") == "signed in"
     assert [_sign_in(factory, "typo", "192.0.2.10") for _ in range(5)] == ["wrong"] * 5
+
+
+def test_concurrent_link_requests_for_one_mailbox_mail_it_once(session_factory) -> None:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+
+    def ask(client: str) -> str:
+        with session_factory() as session:
+            found = accounts.participants_to_send_a_link(session, "Anne.Muller@luxsat.example.lu", client)
+            return ",".join(p.key for p in found)
+
+    clients = iter(range(10))
+    results = _at_once(10, lambda: ask(f"10.0.0.{next(clients)}"))
+    assert sorted(results) == [""] * 9 + ["p-1"]
