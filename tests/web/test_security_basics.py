@@ -67,3 +67,10 @@ def test_a_long_password_is_used_whole(world: World) -> None:
     with world.factory() as session:
         assert authenticate_organiser(session, "long@a.lu", long_password[:-1], "192.0.2.1") is None
         assert authenticate_organiser(session, "long@a.lu", long_password, "192.0.2.1") is not None
+
+
+def test_the_api_does_not_accept_the_page_cookie(world: World) -> None:
+    browser = world.organiser()
+    assert browser.get("/missions").status_code == 200
+    response = browser.get("/api/v1/missions")
+    assert (response.status_code, response.json()) == (401, {"detail": "missing or invalid API token"})
