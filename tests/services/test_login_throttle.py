@@ -4,6 +4,7 @@ waits grow, and a stranger's guesses do not keep the real organiser out."""
 import datetime as dt
 import threading
 from collections.abc import Callable
+from typing import ClassVar
 
 import pytest
 from argon2 import PasswordHasher
@@ -21,10 +22,20 @@ from tests.factories import small_mission
 EMAIL, PASSWORD = "orga@example.lu", "the right password"
 
 
+class CountingHasher(PasswordHasher):
+    """Records every password check (list.append is atomic across threads)."""
+
+    checks: ClassVar[list[str]] = []
+
+    def verify(self, hash: str, password: str | bytes) -> bool:  # type: ignore[override]
+        self.checks.append(str(password))
+        return super().verify(hash, password)
+
+
 @pytest.fixture
 def factory(session_factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> sessionmaker[Session]:
     # a cheap argon2 setting: these tests make hundreds of checks; the limits do not depend on the cost
-    cheap = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    cheap = CountingHasher(time_cost=1, memory_cost=64, parallelism=1)
     monkeypatch.setattr(accounts, "_HASHER", cheap)
     monkeypatch.setattr(accounts, "_DUMMY_HASH", cheap.hash("not a password"))
     with transaction(session_factory) as session:
@@ -75,7 +86,9 @@ def _attempts(factory: sessionmaker[Session], key: str) -> int:
 
 
 def test_25_concurrent_guesses_are_all_counted_and_only_5_checked(factory) -> None:
+    CountingHasher.checks.clear()
     results = _at_once(25, lambda: _sign_in(factory, "guess", "6.6.6.6"))
+    assert CountingHasher.checks == ["guess"] * 5
     # the others were told to wait the 30 s that the fifth failure started (31 if they waited for the lock)
     refused = [result for result in results if result != "wrong"]
     assert (len(results) - len(refused), len(refused)) == (ACCOUNT_FROM_ADDRESS.free, 20) == (5, 20)
