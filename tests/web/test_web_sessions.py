@@ -98,3 +98,11 @@ def test_reading_pages_records_the_last_use_every_few_minutes_only(world: World)
     assert seen > an_hour_ago + dt.timedelta(minutes=59)
     with world.factory() as session:
         assert session.scalar(select(LoginThrottle.attempts).where(LoginThrottle.key.like("pair:%"))) == 0
+
+
+def test_signing_in_again_ends_the_session_the_browser_had(world: World) -> None:
+    browser = world.organiser()
+    copied = browser.cookies["mm_session"]
+    browser.submit("/login", {"email": "orga@a.lu", "password": PASSWORD}, page="/login")
+    assert _replay(world, copied).status_code == 303
+    assert browser.get("/missions", follow_redirects=False).status_code == 200

@@ -76,6 +76,7 @@ def sign_in(
 ) -> None:
     """Opens a server-side session and a fresh cookie: nothing from before (e.g. a planted CSRF token)
     carries over. The caller commits."""
+    end_session(db, request.session.get("sid", ""))  # signing in again ends the session this browser had
     token = open_session(db, organiser=organiser, participant=participant)
     role = "organiser" if organiser is not None else "participant"
     request.session.clear()
