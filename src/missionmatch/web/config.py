@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from missionmatch.services.mail import SmtpSettings
+from missionmatch.services.mail import MailSettings, SmtpSettings
 from missionmatch.web.proxies import Network, parse_networks
 
 SECRET_FILE = Path("var") / "secret.key"
@@ -23,6 +23,12 @@ class WebSettings:
     request_validity: dt.timedelta = field(default=dt.timedelta(days=7))
     # reverse proxies whose X-Forwarded-For is believed (web/proxies.py); none by default
     trusted_proxies: tuple[Network, ...] = ()
+
+    @property
+    def mail(self) -> MailSettings:
+        return MailSettings(
+            base_url=self.base_url, smtp=self.smtp, login_link_validity=self.login_link_validity
+        )
 
 
 def _secret_key() -> str:

@@ -12,9 +12,9 @@ from missionmatch.services.accounts import (
     participants_to_send_a_link,
     redeem_login_link,
 )
+from missionmatch.services.notifications import send_login_link
 from missionmatch.web.deps import DbSession, Lang, Settings
-from missionmatch.web.i18n import Translator
-from missionmatch.web.mailer import send_login_link
+from missionmatch.i18n import Translator
 from missionmatch.web.routes.home import local_path
 from missionmatch.web.security import sign_in, sign_out, verify_csrf
 from missionmatch.web.templating import render
@@ -95,7 +95,7 @@ def request_link(
         return too_many(page, throttled)
     # one link per mission the address is registered for, each mail naming its mission
     for participant in participants:
-        send_login_link(db, settings, participant)
+        send_login_link(db, settings.mail, participant)
     db.commit()
     # the same answer whether or not the address is registered: the page must not reveal who takes part
     return render(request, "participant_login.html", sent=True)
