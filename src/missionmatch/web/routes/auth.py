@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from missionmatch.i18n import Translator
 from missionmatch.services.accounts import (
     Throttled,
     authenticate_organiser,
@@ -14,7 +15,6 @@ from missionmatch.services.accounts import (
 )
 from missionmatch.services.notifications import send_login_link
 from missionmatch.web.deps import DbSession, Lang, Settings
-from missionmatch.i18n import Translator
 from missionmatch.web.routes.home import local_path
 from missionmatch.web.security import sign_in, sign_out, verify_csrf
 from missionmatch.web.templating import render
