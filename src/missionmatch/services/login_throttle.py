@@ -43,9 +43,10 @@ ADDRESS = Rule("address", 20, _MINUTE, 15 * _MINUTE, 60 * _MINUTE)
 # one account from anywhere: guesses spread over many addresses. Short waits only, so that strangers with
 # many addresses slow the account's sign-in down to one try a minute at worst, never lock it
 ACCOUNT = Rule("account", 50, 2 * dt.timedelta(seconds=1), _MINUTE, 60 * _MINUTE)
-# sign-in links: requests from one address, and mails to one address (one mail, then a growing wait)
+# sign-in links: requests from one address; and one mail to a mailbox every 10 minutes at most (a steady
+# wait: a stranger asking for someone's links cannot push the next mail further away)
 LINK_FROM_ADDRESS = Rule("link-address", 10, _MINUTE, 60 * _MINUTE, 120 * _MINUTE)
-LINK_TO_MAILBOX = Rule("link-mailbox", 1, 10 * _MINUTE, 60 * _MINUTE, 120 * _MINUTE)
+LINK_TO_MAILBOX = Rule("link-mailbox", 1, 10 * _MINUTE, 10 * _MINUTE, 120 * _MINUTE)
 
 
 class Throttled(Exception):
