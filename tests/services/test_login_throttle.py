@@ -163,3 +163,21 @@ def test_concurrent_link_requests_for_one_mailbox_mail_it_once(session_factory) 
     clients = iter(range(10))
     results = _at_once(10, lambda: ask(f"10.0.0.{next(clients)}"))
     assert sorted(results) == [""] * 9 + ["p-1"]
+
+
+def test_a_mailbox_gets_a_link_again_after_ten_minutes_however_often_others_asked(
+    session_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    frozen = Frozen(monkeypatch)
+
+    def ask(client: str) -> int:
+        with session_factory() as session:
+            return len(accounts.participants_to_send_a_link(session, "sato@orbital.example.jp", client))
+
+    sent = [ask("10.0.0.1")]
+    for minute in range(1, 11):
+        frozen.later(60)
+        sent.append(ask(f"10.0.1.{minute}"))  # a stranger asks every minute from new addresses
+    assert sent == [1] + [0] * 9 + [1]  # a mail at 0 and at 10 minutes, none between
