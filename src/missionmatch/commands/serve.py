@@ -34,13 +34,14 @@ def serve(
     import uvicorn
 
     from missionmatch.web.app import create_app
+    from missionmatch.web.proxies import SERVER_OPTIONS
 
     base_url = f"http://{host}:{port}"
     os.environ.setdefault("MISSIONMATCH_BASE_URL", base_url)  # links in mails point at this server
     if demo:
         _prepare_demo(base_url)
     typer.echo(f"missionmatch at {base_url}/")
-    uvicorn.run(create_app(session_factory()), host=host, port=port)
+    uvicorn.run(create_app(session_factory()), host=host, port=port, **SERVER_OPTIONS)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from missionmatch.web.config import WebSettings, load_web_settings
 from missionmatch.web.deps import LoginRequired, get_translator
+from missionmatch.web.proxies import TrustedProxies
 from missionmatch.web.routes import ROUTERS, api
 from missionmatch.web.templating import render
 
@@ -43,6 +44,7 @@ def create_app(
         same_site="lax",
         https_only=app.state.settings.https_only,
     )
+    app.add_middleware(TrustedProxies, proxies=app.state.settings.trusted_proxies)  # outermost: first
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in ROUTERS:
         app.include_router(router, include_in_schema=False)  # the schema documents /api/v1 only
