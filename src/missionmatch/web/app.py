@@ -9,7 +9,9 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
+from missionmatch.settings import load_settings
 from missionmatch.web.config import WebSettings, load_web_settings
+from missionmatch.web.connection_gate import ConnectionGate
 from missionmatch.web.deps import LoginRequired, get_translator
 from missionmatch.web.routes import ROUTERS, api
 from missionmatch.web.templating import render
@@ -27,6 +29,12 @@ def _default_session_factory() -> sessionmaker[Session]:
     return make_session_factory(engine)
 
 
+def create_app_from_environment() -> FastAPI:
+    """For `uvicorn --factory` (`missionmatch serve --workers N`): each worker process builds its own engine,
+    pool and gate from the environment."""
+    return create_app()
+
+
 def create_app(
     session_factory: sessionmaker[Session] | None = None, settings: WebSettings | None = None
 ) -> FastAPI:
@@ -34,6 +42,9 @@ def create_app(
         title="missionmatch", version="1", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json"
     )
     app.state.session_factory = session_factory or _default_session_factory()
+    app.state.connection_gate = ConnectionGate.for_engine(
+        app.state.session_factory.kw["bind"], wait=load_settings().gate_wait
+    )
     app.state.settings = settings or load_web_settings()
     app.add_middleware(
         SessionMiddleware,
@@ -83,6 +94,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         messages = {
             403: _("This form has expired or was not sent from this site. Please go back and try again."),
             404: _("This page does not exist, or you are not allowed to see it."),
+            503: _("The site is very busy right now. Please try again in a moment."),
         }
         message = messages.get(error.status_code, _("Something went wrong."))
         return render(request, "error.html", status_code=error.status_code, message=message)
