@@ -3,6 +3,7 @@ import typer
 from missionmatch.commands._common import database_work, session_factory
 
 APP_FACTORY = "missionmatch.web.app:create_app_from_environment"
+WORKER_STARTUP_SECONDS = 60
 
 
 def _prepare_demo(base_url: str) -> None:
@@ -52,7 +53,15 @@ def serve(
         _prepare_demo(base_url)
     workers = workers or load_settings().web_workers
     typer.echo(f"missionmatch at {base_url}/ ({workers} worker process{'es' if workers > 1 else ''})")
-    uvicorn.run(APP_FACTORY, factory=True, host=host, port=port, workers=workers)
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        # a worker imports the solvers before it answers the parent's health check: seconds on a busy machine
+        timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,9 +9,8 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
-from missionmatch.settings import load_settings
 from missionmatch.web.config import WebSettings, load_web_settings
-from missionmatch.web.connection_gate import ConnectionGate
+from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
 from missionmatch.web.routes import ROUTERS, api
 from missionmatch.web.templating import render
@@ -42,9 +41,7 @@ def create_app(
         title="missionmatch", version="1", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json"
     )
     app.state.session_factory = session_factory or _default_session_factory()
-    app.state.connection_gate = ConnectionGate.for_engine(
-        app.state.session_factory.kw["bind"], wait=load_settings().gate_wait
-    )
+    install_connection_gate(app)
     app.state.settings = settings or load_web_settings()
     app.add_middleware(
         SessionMiddleware,
@@ -97,7 +94,9 @@ def _install_error_handlers(app: FastAPI) -> None:
             503: _("The site is very busy right now. Please try again in a moment."),
         }
         message = messages.get(error.status_code, _("Something went wrong."))
-        return render(request, "error.html", status_code=error.status_code, message=message)
+        page = render(request, "error.html", status_code=error.status_code, message=message)
+        page.headers.update(error.headers or {})  # Retry-After of a 503
+        return page
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, error: RequestValidationError) -> Response:

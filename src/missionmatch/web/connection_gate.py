@@ -13,8 +13,12 @@ import weakref
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import HTTPException
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+
+from missionmatch.settings import load_settings
 
 DEFAULT_PERMITS = 10  # pools without a fixed size (SQLite in memory)
 
@@ -66,3 +70,15 @@ def pool_capacity(engine: Engine) -> int:
     if callable(size):
         size = size()
     return size if isinstance(size, int) and size > 0 else DEFAULT_PERMITS
+
+
+def install_connection_gate(app: FastAPI) -> None:
+    """One gate per process, sized to the pool of the app's engine (`app.state.session_factory`)."""
+    wait = load_settings().gate_wait
+    app.state.connection_gate = ConnectionGate.for_engine(app.state.session_factory.kw["bind"], wait)
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_exhausted(_request: Request, _error: PoolTimeout) -> Response:
+        # a connection held elsewhere (a second session of a long route) outlasted the pool timeout
+        headers = {"Retry-After": str(max(1, math.ceil(wait)))}
+        return JSONResponse({"detail": "busy"}, status_code=503, headers=headers)
