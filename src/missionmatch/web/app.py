@@ -13,6 +13,7 @@ from missionmatch.web.config import WebSettings, load_web_settings
 from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
 from missionmatch.web.routes import ROUTERS, api
+from missionmatch.web.security_headers import SecurityHeaders
 from missionmatch.web.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -57,15 +58,7 @@ def create_app(
     app.include_router(api.router)
     _install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        # no third-party content at all; and no Referer, so a login link's token never leaves the site
-        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     return app
 
 
