@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import Meeting, Mission
 from missionmatch.services.matching_run import run_matching
+from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.on_the_day import OUTCOMES, record_outcome
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import ReplanReport, replan_mission
@@ -25,7 +26,6 @@ from missionmatch.web.deps import (
     get_settings,
     get_translator,
 )
-from missionmatch.web.mailer import notify_publication
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
@@ -86,11 +86,14 @@ def publish(
     comment: str = Form(""),
 ) -> Response:
     try:
-        publication = publish_schedule(db, mission, by=organiser.email, comment=comment.strip())
+        publication = publish_schedule(
+            db, mission, by=organiser.email, comment=comment.strip(), mail=get_settings(request).mail
+        )
     except NothingToPublish:
         message = get_translator(request).gettext("Nothing changed since the last publication.")
         return _page(request, mission, db, message=message, status_code=409)
-    notify_publication(db, get_settings(request), publication)
+    db.commit()
+    deliver_queued(db, get_settings(request).mail, publication.mails)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 

@@ -6,13 +6,13 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from missionmatch.services.matching_run import run_matching
+from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import replan_mission
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT, run_scheduling
 from missionmatch.services.table_plan import status_counts, table_plan
 from missionmatch.web.deps import DbSession, Lang, Settings
-from missionmatch.web.mailer import notify_publication
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
 from missionmatch.web.routes.api.schedule_bodies import (
@@ -98,11 +98,14 @@ def publish(
 ) -> PublicationOut:
     """Publishes the draft as the next numbered version; 409 when nothing changed since the last one."""
     try:
-        publication = publish_schedule(db, mission, by=organiser.email, comment=body.comment.strip())
+        publication = publish_schedule(
+            db, mission, by=organiser.email, comment=body.comment.strip(), mail=settings.mail
+        )
     except NothingToPublish:
         db.rollback()
         raise HTTPException(status_code=409, detail="nothing changed since the last publication") from None
-    notify_publication(db, settings, publication)
+    db.commit()
+    deliver_queued(db, settings.mail, publication.mails)
     db.commit()
     version = publication.version
     return PublicationOut(
