@@ -16,6 +16,7 @@ from missionmatch.models.enums import Side
 from missionmatch.services.accounts import create_api_token, create_login_link
 from missionmatch.services.demo import DEMO_SLUGS, MAIN_DEMO_SLUG, load_demo
 from missionmatch.services.demo_accounts import DEMO_ORGANISER, create_demo_accounts
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.schedule_publish import publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
@@ -48,7 +49,7 @@ def prepare(url: str, time_limit: float) -> dict:
     run_scheduling(factory, mission_id, time_limit=time_limit)
     with transaction(factory) as session:
         mission = session.get(Mission, mission_id)
-        publish_schedule(session, mission)
+        publish_schedule(session, mission, mail=MailSettings())  # mails stay in the outbox
         logins = create_demo_accounts(session, list(session.scalars(select(Mission))), mission)
         delegates = [p for p in mission.participants if p.organisation.side == Side.DELEGATION]
         hosts = [p for p in mission.participants if p.organisation.side == Side.HOST]
