@@ -1,10 +1,11 @@
 """Typed dependencies shared by the routes: a database session per request, the signed-in user, the viewer's
 language, and the mission an organiser manages."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -23,13 +24,15 @@ class LoginRequired(Exception):
         self.role = role
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    # Handlers commit explicitly; anything left uncommitted (an error half-way) is rolled back on close.
-    session = request.app.state.session_factory()
-    try:
-        yield session
-    finally:
-        session.close()
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    # async, so that waiting for a connection holds no thread (web/connection_gate.py); the session connects
+    # on its first query. Handlers commit explicitly; anything left uncommitted is rolled back on close.
+    async with request.app.state.connection_gate.admit():
+        session = request.app.state.session_factory()
+        try:
+            yield session
+        finally:
+            await run_in_threadpool(session.close)
 
 
 def get_settings(request: Request) -> WebSettings:
