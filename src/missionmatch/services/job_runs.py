@@ -21,7 +21,7 @@ from missionmatch.db import transaction
 from missionmatch.models import Job
 from missionmatch.models.job import JobState
 from missionmatch.services.jobs import HEARTBEAT
-from missionmatch.services.placement_rules import PlacementRefused
+from missionmatch.services.placement_rules import PlacementRefused, Refusal
 
 WRITE_EVERY = 0.5  # seconds between two progress writes of the same stage
 log = logging.getLogger(__name__)
@@ -96,6 +96,18 @@ def refusal_result(refused: PlacementRefused) -> dict[str, Any]:
             {"code": r.code, "values": {k: plain(v) for k, v in r.values.items()}} for r in refused.refusals
         ]
     }
+
+
+def refusal_from(kept: dict[str, Any]) -> Refusal:
+    values = {k: _instant(v) if k in DATETIME_VALUES else v for k, v in kept["values"].items()}
+    return Refusal(kept["code"], values)
+
+
+DATETIME_VALUES = ("time", "since", "until", "when")
+
+
+def _instant(value: Any) -> Any:
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 Work = Callable[[Job, Reporter], dict[str, Any]]

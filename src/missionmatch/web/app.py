@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
+from missionmatch.tasks.queue import JobQueue, build_queue
 from missionmatch.web.config import WebSettings, load_web_settings
 from missionmatch.web.deps import LoginRequired, get_translator
 from missionmatch.web.routes import ROUTERS, api
@@ -28,13 +29,16 @@ def _default_session_factory() -> sessionmaker[Session]:
 
 
 def create_app(
-    session_factory: sessionmaker[Session] | None = None, settings: WebSettings | None = None
+    session_factory: sessionmaker[Session] | None = None,
+    settings: WebSettings | None = None,
+    queue: JobQueue | None = None,
 ) -> FastAPI:
     app = FastAPI(
         title="missionmatch", version="1", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json"
     )
     app.state.session_factory = session_factory or _default_session_factory()
     app.state.settings = settings or load_web_settings()
+    app.state.queue = queue or build_queue(app.state.session_factory)  # long work goes to the worker
     app.add_middleware(
         SessionMiddleware,
         secret_key=app.state.settings.secret_key,
