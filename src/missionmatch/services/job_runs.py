@@ -3,7 +3,8 @@
 The work itself is a service (`run_scheduling`, `replan_mission`, ...) called with a `Reporter` as its
 progress callback. The reporter writes to the job's row in short transactions of its own, at most every
 `WRITE_EVERY` seconds except on a change of stage, and reads whether a cancel was asked for: then it raises
-`JobCancelled` in the job's own thread (never in a solver's callback thread), so nothing more is written.
+`JobCancelled`, also from a solver's callback (CP-SAT stops its search and re-raises it in the job's thread),
+so the run stops and nothing more is written.
 """
 
 import datetime as dt
@@ -36,7 +37,6 @@ class Reporter:
 
     def __init__(self, factory: sessionmaker[Session], job_id: int) -> None:
         self.factory, self.job_id = factory, job_id
-        self.owner = threading.get_ident()
         self.lock = threading.Lock()
         self.stage, self.written_at, self.cancelled = "", 0.0, False
 
@@ -45,7 +45,7 @@ class Reporter:
             fresh = stage != self.stage
             if fresh or time.monotonic() - self.written_at >= WRITE_EVERY:
                 self._write(stage, values)
-        if self.cancelled and threading.get_ident() == self.owner:
+        if self.cancelled:
             raise JobCancelled()
 
     def _write(self, stage: str, values: dict[str, Any]) -> None:
