@@ -1,6 +1,7 @@
 import typer
 
 from missionmatch.commands._common import database_work, session_factory
+from missionmatch.commands.worker import start_worker_process, stop_worker_process
 
 
 def _prepare_demo(base_url: str) -> None:
@@ -27,6 +28,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
     demo: bool = typer.Option(False, "--demo", help="Load the demo missions and print demo sign-ins first."),
+    worker: bool = typer.Option(False, "--worker", help="Also run the job worker (implied by --demo)."),
 ) -> None:
     """Run the web application (pages for organisers and participants, and /api/v1)."""
     import os
@@ -40,7 +42,11 @@ def serve(
     if demo:
         _prepare_demo(base_url)
     typer.echo(f"missionmatch at {base_url}/")
-    uvicorn.run(create_app(session_factory()), host=host, port=port)
+    jobs = start_worker_process() if worker or demo else None
+    try:
+        uvicorn.run(create_app(session_factory()), host=host, port=port)
+    finally:
+        stop_worker_process(jobs)
 
 
 def register(app: typer.Typer) -> None:

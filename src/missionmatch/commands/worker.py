@@ -1,6 +1,12 @@
+import os
+import signal
+import subprocess
+import sys
+
 import typer
 
 from missionmatch.commands._common import session_factory
+from missionmatch.tasks.queue import IMMEDIATE
 
 
 def worker(
@@ -26,6 +32,26 @@ def worker(
     )
     typer.echo(f"missionmatch worker: {workers} worker(s) on {type(queue.huey).__name__}")
     consumer.run()
+
+
+def start_worker_process() -> subprocess.Popen | None:
+    """`missionmatch worker` as a child of `serve --worker` (`make demo`): one command starts everything.
+    None when the queue runs jobs in place (MISSIONMATCH_QUEUE_URL=immediate:)."""
+    if os.environ.get("MISSIONMATCH_QUEUE_URL") == IMMEDIATE:
+        return None
+    typer.echo("missionmatch worker started (scheduler runs, matcher, publication mails)")
+    return subprocess.Popen([sys.executable, "-m", "missionmatch.cli", "worker"])
+
+
+def stop_worker_process(process: subprocess.Popen | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGINT)  # finishes the job it runs (its result is written), then exits
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def register(app: typer.Typer) -> None:
