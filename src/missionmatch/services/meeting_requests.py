@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
+from missionmatch.services.mail import MailSettings
+from missionmatch.services.notifications import request_received
 from missionmatch.services.row_locks import lock_schedule
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
@@ -53,7 +55,10 @@ def send_request(
     message: str = "",
     priority: int = 2,
     valid_for: dt.timedelta = DEFAULT_VALIDITY,
+    *,
+    mail: MailSettings,
 ) -> MeetingRequest:
+    """Creates a pending request and mails the recipient (every interface: page, API, ...)."""
     if requester.id == recipient.id:
         raise RequestRefused("self")
     if requester.mission_id != recipient.mission_id:
@@ -78,6 +83,7 @@ def send_request(
     )
     session.add(request)
     session.flush()
+    request_received(session, mail, request)
     return request
 
 

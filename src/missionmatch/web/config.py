@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from missionmatch.services.mail import SmtpSettings
+from missionmatch.services.mail import MailSettings, SmtpSettings
 
 SECRET_FILE = Path("var") / "secret.key"
 
@@ -20,6 +20,12 @@ class WebSettings:
     https_only: bool = False
     login_link_validity: dt.timedelta = field(default=dt.timedelta(hours=72))
     request_validity: dt.timedelta = field(default=dt.timedelta(days=7))
+
+    @property
+    def mail(self) -> MailSettings:
+        return MailSettings(
+            base_url=self.base_url, smtp=self.smtp, login_link_validity=self.login_link_validity
+        )
 
 
 def _secret_key() -> str:

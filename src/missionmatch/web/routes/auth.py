@@ -11,8 +11,8 @@ from missionmatch.services.accounts import (
     participations_of,
     redeem_login_link,
 )
+from missionmatch.services.notifications import send_login_link
 from missionmatch.web.deps import DbSession, Lang, Settings
-from missionmatch.web.mailer import send_login_link
 from missionmatch.web.routes.home import local_path
 from missionmatch.web.security import sign_in, sign_out, verify_csrf
 from missionmatch.web.templating import render
@@ -67,7 +67,7 @@ def request_link(
 ) -> Response:
     # one link per mission the address is registered for, each mail naming its mission
     for participant in participations_of(db, email):
-        send_login_link(db, settings, participant)
+        send_login_link(db, settings.mail, participant)
     db.commit()
     # the same answer whether or not the address is registered: the page must not reveal who takes part
     return render(request, "participant_login.html", sent=True)

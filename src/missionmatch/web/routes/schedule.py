@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from missionmatch.models import Meeting, Mission
 from missionmatch.models.job import JobKind
 from missionmatch.services.jobs import JobBusy, mission_jobs
+from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.on_the_day import OUTCOMES, record_outcome
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import ReplanReport
@@ -27,7 +28,6 @@ from missionmatch.web.deps import (
     get_translator,
 )
 from missionmatch.web.job_text import KINDS, STATES
-from missionmatch.web.mailer import notify_publication
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.jobs import job_page_url, start_job
 from missionmatch.web.security import verify_csrf
@@ -104,11 +104,14 @@ def publish(
     comment: str = Form(""),
 ) -> Response:
     try:
-        publication = publish_schedule(db, mission, by=organiser.email, comment=comment.strip())
+        publication = publish_schedule(
+            db, mission, by=organiser.email, comment=comment.strip(), mail=get_settings(request).mail
+        )
     except NothingToPublish:
         message = get_translator(request).gettext("Nothing changed since the last publication.")
         return _page(request, mission, db, message=message, status_code=409)
-    notify_publication(db, get_settings(request), publication)
+    db.commit()
+    deliver_queued(db, get_settings(request).mail, publication.mails)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 

@@ -69,7 +69,7 @@ def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settin
         raise not_found("participant")
     try:
         created = requests.send_request(
-            db, me, recipient, body.message, body.priority, settings.request_validity
+            db, me, recipient, body.message, body.priority, settings.request_validity, mail=settings.mail
         )
     except requests.RequestRefused as refused:
         db.rollback()

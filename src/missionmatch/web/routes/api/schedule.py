@@ -6,11 +6,11 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from missionmatch.models.job import JobKind
+from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT
 from missionmatch.services.table_plan import status_counts, table_plan
 from missionmatch.web.deps import DbSession, Lang, Settings
-from missionmatch.web.mailer import notify_publication
 from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
 from missionmatch.web.routes.api.jobs import BUSY, JobOut, accepted
 from missionmatch.web.routes.api.schedule_bodies import (
@@ -99,11 +99,14 @@ def publish(
 ) -> PublicationOut:
     """Publishes the draft as the next numbered version; 409 when nothing changed since the last one."""
     try:
-        publication = publish_schedule(db, mission, by=organiser.email, comment=body.comment.strip())
+        publication = publish_schedule(
+            db, mission, by=organiser.email, comment=body.comment.strip(), mail=settings.mail
+        )
     except NothingToPublish:
         db.rollback()
         raise HTTPException(status_code=409, detail="nothing changed since the last publication") from None
-    notify_publication(db, settings, publication)
+    db.commit()
+    deliver_queued(db, settings.mail, publication.mails)
     db.commit()
     version = publication.version
     return PublicationOut(
