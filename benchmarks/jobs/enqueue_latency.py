@@ -101,9 +101,13 @@ def _one_run(client: httpx.Client, time_limit: float) -> dict[str, float]:
         time.sleep(0.01)
 
 
-def _ms(values: list[float]) -> str:
+def _ms(values: list[float], runs: int | None = None) -> str:
+    """median / max in milliseconds (and in how many runs it was seen, when not in all)"""
+    if not values:
+        return "not seen"
     values = sorted(values)
-    return f"{statistics.median(values) * 1000:.0f} / {values[-1] * 1000:.0f}"
+    seen = f" ({len(values)} of {runs} runs)" if runs and len(values) < runs else ""
+    return f"{statistics.median(values) * 1000:.0f} / {values[-1] * 1000:.0f}{seen}"
 
 
 def measure(queue_url: str, label: str, runs: int, time_limit: float, token: str, work: Path) -> None:
@@ -126,9 +130,8 @@ def measure(queue_url: str, label: str, runs: int, time_limit: float, token: str
             matcher.append(time.perf_counter() - sent)
             while client.get(answer.headers["location"]).json()["state"] in ("queued", "running"):
                 time.sleep(0.05)
-        row = [
-            _ms([r[k] for r in results]) for k in ("answer", "running", "first_stage", "first_best", "done")
-        ]
+        keys = ("answer", "running", "first_stage", "first_best", "done")
+        row = [_ms([r[k] for r in results if k in r], runs) for k in keys]
         print(f"| {label} | {runs} | " + " | ".join(row) + f" | {_ms(matcher)} |", flush=True)
     finally:
         server.should_exit = True

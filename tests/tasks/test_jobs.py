@@ -57,6 +57,20 @@ def test_progress_reaches_the_job_row_with_best_and_bound(session_factory: sessi
     assert (job.stage, job.best, job.bound) == ("applying", None, None)
 
 
+def test_numbers_given_between_two_writes_are_written_by_the_heartbeat(
+    session_factory: sessionmaker[Session],
+) -> None:
+    mission_id = mission_to_schedule(session_factory)
+    job_id = queued_job(session_factory, mission_id, JobKind.SCHEDULE)
+    progress = Reporter(session_factory, job_id)
+    progress(stage="solving")
+    progress(stage="solving", best=7.0, bound=7.0)  # a moment later: too soon to write again
+    assert (job_row(session_factory, job_id).best, job_row(session_factory, job_id).bound) == (None, None)
+    progress.beat(every=60.0)  # the heartbeat thread, half a second on
+    job = job_row(session_factory, job_id)
+    assert (job.stage, job.best, job.bound) == ("solving", 7.0, 7.0)
+
+
 def test_a_second_scheduler_job_of_a_mission_is_refused_while_one_is_queued(
     session_factory: sessionmaker[Session],
 ) -> None:

@@ -39,12 +39,16 @@ class Reporter:
         self.factory, self.job_id = factory, job_id
         self.lock = threading.Lock()
         self.stage, self.written_at, self.cancelled = "", 0.0, False
+        self.pending: dict[str, Any] = {}  # numbers that came within WRITE_EVERY of the last write
 
     def __call__(self, stage: str = "", **values: float | int | None) -> None:
         with self.lock:
-            fresh = stage != self.stage
+            fresh = bool(stage) and stage != self.stage
+            if fresh:
+                self.pending = {}
+            self.pending |= {k: v for k, v in values.items() if v is not None}
             if fresh or time.monotonic() - self.written_at >= WRITE_EVERY:
-                self._write(stage, values)
+                self._write(stage, self.pending)
         if self.cancelled:
             raise JobCancelled()
 
@@ -57,11 +61,13 @@ class Reporter:
             session.execute(update(Job).where(Job.id == self.job_id).values(changes))
             job = session.get(Job, self.job_id)
             self.cancelled = bool(job and job.cancel_requested)
-        self.stage, self.written_at = stage or self.stage, time.monotonic()
+        self.stage, self.written_at, self.pending = stage or self.stage, time.monotonic(), {}
 
-    def beat(self) -> None:
+    def beat(self, every: float) -> None:
+        """From the heartbeat thread: the numbers a quiet solver last gave, or the heartbeat when due."""
         with self.lock:
-            self._write("", {})
+            if self.pending or time.monotonic() - self.written_at >= every:
+                self._write("", self.pending)
 
 
 def _start(factory: sessionmaker[Session], job_id: int) -> Job | None:
@@ -143,8 +149,8 @@ def run_job(factory: sessionmaker[Session], job_id: int, work: Work) -> JobState
 
 
 def _beat(reporter: Reporter, stop: threading.Event) -> None:
-    while not stop.wait(HEARTBEAT.total_seconds()):
+    while not stop.wait(WRITE_EVERY):
         try:
-            reporter.beat()
+            reporter.beat(HEARTBEAT.total_seconds())
         except Exception:  # a busy database now and then must not end the job
             log.warning("heartbeat of job %s not written", reporter.job_id, exc_info=True)
