@@ -1,6 +1,6 @@
 """Long work in a worker: how fast a request that starts a run answers, and how soon its job shows progress.
 
-    .venv/bin/python benchmarks/jobs/enqueue_latency.py [--runs 8] [--time-limit 2]
+    .venv/bin/python benchmarks/jobs/enqueue_latency.py [--runs 8] [--time-limit 5]
 
 A temporary SQLite database with the demo mission Osaka 1 (158 wanted meetings); the web application on a
 free loopback port (uvicorn); `missionmatch worker` in its own process. For each queue storage (SQLite, the
@@ -142,7 +142,7 @@ def measure(queue_url: str, label: str, runs: int, time_limit: float, token: str
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=8)
-    parser.add_argument("--time-limit", type=float, default=2.0)
+    parser.add_argument("--time-limit", type=float, default=5.0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="mm-bench-jobs-") as folder:
         work = Path(folder)
