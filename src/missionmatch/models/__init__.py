@@ -6,6 +6,7 @@ from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
 from missionmatch.models.campaign import Campaign
 from missionmatch.models.feedback import Feedback
+from missionmatch.models.job import Job
 from missionmatch.models.login_throttle import LoginThrottle
 from missionmatch.models.meeting import Meeting
 from missionmatch.models.meeting_request import MeetingRequest
@@ -27,6 +28,7 @@ __all__ = [
     "Campaign",
     "Feedback",
     "InterpreterPool",
+    "Job",
     "LoginLink",
     "LoginThrottle",
     "Meeting",

@@ -4,7 +4,7 @@ The per-attempt rows of `login_attempt` are replaced by one counter row per key 
 attempts recorded so far are not carried over (they only ever limited the next 15 minutes).
 
 Revision ID: 9c3e51d7a2f4
-Revises: 4629ad279785
+Revises: e763bce0dd22
 Create Date: 2026-12-02 14:40:00.000000
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "9c3e51d7a2f4"
-down_revision: str | None = "4629ad279785"
+down_revision: str | None = "e763bce0dd22"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,7 +4,7 @@ One module per resource; the schema at /api/v1/openapi.json documents every body
 
 from fastapi import APIRouter, Depends
 
-from missionmatch.web.routes.api import me, missions, on_the_day, profile, requests, schedule
+from missionmatch.web.routes.api import jobs, me, missions, on_the_day, profile, requests, schedule
 from missionmatch.web.routes.api.schemas import ErrorOut, InvalidOut
 from missionmatch.web.security import verify_body_text
 
@@ -16,7 +16,7 @@ ERRORS: dict[int | str, dict] = {
 }
 # the strings of every JSON body keep to the text rules (services/text_rules.py): 422 naming the field
 router = APIRouter(prefix="/api/v1", responses=ERRORS, dependencies=[Depends(verify_body_text)])
-for module in (missions, requests, profile, me, schedule, on_the_day):
+for module in (missions, requests, profile, me, schedule, jobs, on_the_day):
     router.include_router(module.router)
 
 __all__ = ["router"]
