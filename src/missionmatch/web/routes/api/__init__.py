@@ -1,19 +1,19 @@
 """/api/v1: the same operations as the pages, for programs. Bearer tokens (an organiser's or a participant's);
 JSON errors; 422 naming the field; whatever is not the caller's answers 404 exactly like what does not exist.
-One module per resource; the schema at /api/v1/openapi.json documents every body."""
+One module per resource; the schema at /api/v1/openapi.json documents every body and every error an
+operation gives (`errors.answers`)."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Security
+from fastapi.security import HTTPBearer
 
 from missionmatch.web.routes.api import me, missions, on_the_day, profile, requests, schedule
-from missionmatch.web.routes.api.schemas import ErrorOut, InvalidOut
+from missionmatch.web.routes.api.errors import answers
 
-ERRORS: dict[int | str, dict] = {
-    401: {"model": ErrorOut, "description": "missing, revoked or invalid token"},
-    403: {"model": ErrorOut, "description": "an operation for the other role (organiser or participant)"},
-    404: {"model": ErrorOut, "description": "not found, or not the caller's (the same answer)"},
-    422: {"model": InvalidOut, "description": "invalid input, naming each field"},
-}
-router = APIRouter(prefix="/api/v1", responses=ERRORS)
+# documents the scheme in the schema (`bearer`, on every operation); deps.api_token does the checking
+BEARER = HTTPBearer(
+    scheme_name="bearer", description="an organiser's or a participant's API token", auto_error=False
+)
+router = APIRouter(prefix="/api/v1", responses=answers(401), dependencies=[Security(BEARER)])
 for module in (missions, requests, profile, me, schedule, on_the_day):
     router.include_router(module.router)
 

@@ -8,6 +8,7 @@ from missionmatch.models import Participant
 from missionmatch.services import profiles
 from missionmatch.web.deps import DbSession
 from missionmatch.web.routes.api.access import ApiParticipant, invalid
+from missionmatch.web.routes.api.errors import answers
 
 router = APIRouter(tags=["participant"])
 MESSAGES = {
@@ -44,12 +45,12 @@ def _profile_out(me: Participant) -> ProfileOut:
     )
 
 
-@router.get("/me/profile")
+@router.get("/me/profile", responses=answers(403))
 def get_profile(me: ApiParticipant) -> ProfileOut:
     return _profile_out(me)
 
 
-@router.put("/me/profile")
+@router.put("/me/profile", responses=answers(400, 403, 422))
 def put_profile(body: ProfileIn, me: ApiParticipant, db: DbSession) -> ProfileOut:
     """Replaces the whole profile; nothing is written when a field is wrong."""
     problems = profiles.profile_problems(body.language, body.offers, body.needs, body.sectors, body.languages)

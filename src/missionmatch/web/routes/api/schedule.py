@@ -15,6 +15,7 @@ from missionmatch.web.deps import DbSession, Lang, Settings
 from missionmatch.web.mailer import notify_publication
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
+from missionmatch.web.routes.api.errors import REFUSED_IN_WORDS, answers
 from missionmatch.web.routes.api.schedule_bodies import (
     MatchingOut,
     MeetingOut,
@@ -29,12 +30,16 @@ from missionmatch.web.routes.api.schedule_bodies import (
 )
 
 router = APIRouter(tags=["schedule"])
-TimeLimit = Field(default=10.0, ge=MIN_TIME_LIMIT, le=MAX_TIME_LIMIT, description="seconds per session")
+# strict: only JSON numbers and booleans, as the schema says ("10", 0 for false... are refused)
+TimeLimit = Field(
+    default=10.0, ge=MIN_TIME_LIMIT, le=MAX_TIME_LIMIT, strict=True, description="seconds per session"
+)
 
 
 class SchedulingIn(BaseModel):
     time_limit: float = TimeLimit
-    include_suggested: bool = False  # also place the matcher's mutual suggestions in free slots
+    # also place the matcher's mutual suggestions in free slots
+    include_suggested: bool = Field(default=False, strict=True)
 
 
 class ReplanIn(BaseModel):
@@ -57,7 +62,7 @@ def _version(db: DbSession, mission: ManagedMission) -> VersionOut | None:
     )
 
 
-@router.get("/missions/{slug}/schedule")
+@router.get("/missions/{slug}/schedule", responses=answers(403, 404))
 def get_schedule(mission: ManagedMission, db: DbSession) -> ScheduleOut:
     """Draft, published, held and no-show meetings by session, slot and table; the latest version."""
     meetings: list[MeetingOut] = [
@@ -69,7 +74,7 @@ def get_schedule(mission: ManagedMission, db: DbSession) -> ScheduleOut:
     return ScheduleOut(version=_version(db, mission), counts=status_counts(mission), meetings=meetings)
 
 
-@router.post("/missions/{slug}/matching/run")
+@router.post("/missions/{slug}/matching/run", responses=answers(403, 404))
 def run_matcher(mission: ManagedMission, db: DbSession) -> MatchingOut:
     """Recommends partners to every participant and finds mutual pairs to suggest, replacing the last run."""
     report = run_matching(db, mission)
@@ -77,7 +82,7 @@ def run_matcher(mission: ManagedMission, db: DbSession) -> MatchingOut:
     return MatchingOut(**vars(report))
 
 
-@router.post("/missions/{slug}/schedule/run")
+@router.post("/missions/{slug}/schedule/run", responses=answers(400, 403, 404, 422))
 def run_scheduler(
     request: Request, body: SchedulingIn, mission: ManagedMission, db: DbSession
 ) -> SchedulingOut:
@@ -92,7 +97,7 @@ def run_scheduler(
     return SchedulingOut(**report.as_dict())
 
 
-@router.post("/missions/{slug}/schedule/publish")
+@router.post("/missions/{slug}/schedule/publish", responses=answers(400, 403, 404, 409, 422))
 def publish(
     body: PublishIn, mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, settings: Settings
 ) -> PublicationOut:
@@ -114,7 +119,7 @@ def publish(
     )
 
 
-@router.post("/missions/{slug}/schedule/replan")
+@router.post("/missions/{slug}/schedule/replan", responses=answers(400, 403, 404, 422) | REFUSED_IN_WORDS)
 def replan(request: Request, body: ReplanIn, mission: ManagedMission, db: DbSession, t: Lang) -> ReplanOut:
     """After changes: published meetings stay unless they must move; reports exactly what moved. 409 when the
     schedule changed while it ran (nothing written)."""

@@ -23,6 +23,10 @@ class ErrorOut(BaseModel):
     detail: str  # e.g. "missing or invalid API token", "mission not found"
 
 
+class RefusedOut(BaseModel):
+    detail: list[str]  # every reason, in words, e.g. "Table 3 is taken in this slot by m-12."
+
+
 class FieldError(BaseModel):
     field: str  # e.g. "language", "time_limit"
     message: str

@@ -1,0 +1,20 @@
+"""Schemathesis hooks for the API fuzz runs (loaded through SCHEMATHESIS_HOOKS=tests.web.fuzz_hooks).
+
+A valid `time_limit` (1 to 120 seconds per session) is sent as 1 second: the scheduler and the replanner
+spend their whole time limit on the demo mission, and a bounded run cannot wait two minutes per case. Values
+outside the range, or not numbers, are sent as generated, so the validation is still fuzzed."""
+
+from typing import Any
+
+import schemathesis
+
+FUZZ_TIME_LIMIT = 1.0
+
+
+@schemathesis.hook
+def before_call(context: Any, case: Any, kwargs: dict[str, Any]) -> None:
+    body = case.body
+    if isinstance(body, dict):
+        limit = body.get("time_limit")
+        if isinstance(limit, int | float) and not isinstance(limit, bool) and 1 <= limit <= 120:
+            body["time_limit"] = FUZZ_TIME_LIMIT
