@@ -138,12 +138,23 @@ def test_a_time_limit_is_a_json_number(world: World, limit: object) -> None:
 
 def test_numbers_in_request_and_feedback_bodies_are_json_integers(world: World) -> None:
     client = participant_api(world, "test-osaka", "p-1")
-    recipient = world.participant("test-osaka", "p-3").id
-    sent = client.post("/api/v1/requests", json={"recipient_id": str(recipient), "priority": 2.0})
-    assert errors_of(sent) == ["priority", "recipient_id"]
-    assert errors_of(client.post("/api/v1/requests", json={"recipient_id": recipient, "priority": True})) == [
-        "priority"
-    ]
+    sato = world.participant("test-osaka", "p-4").id
+    as_text = client.post("/api/v1/requests", json={"recipient_id": str(sato), "priority": "2"})
+    assert errors_of(as_text) == ["priority", "recipient_id"]
+    as_boolean = client.post("/api/v1/requests", json={"recipient_id": sato, "priority": True})
+    assert errors_of(as_boolean) == ["priority"]
+    with_a_fraction = client.post("/api/v1/requests", json={"recipient_id": sato, "priority": 1.5})
+    assert errors_of(with_a_fraction) == ["priority"]
     meeting = meeting_id(world, "test-osaka")
-    given = client.post(f"/api/v1/me/meetings/{meeting}/feedback", json={"rating": "4"})
-    assert errors_of(given) == ["rating"]
+    assert errors_of(client.post(f"/api/v1/me/meetings/{meeting}/feedback", json={"rating": "4"})) == [
+        "rating"
+    ]
+
+
+def test_an_integral_number_is_an_integer_as_json_schema_says(world: World) -> None:
+    client = participant_api(world, "test-osaka", "p-1")
+    sato = world.participant("test-osaka", "p-4").id
+    created = client.post("/api/v1/requests", json={"recipient_id": float(sato), "priority": 1.0})
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert (body["recipient_id"], body["priority"]) == (sato, 1)

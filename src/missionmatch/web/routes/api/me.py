@@ -16,7 +16,7 @@ from missionmatch.web.deps import DbSession
 from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
 from missionmatch.web.routes.api.access import ApiParticipant, not_found
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schemas import MissionTime, PersonOut, person_out
+from missionmatch.web.routes.api.schemas import JsonInt, MissionTime, PersonOut, person_out
 
 router = APIRouter(tags=["participant"])
 
@@ -48,7 +48,7 @@ class AgendaOut(BaseModel):
 
 
 class FeedbackIn(BaseModel):
-    rating: int = Field(ge=feedback_service.MIN_RATING, le=feedback_service.MAX_RATING, strict=True)
+    rating: JsonInt = Field(ge=feedback_service.MIN_RATING, le=feedback_service.MAX_RATING)
     follow_up: FollowUp = FollowUp.NONE
     comment: str = Field(default="", max_length=feedback_service.MAX_COMMENT)
 

@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from missionmatch.models import Participant
+from missionmatch.sectors import SECTORS
 from missionmatch.services import profiles
 from missionmatch.web.deps import DbSession
 from missionmatch.web.routes.api.access import ApiParticipant, invalid
@@ -18,12 +19,26 @@ MESSAGES = {
 }
 
 
+# The schema states the rules services.profiles checks (which gives the 422 its words), so that a client
+# reading it sends nothing that is refused
+_LANGUAGE = {"type": "string", "enum": list(profiles.PROFILE_LANGUAGES)}
+_TEXT = {"maxLength": profiles.MAX_TEXT}
+
+
 class ProfileIn(BaseModel):
-    language: str = Field(description="language of the offers and needs texts")
-    offers: str = ""
-    needs: str = ""
-    sectors: list[str] = Field(default_factory=list, description="sector codes, see missionmatch.sectors")
-    languages: list[str] = Field(default_factory=list, description="languages the participant speaks")
+    language: str = Field(description="language of the offers and needs texts", json_schema_extra=_LANGUAGE)
+    offers: str = Field(default="", json_schema_extra=_TEXT)
+    needs: str = Field(default="", json_schema_extra=_TEXT)
+    sectors: list[str] = Field(
+        default_factory=list,
+        description="sector codes, see missionmatch.sectors",
+        json_schema_extra={"items": {"type": "string", "enum": list(SECTORS)}},
+    )
+    languages: list[str] = Field(
+        default_factory=list,
+        description="languages the participant speaks",
+        json_schema_extra={"items": _LANGUAGE},
+    )
 
 
 class ProfileOut(BaseModel):

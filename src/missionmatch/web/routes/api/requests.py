@@ -16,16 +16,15 @@ from missionmatch.web.permissions import (
 )
 from missionmatch.web.routes.api.access import not_found
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schemas import Instant
+from missionmatch.web.routes.api.schemas import Instant, JsonInt
 
 router = APIRouter(tags=["requests"])
 
 
 class RequestIn(BaseModel):
-    # strict: a number given as "5", or 2.0, or true, is refused like any value the schema does not allow
-    recipient_id: int = Field(strict=True)
+    recipient_id: JsonInt
     message: str = Field(default="", max_length=2000)
-    priority: int = Field(default=2, ge=1, le=3, strict=True)
+    priority: JsonInt = Field(default=2, ge=1, le=3)
 
 
 class RequestOut(BaseModel):

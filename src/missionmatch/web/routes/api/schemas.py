@@ -3,7 +3,8 @@ Every date-time is RFC 3339 with an explicit offset (docs/time.md)."""
 
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from missionmatch.models import Mission, Participant
 
@@ -17,6 +18,17 @@ MissionTime = Annotated[
         "on that day, e.g. 2025-05-27T14:40:00+09:00."
     ),
 ]
+
+
+def _json_integer(value: object) -> object:
+    # pydantic's lax int also takes "5" and true; strict int refuses 2.0, which JSON Schema counts as integer
+    if isinstance(value, bool | str):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# an integer in a request body, as JSON Schema means it: a number without a fraction (2 or 2.0), not text
+JsonInt = Annotated[int, BeforeValidator(_json_integer)]
 
 
 class ErrorOut(BaseModel):
