@@ -6,10 +6,12 @@ import secrets
 import socket
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 from sqlalchemy import select
@@ -32,12 +34,35 @@ SOLVER_SECONDS = 2.0  # per session: enough for a draft to publish, so that agen
 START_TIMEOUT = 15.0
 
 
+class StatusCounter:
+    """Counts the responses the server sends by status code (an ASGI wrapper around the application)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.counts: Counter[int] = Counter()
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def counting(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                self.counts[message["status"]] += 1
+            await send(message)
+
+        await self.app(scope, receive, counting)
+
+    def server_errors(self) -> int:
+        return sum(n for status, n in self.counts.items() if status >= 500)
+
+
 @dataclass(frozen=True)
 class LiveServer:
     base_url: str  # e.g. http://127.0.0.1:41234
     organiser_token: str
     participant_token: str
     participant_id: int
+    statuses: StatusCounter
 
     @property
     def schema_url(self) -> str:
@@ -83,8 +108,8 @@ def live_server(folder: Path) -> Iterator[LiveServer]:
     base_url = f"http://127.0.0.1:{port}"
     engine = make_engine(f"sqlite:///{database}")
     settings = WebSettings(secret_key=secrets.token_urlsafe(32), base_url=base_url)
-    app = create_app(make_session_factory(engine), settings)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    statuses = StatusCounter(create_app(make_session_factory(engine), settings))
+    server = uvicorn.Server(uvicorn.Config(statuses, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + START_TIMEOUT
@@ -93,7 +118,7 @@ def live_server(folder: Path) -> Iterator[LiveServer]:
             raise RuntimeError("the web server did not start")
         time.sleep(0.05)
     try:
-        yield LiveServer(base_url, organiser_token, participant_token, participant_id)
+        yield LiveServer(base_url, organiser_token, participant_token, participant_id, statuses)
     finally:
         server.should_exit = True
         thread.join(timeout=10)

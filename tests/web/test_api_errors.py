@@ -4,6 +4,7 @@ numbers in bodies (`0` is not `false`, `"5"` is not `5`)."""
 
 import pytest
 
+from missionmatch.sectors import SECTORS
 from tests.web.api_client import errors_of, meeting_id, organiser_api, participant_api
 from tests.web.conftest import World
 
@@ -158,3 +159,12 @@ def test_an_integral_number_is_an_integer_as_json_schema_says(world: World) -> N
     assert created.status_code == 201, created.text
     body = created.json()
     assert (body["recipient_id"], body["priority"]) == (sato, 1)
+
+
+def test_the_profile_schema_states_what_the_service_accepts(world: World) -> None:
+    """A schema-valid profile is saved: the languages, sector codes and lengths are in the schema."""
+    fields = _schema(world)["components"]["schemas"]["ProfileIn"]["properties"]
+    languages = ["en", "fr", "ja", "de", "lb", "nl", "it", "es", "zh"]
+    assert (fields["language"]["enum"], fields["languages"]["items"]["enum"]) == (languages, languages)
+    assert fields["sectors"]["items"]["enum"] == list(SECTORS)
+    assert (fields["offers"]["maxLength"], fields["needs"]["maxLength"]) == (4000, 4000)
