@@ -52,6 +52,9 @@ class StatusCounter:
 
         await self.app(scope, receive, counting)
 
+    def total(self) -> int:
+        return sum(self.counts.values())
+
     def server_errors(self) -> int:
         return sum(n for status, n in self.counts.items() if status >= 500)
 
