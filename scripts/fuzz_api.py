@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.web.fuzz_cli import junit_outcomes, run_schemathesis  # noqa: E402
-from tests.web.live_server import LiveServer, live_server  # noqa: E402
+from tests.web.fuzz_cli import junit_outcomes, run_schemathesis
+from tests.web.live_server import LiveServer, live_server
 
 DEFAULT_EXAMPLES = 500
 
