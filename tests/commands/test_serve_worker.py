@@ -8,12 +8,14 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from missionmatch.cli import app
+from missionmatch.commands import serve
 from missionmatch.db import transaction
 from missionmatch.models import Job, Mission
 from missionmatch.models.job import JobKind, JobState
 from missionmatch.services import demo
 from missionmatch.services.jobs import create_job
 from missionmatch.services.mission_import import import_mission
+from missionmatch.web.app import create_app_from_environment
 from tests.factories import small_mission
 
 runner = CliRunner()
@@ -31,8 +33,10 @@ def test_serve_demo_runs_a_worker_that_does_the_jobs_of_the_pages(
     )
     finished: list[JobState] = []
 
-    def serving(web_app, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
+    def serving(app_factory: str, factory: bool, **_options) -> None:  # type: ignore[no-untyped-def]
         """Instead of uvicorn: a scheduler run queued as the page queues it, done by serve's worker."""
+        assert (app_factory, factory) == (serve.APP_FACTORY, True)
+        web_app = create_app_from_environment()
         factory = web_app.state.session_factory
         with transaction(factory) as session:
             job = create_job(session, session.scalar(select(Mission)), JobKind.SCHEDULE, {"time_limit": 2.0})
