@@ -1,7 +1,12 @@
 """SQLAlchemy models, one concept a file. Importing this package registers every table on `Base.metadata`."""
 
 from missionmatch.models.account import ApiToken, LoginAttempt, LoginLink, OrganiserAccount, OutboxMail
-from missionmatch.models.agreement import Agreement
+from missionmatch.models.agreement import (
+    Agreement,
+    AgreementDocument,
+    AgreementSignatory,
+    AgreementStatusChange,
+)
 from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
 from missionmatch.models.campaign import Campaign
@@ -19,6 +24,9 @@ from missionmatch.models.slot_occupancy import SlotOccupancy
 
 __all__ = [
     "Agreement",
+    "AgreementDocument",
+    "AgreementSignatory",
+    "AgreementStatusChange",
     "ApiToken",
     "B2BSession",
     "Base",
