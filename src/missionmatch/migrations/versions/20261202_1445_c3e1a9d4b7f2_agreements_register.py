@@ -51,7 +51,9 @@ def upgrade() -> None:
         batch_op.alter_column(
             "status", existing_type=_status(OLD_STATUSES), type_=_status(OLD_STATUSES + NEW_STATUSES[3:])
         )
-        batch_op.add_column(sa.Column("confidential", sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(
+            sa.Column("confidential", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
     _set_status("cancelled", "abandoned")
     with op.batch_alter_table("agreement", schema=None) as batch_op:
         batch_op.alter_column(
@@ -78,7 +80,9 @@ def upgrade() -> None:
             "organisation_id",
             sa.Integer(),
             sa.ForeignKey(
-                "organisation.id", name="fk_agreement_signatory_organisation_id_organisation", ondelete="SET NULL"
+                "organisation.id",
+                name="fk_agreement_signatory_organisation_id_organisation",
+                ondelete="SET NULL",
             ),
             nullable=True,
         ),
