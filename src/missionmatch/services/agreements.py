@@ -17,7 +17,6 @@ from missionmatch.models import (
     AgreementSignatory,
     AgreementStatusChange,
     Mission,
-    Participant,
 )
 from missionmatch.models.agreement import agreement_party
 from missionmatch.models.enums import AgreementKind, AgreementStatus
@@ -109,6 +108,14 @@ def change_status(
     return change
 
 
+def parse_date(field: str, text: str) -> dt.date | None:
+    """An ISO date ("2025-05-30") or None for an empty text; refuses anything else naming `field`."""
+    try:
+        return dt.date.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        raise refuse(field, "date") from None
+
+
 def delete_agreement(session: Session, agreement: Agreement) -> None:
     """Its history, signatories and documents go with it."""
     session.delete(agreement)
@@ -133,13 +140,3 @@ def register(
         query = query.where(Agreement.id.in_(parties))
     found = session.scalars(query.order_by(Agreement.id))
     return sorted(found, key=lambda a: (a.signed_on is None, -(a.signed_on or dt.date.min).toordinal(), a.id))
-
-
-def public_agreements_of(participant: Participant) -> list[Agreement]:
-    """What a participant may see: the agreements of their mission, not confidential, that their
-    organisation is a party to."""
-    return [
-        a
-        for a in participant.mission.agreements
-        if not a.confidential and any(p.id == participant.organisation_id for p in a.parties)
-    ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from missionmatch.clock import WallTime
 from missionmatch.models import Feedback, Meeting, Mission
 from missionmatch.models.enums import FollowUp, Side
 
@@ -95,6 +96,13 @@ def per_meeting(feedback: list[Feedback]) -> list[tuple[Meeting, Summary]]:
 def per_author(feedback: list[Feedback]) -> list[tuple[object, Summary]]:
     """Grouped by who gave the feedback, in the order of the list."""
     return _grouped(feedback, lambda f: f.author)
+
+
+def meeting_start(meeting: Meeting) -> WallTime | None:
+    """When a placed meeting starts (the mission's wall-clock time); None while it has no slot."""
+    if meeting.session is None or meeting.slot is None or meeting.slot >= meeting.session.slot_count:
+        return None
+    return meeting.session.slot_times()[meeting.slot][0]
 
 
 def comment_language(feedback: Feedback) -> str | None:
