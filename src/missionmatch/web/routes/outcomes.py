@@ -72,7 +72,7 @@ def feedback_page(
         summary=feedback_views.summarise(shown),
         per_meeting=[(meeting_line(t, m), s) for m, s in feedback_views.per_meeting(shown)],
         per_author=feedback_views.per_author(shown),
-        languages={f.id: feedback_views.comment_language(f) for f in shown},
+        comment_languages={f.id: feedback_views.comment_language(f) for f in shown},
         follow_ups=follow_up_names(t),
         filters=request.query_params,
         export_query=request.url.query,
