@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from missionmatch import clock
 from missionmatch.models import Agreement, Mission
-from missionmatch.models.enums import AgreementKind, AgreementStatus
+from missionmatch.models.enums import AgreementStatus
 from missionmatch.services import agreements as service
 from missionmatch.services.agreement_fields import AgreementInput, read_agreement
 from missionmatch.services.follow_ups import feedback_of_mission
@@ -17,6 +17,7 @@ from missionmatch.web.agreement_forms import agreement_input, input_from_feedbac
 from missionmatch.web.deps import CurrentOrganiser, DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
 from missionmatch.web.mission_rows import row_of_mission
+from missionmatch.web.outcome_filters import Filters
 from missionmatch.web.outcome_text import explain, kind_names, meeting_line, status_names
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.setup_forms import SetupForm
@@ -24,21 +25,6 @@ from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 AgreementForm = Annotated[AgreementInput, Depends(agreement_input)]
-
-
-def register_filter(
-    status: str = "", kind: str = "", party: str = "", confidential: str = ""
-) -> service.RegisterFilter:
-    """The register's filters from the query string; an unknown value filters nothing."""
-    return service.RegisterFilter(
-        status=AgreementStatus(status) if status in AgreementStatus._value2member_map_ else None,
-        kind=AgreementKind(kind) if kind in AgreementKind._value2member_map_ else None,
-        organisation_id=int(party) if party.isdigit() else None,
-        confidential={"1": True, "0": False}.get(confidential),
-    )
-
-
-Filters = Annotated[service.RegisterFilter, Depends(register_filter)]
 
 
 @router.get("/missions/{slug}/agreements")

@@ -1,7 +1,6 @@
 """Organiser pages: the mission's feedback (filtered, summed up per meeting and per author), the
 follow-ups promised after meetings with their done mark, and the exports of the register and the feedback."""
 
-from typing import Annotated
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -11,38 +10,16 @@ from missionmatch import clock
 from missionmatch.exports.outcomes import feedback_table, register_table
 from missionmatch.exports.tables import to_csv, to_xlsx
 from missionmatch.models import Mission
-from missionmatch.models.enums import FollowUp, Side
+from missionmatch.models.enums import FollowUp
 from missionmatch.services import agreements, feedback_views, follow_ups
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
+from missionmatch.web.outcome_filters import FeedbackFilters, Filters, done_filter, follow_up_kind
 from missionmatch.web.outcome_text import follow_up_names, meeting_line
-from missionmatch.web.routes.agreements import Filters
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _id(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 19 else None
-
-
-def feedback_filter(
-    session: str = "", side: str = "", rating: str = "", follow_up: str = "", participant: str = ""
-) -> feedback_views.FeedbackFilter:
-    """From the query string; `follow_up`: a kind, "wanted" (any) or "none"; unknown values filter nothing."""
-    kinds = FollowUp._value2member_map_
-    return feedback_views.FeedbackFilter(
-        session_id=_id(session),
-        side=Side(side) if side in Side._value2member_map_ else None,
-        rating=int(rating) if rating in ("1", "2", "3", "4", "5") else None,
-        follow_up=FollowUp(follow_up) if follow_up in kinds and follow_up != "none" else None,
-        follow_up_wanted={"wanted": True, "none": False}.get(follow_up),
-        participant_id=_id(participant),
-    )
-
-
-FeedbackFilters = Annotated[feedback_views.FeedbackFilter, Depends(feedback_filter)]
 
 
 def _download(content: bytes, media_type: str, name: str) -> Response:
@@ -100,8 +77,7 @@ def register_export(
 def follow_ups_page(
     request: Request, mission: ManagedMission, db: DbSession, t: Lang, done: str = "", kind: str = ""
 ) -> Response:
-    chosen = FollowUp(kind) if kind in FollowUp._value2member_map_ and kind != "none" else None
-    rows = follow_ups.follow_ups(db, mission, done={"1": True, "0": False}.get(done), kind=chosen)
+    rows = follow_ups.follow_ups(db, mission, done=done_filter(done), kind=follow_up_kind(kind))
     return render(
         request,
         "follow_ups.html",
