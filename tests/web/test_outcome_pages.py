@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from missionmatch.db import transaction
 from missionmatch.models import Agreement, Feedback
 from missionmatch.models.enums import FollowUp
+from missionmatch.web import permissions
 from tests.web.conftest import World
 from tests.web.outcome_helpers import agreement, feedback_id, meeting_row_id, organisation_id
 
@@ -185,3 +186,19 @@ def test_participants_see_the_public_agreements_of_their_organisation_only(world
     with transaction(world.factory) as session:
         session.get(Agreement, agreement(world).id).confidential = True
     assert titles("p-3") == []
+
+
+def test_rule_participants_see_public_agreements_their_organisation_is_party_to(world: World) -> None:
+    with world.factory() as session:
+        a1 = session.get(Agreement, agreement(world).id)
+        people = [
+            session.get(type(p), p.id)
+            for p in (
+                world.participant("test-osaka", "p-3"),  # Kansai Orbital, a party
+                world.participant("test-osaka", "p-2"),  # Santé Data Lux, no party
+                world.participant("other-tokyo", "p-3"),  # Kansai Orbital of another mission
+            )
+        ]
+        assert [permissions.participant_sees_agreement(p, a1) for p in people] == [True, False, False]
+        a1.confidential = True
+        assert permissions.participant_sees_agreement(people[0], a1) is False
