@@ -96,3 +96,10 @@ def test_file_names_lose_folders_and_control_characters_and_end_in_pdf() -> None
     assert clean_filename('a<b>"c".pdf') == "a_b_c_.pdf"
     assert clean_filename("") == "document.pdf"
     assert len(clean_filename("x" * 500 + ".pdf")) == 200
+
+
+def test_a_body_far_over_the_limit_is_refused_before_it_is_read(world: World) -> None:
+    path = f"{BASE}/{agreement(world).id}"
+    response = _upload(world.organiser(), path, "huge.pdf", PDF + b"0" * (MAX_DOCUMENT_BYTES + 200_000))
+    assert response.status_code == 413
+    assert agreement(world).documents == []

@@ -16,7 +16,20 @@ from missionmatch.web.outcome_text import explain
 from missionmatch.web.routes.agreements import detail_page
 from missionmatch.web.security import verify_csrf
 
-router = APIRouter(dependencies=[Depends(verify_csrf)])
+# room for the other form fields and the multipart framing around one file of the largest size allowed
+FORM_OVERHEAD = 64 * 1024
+
+
+def refuse_oversized_body(request: Request) -> None:
+    """A body announced far over the limit is refused before it is read (and spooled to disk) at all;
+    one just over it is read up to the limit and refused naming the field (`upload`)."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > documents.MAX_DOCUMENT_BYTES + FORM_OVERHEAD:
+        raise HTTPException(status_code=413, detail="document too large")
+
+
+# the size check comes before the CSRF check, which parses the whole form
+router = APIRouter(dependencies=[Depends(refuse_oversized_body), Depends(verify_csrf)])
 
 
 def pdf_response(document: AgreementDocument) -> Response:
