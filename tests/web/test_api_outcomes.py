@@ -128,3 +128,24 @@ def test_participants_read_the_public_agreements_of_their_organisation(world: Wo
     with transaction(world.factory) as session:
         session.get(Agreement, agreement(world).id).confidential = True
     assert participant_api(world, "test-osaka", "p-4").get("/api/v1/me/agreements").json() == []
+
+
+def test_an_organiser_attaches_a_pdf_and_downloads_it(world: World) -> None:
+    client = organiser_api(world)
+    one = f"{PATH}/{agreement(world).id}"
+    pdf = b"%PDF-1.5\n%%EOF\n"
+    created = client.post(f"{one}/documents", files={"document": ("accord.pdf", pdf, "application/pdf")})
+    assert created.status_code == 201
+    [document] = created.json()["documents"]
+    assert (document["filename"], document["size"]) == ("accord.pdf", len(pdf))
+    download = client.get(f"{one}/documents/{document['id']}")
+    assert (download.status_code, download.content, download.headers["content-type"]) == (
+        200,
+        pdf,
+        "application/pdf",
+    )
+    refused = client.post(f"{one}/documents", files={"document": ("x.pdf", b"<html>", "application/pdf")})
+    assert errors_of(refused) == ["document"]
+    stranger = organiser_api(world, "orga@b.lu")
+    other = f"/api/v1/missions/other-tokyo/agreements/{agreement(world).id}/documents/{document['id']}"
+    assert stranger.get(other).status_code == 404

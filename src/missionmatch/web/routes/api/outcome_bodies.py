@@ -84,7 +84,7 @@ class AgreementOut(BaseModel):
     documents: list[DocumentOut]
 
 
-class FeedbackOut(BaseModel):
+class MissionFeedbackOut(BaseModel):
     id: int
     meeting_id: int
     author_id: int
@@ -122,8 +122,8 @@ def agreement_out(a: Agreement) -> AgreementOut:
     )
 
 
-def feedback_out(f: Feedback) -> FeedbackOut:
-    return FeedbackOut(
+def feedback_out(f: Feedback) -> MissionFeedbackOut:
+    return MissionFeedbackOut(
         id=f.id,
         meeting_id=f.meeting_id,
         author_id=f.author_id,

@@ -1,11 +1,12 @@
 """The agreements register (list, create, read, replace, change status, delete), the feedback and the
 follow-ups of a mission, for its organisers; participants read the public agreements of their organisation."""
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Response, UploadFile
 
 from missionmatch import clock
-from missionmatch.models import Agreement, Mission
+from missionmatch.models import Agreement, AgreementDocument, Mission
 from missionmatch.models.enums import AgreementStatus
+from missionmatch.services import agreement_documents as documents
 from missionmatch.services import agreements, feedback_views, follow_ups
 from missionmatch.services.agreement_fields import read_agreement
 from missionmatch.services.setup_fields import SetupRejected
@@ -14,6 +15,7 @@ from missionmatch.web.i18n import Translator
 from missionmatch.web.outcome_filters import FeedbackFilters, Filters, done_filter, follow_up_kind
 from missionmatch.web.outcome_text import explain
 from missionmatch.web.permissions import participant_sees_agreement
+from missionmatch.web.routes.agreement_documents import pdf_response
 from missionmatch.web.routes.api.access import (
     ApiOrganiser,
     ApiParticipant,
@@ -24,7 +26,7 @@ from missionmatch.web.routes.api.access import (
 from missionmatch.web.routes.api.outcome_bodies import (
     AgreementIn,
     AgreementOut,
-    FeedbackOut,
+    MissionFeedbackOut,
     StatusIn,
     agreement_out,
     feedback_out,
@@ -121,8 +123,45 @@ def delete_agreement(mission: ManagedMission, db: DbSession, agreement_id: int) 
     return Response(status_code=204)
 
 
+@router.post(PATH + "/{agreement_id}/documents", status_code=201)
+async def upload_document(
+    mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, agreement_id: int, document: UploadFile
+) -> AgreementOut:
+    """Multipart field `document`: a PDF of at most 5 MB (422 naming `document` otherwise)."""
+    agreement = _agreement(mission, db, agreement_id)
+    content = await document.read(documents.MAX_DOCUMENT_BYTES + 1)
+    try:
+        documents.add_document(
+            db,
+            agreement,
+            filename=document.filename or "",
+            content=content,
+            by=organiser.email,
+            now=clock.now(),
+        )
+    except SetupRejected as rejected:
+        db.rollback()
+        raise _refused(rejected) from None
+    db.commit()
+    return agreement_out(agreement)
+
+
+@router.get(PATH + "/{agreement_id}/documents/{document_id}", response_class=Response)
+def download_document(
+    mission: ManagedMission, db: DbSession, agreement_id: int, document_id: int
+) -> Response:
+    """The PDF, as an attachment."""
+    agreement = _agreement(mission, db, agreement_id)
+    document = db.get(AgreementDocument, document_id)
+    if document is None or document.agreement_id != agreement.id:
+        raise not_found("document")
+    return pdf_response(document)
+
+
 @router.get("/missions/{slug}/feedback")
-def list_feedback(mission: ManagedMission, db: DbSession, filters: FeedbackFilters) -> list[FeedbackOut]:
+def list_feedback(
+    mission: ManagedMission, db: DbSession, filters: FeedbackFilters
+) -> list[MissionFeedbackOut]:
     """Query: session, side, rating, follow_up (a kind, "wanted" or "none"), participant."""
     return [feedback_out(f) for f in feedback_views.feedback_list(db, mission, filters)]
 
@@ -130,7 +169,7 @@ def list_feedback(mission: ManagedMission, db: DbSession, filters: FeedbackFilte
 @router.get("/missions/{slug}/follow-ups")
 def list_follow_ups(
     mission: ManagedMission, db: DbSession, done: str = "", kind: str = ""
-) -> list[FeedbackOut]:
+) -> list[MissionFeedbackOut]:
     """Feedback that promised a follow-up; query: done (1 or 0), kind (call, visit, send_offer, agreement)."""
     found = follow_ups.follow_ups(db, mission, done=done_filter(done), kind=follow_up_kind(kind))
     return [feedback_out(f) for f in found]
