@@ -232,3 +232,26 @@ def test_two_organisers_changing_one_agreement_at_once_take_turns(
             (S.DRAFT, "o@a.lu"),
             (S.SIGNED, "a"),
         ]
+
+
+def test_counts_by_status_list_every_status(factory: sessionmaker[Session]) -> None:
+    _create(factory)
+    with factory() as session:
+        counts = service.counts_by_status(session, _mission(session))
+    assert counts == {"draft": 1, "negotiating": 0, "signed": 1, "in_force": 0, "abandoned": 0}
+
+
+def test_follow_up_counts_promised_and_done(factory: sessionmaker[Session]) -> None:
+    from missionmatch.models import Feedback
+    from missionmatch.services import follow_ups
+
+    with transaction(factory) as session:
+        mission = _mission(session)
+        counts_before = follow_ups.counts(session, mission)
+        anne = session.scalar(select(Feedback))
+        follow_ups.mark_done(session, anne, True, NOON)
+        follow_ups.mark_done(session, anne, True, NOON + dt.timedelta(days=1))  # keeps the first mark
+        assert anne.follow_up_done_at == NOON
+        counts_after = follow_ups.counts(session, mission)
+    assert counts_before == {"call": (0, 0), "visit": (1, 0), "send_offer": (0, 0), "agreement": (0, 0)}
+    assert counts_after == {"call": (0, 0), "visit": (1, 1), "send_offer": (0, 0), "agreement": (0, 0)}

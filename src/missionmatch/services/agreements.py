@@ -9,7 +9,7 @@ write lock)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from missionmatch.models import (
@@ -140,3 +140,10 @@ def register(
         query = query.where(Agreement.id.in_(parties))
     found = session.scalars(query.order_by(Agreement.id))
     return sorted(found, key=lambda a: (a.signed_on is None, -(a.signed_on or dt.date.min).toordinal(), a.id))
+
+
+def counts_by_status(session: Session, mission: Mission) -> dict[str, int]:
+    """How many agreements of the mission are in each status (every status listed, 0 included)."""
+    query = select(Agreement.status, func.count()).where(Agreement.mission_id == mission.id)
+    found = dict(session.execute(query.group_by(Agreement.status)).tuples().all())
+    return {status.value: found.get(status, 0) for status in AgreementStatus}

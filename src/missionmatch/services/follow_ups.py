@@ -46,3 +46,16 @@ def feedback_of_mission(session: Session, mission: Mission, feedback_id: int) ->
     if feedback is None or feedback.meeting.mission_id != mission.id:
         return None
     return feedback
+
+
+def counts(session: Session, mission: Mission) -> dict[str, tuple[int, int]]:
+    """Per kind of follow-up (call, visit, send_offer, agreement): (promised, marked done)."""
+    found = follow_ups(session, mission)
+    return {
+        kind.value: (
+            sum(1 for f in found if f.follow_up == kind),
+            sum(1 for f in found if f.follow_up == kind and f.follow_up_done_at is not None),
+        )
+        for kind in FollowUp
+        if kind != FollowUp.NONE
+    }
