@@ -145,5 +145,5 @@ def register(
 def counts_by_status(session: Session, mission: Mission) -> dict[str, int]:
     """How many agreements of the mission are in each status (every status listed, 0 included)."""
     query = select(Agreement.status, func.count()).where(Agreement.mission_id == mission.id)
-    found = dict(session.execute(query.group_by(Agreement.status)).tuples().all())
+    found = dict(session.execute(query.group_by(Agreement.status)).all())
     return {status.value: found.get(status, 0) for status in AgreementStatus}
