@@ -241,10 +241,27 @@ _SMALL_MISSION: dict[str, Any] = {
             "status": "signed",
             "meetings": ["m-1"],
             "description": "",
+            "confidential": False,
+            "signatories": [
+                {"name": "Anne Muller", "title": "CEO", "organisation": "lu-sat"},
+                {"name": "山田 太郎", "title": "部長", "organisation": "jp-orbital"},
+            ],
+            "history": [
+                {"status": "draft", "at": "2025-05-28T10:00:00", "by": "orga@a.lu", "note": ""},
+                {"status": "signed", "at": "2025-05-30T17:30:00", "by": "orga@a.lu", "note": "At the Expo"},
+            ],
+            "documents": [],
         },
     ],
     "feedback": [
-        {"meeting": "m-1", "author": "p-1", "rating": 5, "comment": "Très utile", "follow_up": "visit"},
+        {
+            "meeting": "m-1",
+            "author": "p-1",
+            "rating": 5,
+            "comment": "Très utile",
+            "follow_up": "visit",
+            "follow_up_done_at": None,
+        },
     ],
 }
 

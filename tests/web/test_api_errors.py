@@ -48,6 +48,28 @@ DOCUMENTED = {
         "409",
         "422",
     ],
+    ("get", "/api/v1/missions/{slug}/agreements"): ["401", "403", "404", "422"],
+    ("post", "/api/v1/missions/{slug}/agreements"): ["400", "401", "403", "404", "422"],
+    ("get", "/api/v1/missions/{slug}/agreements/{agreement_id}"): ["401", "403", "404", "422"],
+    ("put", "/api/v1/missions/{slug}/agreements/{agreement_id}"): ["400", "401", "403", "404", "422"],
+    ("delete", "/api/v1/missions/{slug}/agreements/{agreement_id}"): ["401", "403", "404", "422"],
+    ("post", "/api/v1/missions/{slug}/agreements/{agreement_id}/status"): ["400", "401", "403", "404", "422"],
+    ("post", "/api/v1/missions/{slug}/agreements/{agreement_id}/documents"): [
+        "400",
+        "401",
+        "403",
+        "404",
+        "422",
+    ],
+    ("get", "/api/v1/missions/{slug}/agreements/{agreement_id}/documents/{document_id}"): [
+        "401",
+        "403",
+        "404",
+        "422",
+    ],
+    ("get", "/api/v1/missions/{slug}/feedback"): ["401", "403", "404", "422"],
+    ("get", "/api/v1/missions/{slug}/follow-ups"): ["401", "403", "404", "422"],
+    ("get", "/api/v1/me/agreements"): ["401", "403"],
 }
 
 

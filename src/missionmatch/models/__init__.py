@@ -1,7 +1,12 @@
 """SQLAlchemy models, one concept a file. Importing this package registers every table on `Base.metadata`."""
 
 from missionmatch.models.account import ApiToken, LoginLink, OrganiserAccount, OutboxMail
-from missionmatch.models.agreement import Agreement
+from missionmatch.models.agreement import (
+    Agreement,
+    AgreementDocument,
+    AgreementSignatory,
+    AgreementStatusChange,
+)
 from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
 from missionmatch.models.campaign import Campaign
@@ -22,6 +27,9 @@ from missionmatch.models.web_session import WebSession
 
 __all__ = [
     "Agreement",
+    "AgreementDocument",
+    "AgreementSignatory",
+    "AgreementStatusChange",
     "ApiToken",
     "B2BSession",
     "Base",

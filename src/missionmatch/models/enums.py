@@ -61,10 +61,13 @@ class AgreementKind(StrEnum):
 
 
 class AgreementStatus(StrEnum):
+    """draft → (negotiating →) signed → in force; abandoned from any of them (services/agreements.py)."""
+
     DRAFT = "draft"
     NEGOTIATING = "negotiating"
     SIGNED = "signed"
-    CANCELLED = "cancelled"
+    IN_FORCE = "in_force"
+    ABANDONED = "abandoned"  # "cancelled" before migration 20261202_1445
 
 
 class FollowUp(StrEnum):

@@ -1,9 +1,11 @@
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base
+from missionmatch.models.datetime_types import UTCDateTime
 from missionmatch.models.enums import FollowUp, db_enum
 
 if TYPE_CHECKING:
@@ -26,6 +28,8 @@ class Feedback(Base):
     rating: Mapped[int] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[FollowUp] = mapped_column(db_enum(FollowUp), default=FollowUp.NONE)
+    # when the organisers marked the promised follow-up done (services/follow_ups.py); None: not yet
+    follow_up_done_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     meeting: Mapped["Meeting"] = relationship()
     author: Mapped["Participant"] = relationship()

@@ -6,8 +6,6 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from missionmatch.models.enums import (
-    AgreementKind,
-    AgreementStatus,
     DirectoryVisibility,
     FollowUp,
     MeetingStatus,
@@ -18,6 +16,7 @@ from missionmatch.models.enums import (
 )
 from missionmatch.models.meeting import OCCUPYING
 from missionmatch.sectors import SECTOR_CODES
+from missionmatch.services.outcome_document import check_outcomes
 from missionmatch.services.participant_limits import document_problems
 from missionmatch.services.problems import Problem
 from missionmatch.services.text_rules import document_problems as text_problems
@@ -250,15 +249,7 @@ def validate(document: Document) -> list[Problem]:
                     )
     _double_bookings(meetings, check)
 
-    for index, agreement in enumerate(document.get("agreements", [])):
-        where = f"agreements[{index}]"
-        check.required(agreement, where, "title")
-        check.one_of(agreement, where, "kind", [k.value for k in AgreementKind])
-        check.one_of(agreement, where, "status", [s.value for s in AgreementStatus])
-        check.refs(agreement.get("parties", []), org_keys, where, "parties")
-        check.refs(agreement.get("meetings", []), meeting_keys, where, "meetings")
-    check.unique_keys(document.get("agreements", []), "agreements")
-
+    check_outcomes(check, document, org_keys, meeting_keys)
     for index, feedback in enumerate(document.get("feedback", [])):
         where = f"feedback[{index}]"
         check.refs([feedback.get("meeting")], meeting_keys, where, "meeting")

@@ -7,6 +7,7 @@ from missionmatch.clock import instant_to_wall
 from missionmatch.models import Feedback, Mission
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 from missionmatch.services.mission_document import FORMAT, Document
+from missionmatch.services.outcome_document import agreement_values, feedback_values
 
 
 def export_mission(session: Session, mission: Mission) -> Document:
@@ -125,32 +126,11 @@ def export_mission(session: Session, mission: Mission) -> Document:
         }
         for m in mission.meetings
     ]
-    document["agreements"] = [
-        {
-            "key": a.key,
-            "title": a.title,
-            "kind": a.kind.value,
-            "parties": [o.key for o in a.parties],
-            "signed_on": a.signed_on.isoformat() if a.signed_on else None,
-            "status": a.status.value,
-            "meetings": [m.key for m in a.meetings],
-            "description": a.description,
-        }
-        for a in mission.agreements
-    ]
+    document["agreements"] = [agreement_values(a, mission.timezone) for a in mission.agreements]
     feedback = session.scalars(
         select(Feedback)
         .where(Feedback.meeting_id.in_([m.id for m in mission.meetings]))
         .order_by(Feedback.id)
     )
-    document["feedback"] = [
-        {
-            "meeting": f.meeting.key,
-            "author": f.author.key,
-            "rating": f.rating,
-            "comment": f.comment,
-            "follow_up": f.follow_up.value,
-        }
-        for f in feedback
-    ]
+    document["feedback"] = [feedback_values(f, mission.timezone) for f in feedback]
     return document

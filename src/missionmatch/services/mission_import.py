@@ -7,10 +7,8 @@ from sqlalchemy.orm import Session
 
 from missionmatch.clock import WallTime, wall_to_instant
 from missionmatch.models import (
-    Agreement,
     B2BSession,
     Campaign,
-    Feedback,
     InterpreterPool,
     Meeting,
     MeetingRequest,
@@ -22,10 +20,7 @@ from missionmatch.models import (
     Unavailability,
 )
 from missionmatch.models.enums import (
-    AgreementKind,
-    AgreementStatus,
     DirectoryVisibility,
-    FollowUp,
     MeetingStatus,
     OrganisationSize,
     ProgrammeKind,
@@ -33,6 +28,7 @@ from missionmatch.models.enums import (
     Side,
 )
 from missionmatch.services.mission_document import Document, validate
+from missionmatch.services.outcome_document import agreement_from, feedback_from
 from missionmatch.services.problems import InputRejected, Problem
 
 
@@ -218,30 +214,8 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         ]
     )
     for agreement in document.get("agreements", []):
-        session.add(
-            Agreement(
-                mission=mission,
-                key=agreement["key"],
-                title=agreement["title"],
-                kind=AgreementKind(agreement["kind"]),
-                signed_on=dt.date.fromisoformat(agreement["signed_on"])
-                if agreement.get("signed_on")
-                else None,
-                status=AgreementStatus(agreement["status"]),
-                description=agreement.get("description", ""),
-                parties=[organisations[k] for k in agreement.get("parties", [])],
-                meetings=[meetings[k] for k in agreement.get("meetings", [])],
-            )
-        )
+        session.add(agreement_from(agreement, mission, organisations, meetings))
     for feedback in document.get("feedback", []):
-        session.add(
-            Feedback(
-                meeting=meetings[feedback["meeting"]],
-                author=people[feedback["author"]],
-                rating=feedback["rating"],
-                comment=feedback.get("comment", ""),
-                follow_up=FollowUp(feedback.get("follow_up", "none")),
-            )
-        )
+        session.add(feedback_from(feedback, mission.timezone, meetings, people))
     session.flush()
     return mission

@@ -182,6 +182,17 @@ def erase_participant(session: Session, participant: Participant) -> None:
         version.changelog = scrub.json(version.changelog)
         version.statistics = scrub.json(version.statistics)
         version.comment = scrub.text(version.comment)
+    for agreement in p.mission.agreements:
+        # organisers type signatories and notes in by hand: the person's name may be there. The history is
+        # append-only, erasure being the one exception the law requires
+        agreement.title, agreement.description = (
+            scrub.text(agreement.title),
+            scrub.text(agreement.description),
+        )
+        for signatory in agreement.signatories:
+            signatory.name = scrub.text(signatory.name)
+        for change in agreement.history:
+            change.note = scrub.text(change.note)
     session.execute(delete(LoginLink).where(LoginLink.participant_id == p.id))
     session.execute(delete(ApiToken).where(ApiToken.participant_id == p.id))
     session.execute(

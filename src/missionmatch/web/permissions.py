@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
 from missionmatch.models import (
+    Agreement,
     Meeting,
     MeetingRequest,
     Mission,
@@ -84,3 +85,13 @@ def participant_cancels_request(viewer: Participant, request: MeetingRequest) ->
 def participant_attends_meeting(viewer: Participant, meeting: Meeting) -> bool:
     """A participant gives feedback only on meetings they attend."""
     return any(p.id == viewer.id for p in meeting.participants)
+
+
+def participant_sees_agreement(viewer: Participant, agreement: Agreement) -> bool:
+    """A participant sees an agreement of their mission that is not confidential and that their
+    organisation is a party to; organisers see every agreement of the missions they manage."""
+    return (
+        agreement.mission_id == viewer.mission_id
+        and not agreement.confidential
+        and any(party.id == viewer.organisation_id for party in agreement.parties)
+    )

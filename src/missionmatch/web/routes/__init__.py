@@ -4,6 +4,8 @@ from fastapi import APIRouter
 
 from missionmatch.web.routes import (
     agenda,
+    agreement_documents,
+    agreements,
     api,
     api_tokens,
     auth,
@@ -16,7 +18,9 @@ from missionmatch.web.routes import (
     meeting_requests,
     mission_settings,
     missions,
+    my_agreements,
     outbox,
+    outcomes,
     participant_limits,
     participants,
     password,
@@ -55,6 +59,10 @@ ROUTERS: list[APIRouter] = [
     agenda.router,
     feedback.router,
     api_tokens.router,
+    outcomes.router,  # before agreements: /agreements/export.xlsx is not an agreement id
+    agreements.router,
+    agreement_documents.router,
+    my_agreements.router,
 ]
 
 __all__ = ["ROUTERS", "api"]

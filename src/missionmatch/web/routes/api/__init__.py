@@ -6,7 +6,16 @@ operation gives (`errors.answers`)."""
 from fastapi import APIRouter, Depends, Security
 from fastapi.security import HTTPBearer
 
-from missionmatch.web.routes.api import jobs, me, missions, on_the_day, profile, requests, schedule
+from missionmatch.web.routes.api import (
+    jobs,
+    me,
+    missions,
+    on_the_day,
+    outcomes,
+    profile,
+    requests,
+    schedule,
+)
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.security import verify_body_text
 
@@ -18,7 +27,7 @@ BEARER = HTTPBearer(
 router = APIRouter(
     prefix="/api/v1", responses=answers(401), dependencies=[Security(BEARER), Depends(verify_body_text)]
 )
-for module in (missions, requests, profile, me, schedule, jobs, on_the_day):
+for module in (missions, requests, profile, me, schedule, jobs, on_the_day, outcomes):
     router.include_router(module.router)
 
 __all__ = ["router"]

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from missionmatch.web.routes.api.schemas import ErrorOut, InvalidOut, RefusedOut
 
 _RESPONSES: dict[int, dict] = {
-    400: {"model": ErrorOut, "description": "the body cannot be read (not UTF-8)"},
+    400: {"model": ErrorOut, "description": "the body cannot be read (not UTF-8, or broken multipart data)"},
     401: {
         "model": ErrorOut,
         "description": "missing, revoked or invalid token",

@@ -33,6 +33,10 @@ JsonInt = Annotated[int, BeforeValidator(_json_integer)]
 # The text rules (services/text_rules.py) in the schema's words: no control character but tab and line breaks.
 # The router's verify_body_text answers first, in words naming the field; this tells clients beforehand.
 NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+NOT_BLANK = (
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f]"
+    r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+)
 
 
 class BodyIn(BaseModel):
