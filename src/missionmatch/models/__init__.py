@@ -4,6 +4,7 @@ from missionmatch.models.account import ApiToken, LoginAttempt, LoginLink, Organ
 from missionmatch.models.agreement import Agreement
 from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
+from missionmatch.models.calendar_feed import CalendarFeed
 from missionmatch.models.campaign import Campaign
 from missionmatch.models.feedback import Feedback
 from missionmatch.models.meeting import Meeting
@@ -22,6 +23,7 @@ __all__ = [
     "ApiToken",
     "B2BSession",
     "Base",
+    "CalendarFeed",
     "Campaign",
     "Feedback",
     "InterpreterPool",

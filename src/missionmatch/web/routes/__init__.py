@@ -7,6 +7,7 @@ from missionmatch.web.routes import (
     api,
     api_tokens,
     auth,
+    calendar_feed,
     directory,
     feedback,
     home,
@@ -49,6 +50,7 @@ ROUTERS: list[APIRouter] = [
     directory.router,
     meeting_requests.router,
     agenda.router,
+    calendar_feed.router,
     feedback.router,
     api_tokens.router,
 ]

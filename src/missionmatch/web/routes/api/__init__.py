@@ -4,7 +4,7 @@ One module per resource; the schema at /api/v1/openapi.json documents every body
 
 from fastapi import APIRouter
 
-from missionmatch.web.routes.api import me, missions, on_the_day, profile, requests, schedule
+from missionmatch.web.routes.api import agenda_files, me, missions, on_the_day, profile, requests, schedule
 from missionmatch.web.routes.api.schemas import ErrorOut, InvalidOut
 
 ERRORS: dict[int | str, dict] = {
@@ -14,7 +14,7 @@ ERRORS: dict[int | str, dict] = {
     422: {"model": InvalidOut, "description": "invalid input, naming each field"},
 }
 router = APIRouter(prefix="/api/v1", responses=ERRORS)
-for module in (missions, requests, profile, me, schedule, on_the_day):
+for module in (missions, requests, profile, me, agenda_files, schedule, on_the_day):
     router.include_router(module.router)
 
 __all__ = ["router"]
