@@ -109,3 +109,9 @@ def test_revoking_needs_the_csrf_token(world: World) -> None:
     response = browser.post("/me/agenda/calendar-feed/revoke", data={}, follow_redirects=False)
     assert response.status_code == 403
     assert world.client().get(path).status_code == 200
+
+
+def test_the_agenda_page_shows_no_address_taken_from_the_query_string(world: World) -> None:
+    browser = world.as_participant("test-osaka", "p-1")
+    page = browser.get("/me/agenda?new_feed_url=http://evil.example/calendar/x.ics").text
+    assert "evil.example" not in page and 'id="feed-url"' not in page

@@ -20,8 +20,8 @@ def feed_url(base_url: str, token: str) -> str:
     return f"{base_url}/calendar/{token}.ics"
 
 
-@router.get("/me/agenda")
-def agenda(request: Request, me: CurrentParticipant, db: DbSession, new_feed_url: str = "") -> Response:
+def _page(request: Request, me: CurrentParticipant, db: DbSession, new_feed_url: str = "") -> Response:
+    """`new_feed_url` only from the action that created it, never from the query string."""
     mine = participant_agenda(db, me)
     response = render(
         request,
@@ -35,6 +35,11 @@ def agenda(request: Request, me: CurrentParticipant, db: DbSession, new_feed_url
     )
     response.headers["Cache-Control"] = "no-store"  # the page may show a fresh secret
     return response
+
+
+@router.get("/me/agenda")
+def agenda(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
+    return _page(request, me, db)
 
 
 @router.get("/me/agenda.pdf")
@@ -53,7 +58,7 @@ def create_calendar_feed(
 ) -> Response:
     token = calendar_feeds.create_feed(db, me)
     db.commit()
-    return agenda(request, me, db, new_feed_url=feed_url(settings.base_url, token))
+    return _page(request, me, db, new_feed_url=feed_url(settings.base_url, token))
 
 
 @router.post("/me/agenda/calendar-feed/revoke")
