@@ -4,9 +4,10 @@ event when the schedule is republished instead of adding a second one; times car
 (TZID) and only the VTIMEZONE blocks in use are added. A cancelled meeting stays, as STATUS:CANCELLED with a
 higher SEQUENCE, so that calendars which imported it remove it."""
 
-from zoneinfo import ZoneInfo
+import datetime as dt
+from functools import cache
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from missionmatch.clock import WallTime, wall_with_offset
 from missionmatch.i18n import Translator
@@ -68,6 +69,20 @@ def _pair(pair: str, t: Translator) -> str:
     return "–".join(t.language_name(code) for code in pair.split("-"))
 
 
+def _years(document: AgendaDocument) -> tuple[int, int]:
+    starts = [e.starts_at for e in (*document.programme, *document.meetings)]
+    return (min(starts).year, max(starts).year) if starts else (document.stamp.year, document.stamp.year)
+
+
+@cache
+def _vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
+    """The zone's VTIMEZONE over the years the agenda spans (the only one its events use: every time is in
+    the mission's zone). Computing it takes most of a calendar's time, hence the cache; never mutated."""
+    return Timezone.from_tzid(
+        zone, first_date=dt.date(first_year - 1, 1, 1), last_date=dt.date(last_year + 1, 12, 31)
+    )
+
+
 def agenda_calendar(document: AgendaDocument) -> Calendar:
     t = Translator(document.language)
     calendar = Calendar()
@@ -76,12 +91,12 @@ def agenda_calendar(document: AgendaDocument) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{document.mission_name} – {document.participant.name}")
-    calendar.add("x-wr-timezone", str(ZoneInfo(document.mission_zone)))
+    calendar.add("x-wr-timezone", document.mission_zone)
+    calendar.add_component(_vtimezone(document.mission_zone, *_years(document)))
     for item in document.programme:
         calendar.add_component(_programme_event(document, item))
     for meeting in document.meetings:
         calendar.add_component(_meeting_event(document, meeting, t))
-    calendar.add_missing_timezones()
     return calendar
 
 
