@@ -5,9 +5,10 @@ import subprocess
 from pathlib import Path
 
 from icalendar import Calendar
+from sqlalchemy import func, select
 
 from missionmatch.db import transaction
-from missionmatch.models import Participant
+from missionmatch.models import CalendarFeed, Participant
 from missionmatch.services.personal_data import erase_participant
 from tests.web.api_client import INVALID_TOKEN, PARTICIPANTS_ONLY, api, organiser_api, participant_api
 from tests.web.conftest import Browser, World
@@ -101,6 +102,8 @@ def test_a_new_address_ends_the_previous_one_and_an_erased_participant_has_none(
     with transaction(world.factory) as session:
         erase_participant(session, session.get(Participant, world.participant("test-osaka", "p-1").id))
     assert app.get(second).status_code == 404
+    with world.factory() as session:
+        assert session.scalar(select(func.count()).select_from(CalendarFeed)) == 0
 
 
 def test_revoking_needs_the_csrf_token(world: World) -> None:
