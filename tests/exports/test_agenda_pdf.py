@@ -139,7 +139,9 @@ def test_a_missions_pdf_holds_every_agenda_and_each_part_only_its_own(
     published_mission(sqlite_factory)
     with sqlite_factory() as session:
         documents = mission_agenda_documents(session, session.scalar(select(Mission)))
-    whole, parts = agendas_pdf(documents)
+    told: list[tuple[int, int]] = []
+    whole, parts = agendas_pdf(documents, progress=lambda done, total: told.append((done, total)))
+    assert told == [(1, 4), (2, 4), (3, 4), (4, 4)]
     assert sorted(parts) == ["p-1", "p-2", "p-3", "p-4"]
     names = {"p-1": "Anne Muller", "p-2": "Jonas Weber", "p-3": "山田 太郎", "p-4": "Hanako Sato"}
     for key, pdf in parts.items():

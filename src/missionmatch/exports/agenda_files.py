@@ -6,7 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from missionmatch.exports.agenda_ical import agenda_ics
-from missionmatch.exports.agenda_pdf import agendas_pdf
+from missionmatch.exports.agenda_pdf import Progress, agendas_pdf
 from missionmatch.services.agenda_document import AgendaDocument
 
 _UNSAFE = re.compile(r"[^\w.-]")
@@ -22,8 +22,10 @@ def file_stem(key: str) -> str:
     return _UNSAFE.sub("_", key).lstrip(".") or "_"
 
 
-def write_agendas(documents: list[AgendaDocument], format: AgendaFormat, out: Path) -> list[Path]:
-    """The files written, `all.pdf` last."""
+def write_agendas(
+    documents: list[AgendaDocument], format: AgendaFormat, out: Path, progress: Progress | None = None
+) -> list[Path]:
+    """The files written, `all.pdf` last; `progress(done, total)` after each agenda."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     if format is AgendaFormat.ICS:
@@ -31,8 +33,10 @@ def write_agendas(documents: list[AgendaDocument], format: AgendaFormat, out: Pa
             target = out / f"{file_stem(document.participant.key)}.ics"
             target.write_bytes(agenda_ics(document))
             written.append(target)
+            if progress is not None:
+                progress(len(written), len(documents))
         return written
-    whole, parts = agendas_pdf(documents)
+    whole, parts = agendas_pdf(documents, progress)
     for document in documents:
         target = out / f"{file_stem(document.participant.key)}.pdf"
         target.write_bytes(parts[document.participant.key])

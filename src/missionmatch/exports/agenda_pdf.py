@@ -2,7 +2,7 @@
 the system through fontconfig (DejaVu for Latin text, Noto Sans CJK JP from Debian's fonts-noto-cjk for
 Japanese); nothing is fetched: every URL a document might name is refused (OfflineFetcher)."""
 
-import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import get_timezone_name
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from missionmatch.clock import WallTime, instant_to_wall, wall_to_instant
@@ -81,7 +82,7 @@ def _page(document: AgendaDocument) -> Page:
 def agendas_html(documents: list[AgendaDocument]) -> str:
     """One HTML document, each agenda starting on a new page."""
     pages = [_page(document) for document in documents]
-    return TEMPLATES.get_template("agenda_pdf.html").render(pages=pages, zone_of=_zone_label, anchor=anchor)
+    return TEMPLATES.get_template("agenda_pdf.html").render(pages=pages, zone_of=_zone_label)
 
 
 def _zone_label(t: Translator, zone: str) -> str:
@@ -93,27 +94,26 @@ def html_to_pdf(html: str) -> bytes:
     return HTML(string=html, url_fetcher=OfflineFetcher()).write_pdf() or b""
 
 
-def anchor(document: AgendaDocument) -> str:
-    """The id of an agenda's section, by which its first page is found in a mission's PDF."""
-    return f"agenda-{document.participant.key}"
-
-
 def agenda_pdf(document: AgendaDocument) -> bytes:
     return html_to_pdf(agendas_html([document]))
 
 
-def agendas_pdf(documents: list[AgendaDocument]) -> tuple[bytes, dict[str, bytes]]:
-    """Every agenda of a mission in one file (`all.pdf`), and each participant's (by key) cut out of it:
-    the mission is laid out once, then split at the page where each agenda's section begins."""
-    rendered = HTML(string=agendas_html(documents), url_fetcher=OfflineFetcher()).render()
-    starts = {}
-    for number, page in enumerate(rendered.pages):
-        for document in documents:
-            if anchor(document) in page.anchors:
-                starts[document.participant.key] = number
-    ends = dict(itertools.pairwise([*sorted(starts.values()), len(rendered.pages)]))
-    parts = {
-        key: rendered.copy(rendered.pages[start : ends[start]]).write_pdf() or b""
-        for key, start in starts.items()
-    }
-    return rendered.write_pdf() or b"", parts
+Progress = Callable[[int, int], None]  # (agendas done, agendas in all)
+
+
+def agendas_pdf(
+    documents: list[AgendaDocument], progress: Progress | None = None
+) -> tuple[bytes, dict[str, bytes]]:
+    """Every agenda of a mission in one file (`all.pdf`), and each participant's (by key): each agenda is
+    laid out once, with the fonts loaded once for all, and `all.pdf` is made of the same pages."""
+    fonts = FontConfiguration()
+    rendered, parts = [], {}
+    for done, document in enumerate(documents, start=1):
+        html = HTML(string=agendas_html([document]), url_fetcher=OfflineFetcher())
+        rendered.append(html.render(font_config=fonts))
+        parts[document.participant.key] = rendered[-1].write_pdf() or b""
+        if progress is not None:
+            progress(done, len(documents))
+    if not rendered:
+        return html_to_pdf(agendas_html([])), parts
+    return rendered[0].copy([page for one in rendered for page in one.pages]).write_pdf() or b"", parts
