@@ -70,7 +70,7 @@ def _pair(pair: str, t: Translator) -> str:
 
 
 def _years(document: AgendaDocument) -> tuple[int, int]:
-    starts = [e.starts_at for e in (*document.programme, *document.meetings)]
+    starts = [item.starts_at for item in document.programme] + [m.starts_at for m in document.meetings]
     return (min(starts).year, max(starts).year) if starts else (document.stamp.year, document.stamp.year)
 
 
