@@ -1,7 +1,7 @@
 """calendar feed: a participant's private calendar subscription token (hashed)
 
 Revision ID: 5d1c0a7e9b21
-Revises: 4629ad279785
+Revises: 9c3e51d7a2f4
 Create Date: 2026-12-02 15:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5d1c0a7e9b21"
-down_revision: str | None = "4629ad279785"
+down_revision: str | None = "9c3e51d7a2f4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
