@@ -23,6 +23,8 @@ DOCUMENTED = {
     ("put", "/api/v1/me/profile"): ["400", "401", "403", "422"],
     ("get", "/api/v1/me/recommendations"): ["401", "403"],
     ("get", "/api/v1/me/agenda"): ["401", "403"],
+    ("get", "/api/v1/me/agenda.pdf"): ["401", "403"],
+    ("get", "/api/v1/me/agenda.ics"): ["401", "403"],
     ("get", "/api/v1/me/meetings/{meeting_id}/feedback"): ["401", "403", "404", "422"],
     ("post", "/api/v1/me/meetings/{meeting_id}/feedback"): ["400", "401", "403", "404", "422"],
     ("get", "/api/v1/missions/{slug}/schedule"): ["401", "403", "404"],

@@ -18,7 +18,7 @@ _PLURAL = re.compile(r'ngettext\(\s*"([^"]*)",\s*"([^"]*)"')
 
 def _used_messages() -> set[str | tuple[str, str]]:
     found: set[str | tuple[str, str]] = set()
-    for path in [*PACKAGE.rglob("*.py"), *WEB.rglob("*.html")]:
+    for path in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.html")]:  # web and export templates
         text = path.read_text(encoding="utf-8")
         for match in _CALL.finditer(text):
             pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))

@@ -6,7 +6,9 @@ import typer
 
 from missionmatch.commands._common import database_work
 from missionmatch.commands._progress import progress_display
+from missionmatch.exports.agenda_files import AgendaFormat, write_agendas
 from missionmatch.exports.excel import mission_workbook
+from missionmatch.services.agenda_document import mission_agenda_documents
 from missionmatch.services.mission_export import export_mission
 from missionmatch.services.missions import get_mission
 
@@ -37,6 +39,20 @@ def mission(
         else:
             target.write_bytes(mission_workbook(document))
     typer.echo(f"Wrote {target}")
+
+
+@export_app.command("agendas")
+def agendas(
+    name: str = typer.Argument(..., help="Mission name or slug."),
+    format: AgendaFormat = typer.Option(AgendaFormat.PDF, "--format", "-f"),
+    out: Path = typer.Option(..., "--out", "-o", help="Directory to write into (created if missing)."),
+) -> None:
+    """Write every participant's agenda, one file per participant named by their key (PDF: also all.pdf),
+    each in the participant's language."""
+    with database_work() as session:
+        documents = mission_agenda_documents(session, get_mission(session, name))
+    written = write_agendas(documents, format, out)
+    typer.echo(f"Wrote {len(written)} files to {out}")
 
 
 def register(app: typer.Typer) -> None:

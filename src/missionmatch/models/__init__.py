@@ -9,6 +9,7 @@ from missionmatch.models.agreement import (
 )
 from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
+from missionmatch.models.calendar_feed import CalendarFeed
 from missionmatch.models.campaign import Campaign
 from missionmatch.models.feedback import Feedback
 from missionmatch.models.job import Job
@@ -33,6 +34,7 @@ __all__ = [
     "ApiToken",
     "B2BSession",
     "Base",
+    "CalendarFeed",
     "Campaign",
     "Feedback",
     "InterpreterPool",

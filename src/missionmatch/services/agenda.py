@@ -23,6 +23,7 @@ class AgendaEntry:
     interpreter: str = ""  # language pair, e.g. "fr-ja"
     meeting_id: int | None = None
     others: list[Participant] = field(default_factory=list)
+    key: str = ""  # the programme item's or the meeting's key (stable across versions)
 
 
 @dataclass
@@ -39,6 +40,7 @@ def participant_agenda(session: Session, me: Participant) -> Agenda:
             item.ends_at,
             item.title,
             ", ".join(filter(None, [item.venue, item.city])),
+            key=item.key,
         )
         for item in me.programme_items
     ]
@@ -68,9 +70,10 @@ def participant_agenda(session: Session, me: Participant) -> Agenda:
                     meeting.interpreter or "",
                     meeting.id,
                     others,
+                    meeting.key,
                 )
             )
         else:
-            unscheduled.append(AgendaEntry("meeting", None, None, title, "", others=others))
+            unscheduled.append(AgendaEntry("meeting", None, None, title, "", others=others, key=meeting.key))
     entries.sort(key=lambda e: e.starts_at or dt.datetime.max)
     return Agenda(entries, unscheduled)

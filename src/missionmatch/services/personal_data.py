@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import (
     ApiToken,
+    CalendarFeed,
     Feedback,
     LoginLink,
     Meeting,
@@ -156,10 +157,10 @@ class _Scrubber:
 
 def erase_participant(session: Session, participant: Participant) -> None:
     """Anonymises the participant for good. Their profile, unavailability, sign-in links, API tokens,
-    recommendations and the mails sent to them are deleted; texts they wrote (request messages, feedback
-    comments) are emptied; their name and address are replaced wherever others' texts and the schedule
-    history mention them. Meetings, requests and ratings stay, with the anonymised person, for statistics.
-    Open requests with them are cancelled."""
+    calendar feeds, recommendations and the mails sent to them are deleted; texts they wrote (request
+    messages, feedback comments) are emptied; their name and address are replaced wherever others' texts and
+    the schedule history mention them. Meetings, requests and ratings stay, with the anonymised person, for
+    statistics. Open requests with them are cancelled."""
     p = participant
     anonymous_name = f"{ERASED_FIRST_NAME} {p.id}"
     scrub = _Scrubber(p, anonymous_name, f"erased-{p.id}@invalid", f"erased-{p.id}")
@@ -195,6 +196,7 @@ def erase_participant(session: Session, participant: Participant) -> None:
             change.note = scrub.text(change.note)
     session.execute(delete(LoginLink).where(LoginLink.participant_id == p.id))
     session.execute(delete(ApiToken).where(ApiToken.participant_id == p.id))
+    session.execute(delete(CalendarFeed).where(CalendarFeed.participant_id == p.id))
     session.execute(
         delete(Recommendation).where(
             or_(Recommendation.participant_id == p.id, Recommendation.candidate_id == p.id)

@@ -9,6 +9,7 @@ from missionmatch.web.routes import (
     api,
     api_tokens,
     auth,
+    calendar_feed,
     directory,
     feedback,
     home,
@@ -57,6 +58,7 @@ ROUTERS: list[APIRouter] = [
     directory.router,
     meeting_requests.router,
     agenda.router,
+    calendar_feed.router,
     feedback.router,
     api_tokens.router,
     outcomes.router,  # before agreements: /agreements/export.xlsx is not an agreement id

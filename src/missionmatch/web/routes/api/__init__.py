@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Security
 from fastapi.security import HTTPBearer
 
 from missionmatch.web.routes.api import (
+    agenda_files,
     jobs,
     me,
     missions,
@@ -27,7 +28,7 @@ BEARER = HTTPBearer(
 router = APIRouter(
     prefix="/api/v1", responses=answers(401), dependencies=[Security(BEARER), Depends(verify_body_text)]
 )
-for module in (missions, requests, profile, me, schedule, jobs, on_the_day, outcomes):
+for module in (missions, requests, profile, me, agenda_files, schedule, jobs, on_the_day, outcomes):
     router.include_router(module.router)
 
 __all__ = ["router"]
