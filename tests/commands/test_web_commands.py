@@ -62,11 +62,13 @@ def test_create_organiser_refuses_short_passwords_and_unknown_missions(database:
 def test_serve_demo_prints_the_sign_ins_and_starts_uvicorn(
     database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started: list[tuple[str, str, int, int]] = []
+    started: list[tuple[str, str, int, int, bool]] = []
     monkeypatch.setenv("MISSIONMATCH_BASE_URL", "http://127.0.0.1:8123")  # restored after the test
     monkeypatch.setattr(
         "uvicorn.run",
-        lambda app, factory, host, port, workers, **_: started.append((app, host, port, workers)),
+        lambda app, factory, host, port, workers, proxy_headers, **_: started.append(
+            (app, host, port, workers, proxy_headers)
+        ),
     )
     # the demo campaign files belong to the foundation; the small mission stands in for them here
     monkeypatch.setattr(
@@ -86,6 +88,6 @@ def test_serve_demo_prints_the_sign_ins_and_starts_uvicorn(
     )
     assert (lines[3], started) == (
         "missionmatch at http://127.0.0.1:8123/ (1 worker process)",
-        [(serve.APP_FACTORY, "127.0.0.1", 8123, 1)],
+        [(serve.APP_FACTORY, "127.0.0.1", 8123, 1, False)],
     )
     assert migrate.current_revision(make_engine(database)) == migrate.head_revision()

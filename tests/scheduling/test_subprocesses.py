@@ -34,8 +34,10 @@ def _running(pid: int) -> bool:
 def test_solver_children_die_with_a_killed_parent(tmp_path: Path) -> None:
     instance = bench("original", "tic-13crafc")  # long enough that every engine is still busy
     cli = Path(sys.executable).with_name("missionmatch")
-    parent = subprocess.Popen([str(cli), "solve", str(instance), "--time-limit", "120",
-                               "--out", str(tmp_path / "s.json")], stderr=subprocess.DEVNULL)
+    parent = subprocess.Popen(
+        [str(cli), "solve", str(instance), "--time-limit", "120", "--out", str(tmp_path / "s.json")],
+        stderr=subprocess.DEVNULL,
+    )
     try:
         engines: list[int] = []
         for _ in range(200):  # the engines start within seconds (spawned interpreters)

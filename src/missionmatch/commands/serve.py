@@ -1,6 +1,7 @@
 import typer
 
 from missionmatch.commands._common import database_work, session_factory
+from missionmatch.commands.worker import start_worker_process, stop_worker_process
 
 APP_FACTORY = "missionmatch.web.app:create_app_from_environment"
 WORKER_STARTUP_SECONDS = 60
@@ -36,6 +37,7 @@ def serve(
         "MISSIONMATCH_DB_POOL_SIZE connections.",
     ),
     demo: bool = typer.Option(False, "--demo", help="Load the demo missions and print demo sign-ins first."),
+    worker: bool = typer.Option(False, "--worker", help="Also run the job worker (implied by --demo)."),
 ) -> None:
     """Run the web application (pages for organisers and participants, and /api/v1)."""
     import os
@@ -44,6 +46,7 @@ def serve(
 
     from missionmatch.settings import load_settings
     from missionmatch.web.config import load_web_settings
+    from missionmatch.web.proxies import SERVER_OPTIONS
 
     base_url = f"http://{host}:{port}"
     os.environ.setdefault("MISSIONMATCH_BASE_URL", base_url)  # links in mails point at this server
@@ -53,15 +56,21 @@ def serve(
         _prepare_demo(base_url)
     workers = workers or load_settings().web_workers
     typer.echo(f"missionmatch at {base_url}/ ({workers} worker process{'es' if workers > 1 else ''})")
-    uvicorn.run(
-        APP_FACTORY,
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        # a worker imports the solvers before it answers the parent's health check: seconds on a busy machine
-        timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
-    )
+    jobs = start_worker_process() if worker or demo else None
+    try:
+        uvicorn.run(
+            APP_FACTORY,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            # a worker imports the solvers before it answers the parent's health check: seconds on a busy
+            # machine
+            timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
+            **SERVER_OPTIONS,
+        )
+    finally:
+        stop_worker_process(jobs)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,9 +9,11 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.middleware.sessions import SessionMiddleware
 
+from missionmatch.tasks.queue import JobQueue, build_queue
 from missionmatch.web.config import WebSettings, load_web_settings
 from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
+from missionmatch.web.proxies import TrustedProxies
 from missionmatch.web.routes import ROUTERS, api
 from missionmatch.web.security_headers import SecurityHeaders
 from missionmatch.web.templating import render
@@ -36,7 +38,9 @@ def create_app_from_environment() -> FastAPI:
 
 
 def create_app(
-    session_factory: sessionmaker[Session] | None = None, settings: WebSettings | None = None
+    session_factory: sessionmaker[Session] | None = None,
+    settings: WebSettings | None = None,
+    queue: JobQueue | None = None,
 ) -> FastAPI:
     app = FastAPI(
         title="missionmatch", version="1", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json"
@@ -44,6 +48,7 @@ def create_app(
     app.state.session_factory = session_factory or _default_session_factory()
     install_connection_gate(app)
     app.state.settings = settings or load_web_settings()
+    app.state.queue = queue or build_queue(app.state.session_factory)  # long work goes to the worker
     app.add_middleware(
         SessionMiddleware,
         secret_key=app.state.settings.secret_key,
@@ -52,6 +57,7 @@ def create_app(
         same_site="lax",
         https_only=app.state.settings.https_only,
     )
+    app.add_middleware(TrustedProxies, proxies=app.state.settings.trusted_proxies)  # outermost: first
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in ROUTERS:
         app.include_router(router, include_in_schema=False)  # the schema documents /api/v1 only

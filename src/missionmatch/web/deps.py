@@ -14,6 +14,7 @@ from missionmatch.services.accounts import resolve_api_token
 from missionmatch.web.config import WebSettings
 from missionmatch.web.i18n import COOKIE, ZONE_COOKIE, Translator, negotiate, viewer_zone
 from missionmatch.web.permissions import organiser_manages_mission
+from missionmatch.web.security import signed_in
 
 
 class LoginRequired(Exception):
@@ -49,16 +50,18 @@ Lang = Annotated[Translator, Depends(get_translator)]
 
 
 def current_organiser(request: Request, db: DbSession) -> OrganiserAccount:
-    if request.session.get("role") == "organiser":
-        account = db.get(OrganiserAccount, request.session.get("id"))
+    found = signed_in(request, db)
+    if found is not None and found.organiser_id is not None:
+        account = db.get(OrganiserAccount, found.organiser_id)
         if account is not None and account.active:
             return account
     raise LoginRequired("organiser")
 
 
 def current_participant(request: Request, db: DbSession) -> Participant:
-    if request.session.get("role") == "participant":
-        participant = db.get(Participant, request.session.get("id"))
+    found = signed_in(request, db)
+    if found is not None and found.participant_id is not None:
+        participant = db.get(Participant, found.participant_id)
         if participant is not None and participant.erased_at is None:
             return participant
     raise LoginRequired("participant")
