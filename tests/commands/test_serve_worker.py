@@ -33,17 +33,17 @@ def test_serve_demo_runs_a_worker_that_does_the_jobs_of_the_pages(
     )
     finished: list[JobState] = []
 
-    def serving(app_factory: str, factory: bool, **_options) -> None:  # type: ignore[no-untyped-def]
+    def serving(target: str, factory: bool, host: str, port: int, **_options: object) -> None:
         """Instead of uvicorn: a scheduler run queued as the page queues it, done by serve's worker."""
-        assert (app_factory, factory) == (serve.APP_FACTORY, True)
-        web_app = create_app_from_environment()
-        factory = web_app.state.session_factory
-        with transaction(factory) as session:
+        assert (target, factory) == (serve.APP_FACTORY, True)
+        web_app = create_app_from_environment()  # what each uvicorn worker process builds
+        sessions = web_app.state.session_factory
+        with transaction(sessions) as session:
             job = create_job(session, session.scalar(select(Mission)), JobKind.SCHEDULE, {"time_limit": 2.0})
         web_app.state.queue.enqueue(job)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
-            with factory() as session:
+            with sessions() as session:
                 state = session.get(Job, job.id).state
             if state not in (JobState.QUEUED, JobState.RUNNING):
                 finished.append(state)
