@@ -6,7 +6,6 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from missionmatch.models.job import JobKind
-from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT
 from missionmatch.services.table_plan import status_counts, table_plan
@@ -21,6 +20,7 @@ from missionmatch.web.routes.api.schedule_bodies import (
     changes_out,
     meeting_out,
 )
+from missionmatch.web.routes.jobs import start_job
 
 router = APIRouter(tags=["schedule"])
 TimeLimit = Field(default=10.0, ge=MIN_TIME_LIMIT, le=MAX_TIME_LIMIT, description="seconds per session")
@@ -95,9 +95,15 @@ def run_scheduler(
 
 @router.post("/missions/{slug}/schedule/publish")
 def publish(
-    body: PublishIn, mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, settings: Settings
+    request: Request,
+    body: PublishIn,
+    mission: ManagedMission,
+    organiser: ApiOrganiser,
+    db: DbSession,
+    settings: Settings,
 ) -> PublicationOut:
-    """Publishes the draft as the next numbered version; 409 when nothing changed since the last one."""
+    """Publishes the draft as the next numbered version; 409 when nothing changed since the last one. The
+    notices are queued in the outbox with it and delivered by a job (`mail_job`, the job's URL)."""
     try:
         publication = publish_schedule(
             db, mission, by=organiser.email, comment=body.comment.strip(), mail=settings.mail
@@ -106,15 +112,18 @@ def publish(
         db.rollback()
         raise HTTPException(status_code=409, detail="nothing changed since the last publication") from None
     db.commit()
-    deliver_queued(db, settings.mail, publication.mails)
-    db.commit()
     version = publication.version
+    job = None
+    if publication.mails:
+        params = {"mail_ids": [mail.id for mail in publication.mails], "version": version.number}
+        job = start_job(request, db, mission, JobKind.PUBLICATION_MAILS, params, organiser.email)
     return PublicationOut(
         number=version.number,
         published_at=version.published_at,
         comment=version.comment,
         changes=changes_out(version.changelog, mission.timezone),
         notified=sorted(p.id for p in publication.affected),
+        mail_job=f"/api/v1/jobs/{job.id}" if job else None,
     )
 
 
