@@ -62,8 +62,9 @@ def _prepare(url: str, publish_first: bool) -> tuple[sessionmaker[Session], int]
 
 
 def _publish_some(factory: sessionmaker[Session], mission_id: int) -> list[int]:
-    """A quick schedule of the requests accepted so far (no suggestions), published: outcomes to record."""
-    run_scheduling(factory, mission_id, time_limit=2, include_suggested=False)
+    """A quick schedule (accepted requests and suggestions), published: outcomes to record, and meetings
+    the scheduler run must keep."""
+    run_scheduling(factory, mission_id, time_limit=2, include_suggested=True)
     with transaction(factory) as session:
         publication = publish_schedule(session, session.get(Mission, mission_id), mail=MAIL)
         return [

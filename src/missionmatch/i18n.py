@@ -46,6 +46,12 @@ def minute_pattern(language: str) -> str:
     return locale.datetime_formats["medium"].format(time_pattern, date_pattern)
 
 
+@cache
+def _zone_location(zone: str, language: str) -> str:
+    # the same few (zone, language) pairs on every page; Babel parses its locale data each call
+    return get_timezone_location(ZoneInfo(zone), locale=language)
+
+
 @dataclass(frozen=True)
 class Translator:
     """Everything a page needs to speak the viewer's language, with times in the zone they chose (`zone`)
@@ -71,7 +77,7 @@ class Translator:
         zone = self.shown_zone(timezone)
         if zone == "UTC" or zone.startswith("Etc/"):
             return zone
-        return get_timezone_location(ZoneInfo(zone), locale=self.language)
+        return _zone_location(zone, self.language)
 
     def _format(self, moment: dt.datetime, fmt: str, timezone: str) -> str:
         shown = ZoneInfo(self.shown_zone(timezone))

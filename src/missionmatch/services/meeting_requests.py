@@ -3,8 +3,9 @@ and API layers only translate their errors into pages and status codes."""
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
@@ -99,7 +100,8 @@ def _transition(session: Session, request: MeetingRequest, new_status: RequestSt
         .values(status=new_status)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    # an UPDATE gives a CursorResult (it has the rowcount); Session.execute is typed with its base, Result
+    if cast(CursorResult, result).rowcount != 1:
         session.refresh(request)
         raise RequestRefused("expired" if request.status == RequestStatus.PENDING else "not_pending")
     session.refresh(request)
@@ -146,7 +148,7 @@ def expire_pending(session: Session, mission_id: int, at: dt.datetime | None = N
         .values(status=RequestStatus.EXPIRED)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    return cast(CursorResult, result).rowcount  # an UPDATE's result, as above
 
 
 def inbox(session: Session, participant: Participant) -> Inbox:
