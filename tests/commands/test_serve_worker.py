@@ -1,5 +1,6 @@
 """`missionmatch serve --demo` (what `make demo` runs) also starts the job worker: one command, everything."""
 
+import importlib
 import time
 from pathlib import Path
 
@@ -31,8 +32,11 @@ def test_serve_demo_runs_a_worker_that_does_the_jobs_of_the_pages(
     )
     finished: list[tuple[JobState, str]] = []
 
-    def serving(web_app, host: str, port: int) -> None:  # type: ignore[no-untyped-def]
-        """Instead of uvicorn: a scheduler run queued as the page queues it, done by serve's worker."""
+    def serving(app_factory: str, **_: object) -> None:
+        """Instead of uvicorn: the application its factory builds (in each web process) queues a scheduler
+        run as the page does; serve's worker does it."""
+        module, name = app_factory.split(":")
+        web_app = getattr(importlib.import_module(module), name)()
         factory = web_app.state.session_factory
         with transaction(factory) as session:
             job = create_job(session, session.scalar(select(Mission)), JobKind.SCHEDULE, {"time_limit": 2.0})
