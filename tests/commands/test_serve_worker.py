@@ -1,6 +1,5 @@
 """`missionmatch serve --demo` (what `make demo` runs) also starts the job worker: one command, everything."""
 
-import importlib
 import time
 from pathlib import Path
 
@@ -9,12 +8,14 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from missionmatch.cli import app
+from missionmatch.commands import serve
 from missionmatch.db import transaction
 from missionmatch.models import Job, Mission
 from missionmatch.models.job import JobKind, JobState
 from missionmatch.services import demo
 from missionmatch.services.jobs import create_job
 from missionmatch.services.mission_import import import_mission
+from missionmatch.web.app import create_app_from_environment
 from tests.factories import small_mission
 
 runner = CliRunner()
@@ -32,11 +33,10 @@ def test_serve_demo_runs_a_worker_that_does_the_jobs_of_the_pages(
     )
     finished: list[tuple[JobState, str]] = []
 
-    def serving(app_factory: str, **_: object) -> None:
-        """Instead of uvicorn: the application its factory builds (in each web process) queues a scheduler
-        run as the page does; serve's worker does it."""
-        module, name = app_factory.split(":")
-        web_app = getattr(importlib.import_module(module), name)()
+    def serving(app_factory: str, factory: bool, **_options) -> None:  # type: ignore[no-untyped-def]
+        """Instead of uvicorn: a scheduler run queued as the page queues it, done by serve's worker."""
+        assert (app_factory, factory) == (serve.APP_FACTORY, True)
+        web_app = create_app_from_environment()
         factory = web_app.state.session_factory
         with transaction(factory) as session:
             job = create_job(session, session.scalar(select(Mission)), JobKind.SCHEDULE, {"time_limit": 2.0})

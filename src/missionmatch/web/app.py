@@ -3,10 +3,12 @@
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from missionmatch.tasks.queue import JobQueue, build_queue
@@ -15,6 +17,8 @@ from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
 from missionmatch.web.proxies import TrustedProxies
 from missionmatch.web.routes import ROUTERS, api
+from missionmatch.web.routes.api.errors import api_http_error
+from missionmatch.web.routes.api.openapi import api_openapi
 from missionmatch.web.security_headers import SecurityHeaders
 from missionmatch.web.templating import render
 
@@ -63,6 +67,7 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router, include_in_schema=False)  # the schema documents /api/v1 only
     app.include_router(api.router)
+    app.openapi = lambda: api_openapi(app)  # type: ignore[method-assign]
     _install_error_handlers(app)
 
     app.add_middleware(SecurityHeaders)
@@ -84,9 +89,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
         if _is_api(request):
-            return JSONResponse(
-                {"detail": error.detail}, status_code=error.status_code, headers=error.headers
-            )
+            return api_http_error(request, error)
         _ = get_translator(request).gettext
         messages = {
             403: _("This form has expired or was not sent from this site. Please go back and try again."),
@@ -97,6 +100,13 @@ def _install_error_handlers(app: FastAPI) -> None:
         page = render(request, "error.html", status_code=error.status_code, message=message)
         page.headers.update(error.headers or {})  # Retry-After of a 503
         return page
+
+    @app.exception_handler(StarletteHTTPException)
+    async def routing_error(request: Request, error: StarletteHTTPException) -> Response:
+        # Starlette's own 404 and 405 (no route, or not this method); the pages keep FastAPI's default
+        if _is_api(request):
+            return api_http_error(request, error)
+        return await http_exception_handler(request, error)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, error: RequestValidationError) -> Response:

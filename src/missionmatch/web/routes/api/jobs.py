@@ -14,6 +14,7 @@ from missionmatch.web.deps import ApiPrincipal, DbSession, Lang
 from missionmatch.web.i18n import Translator
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ApiOrganiser, not_found, visible_missions
+from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.schedule_bodies import MoveOut, ReplanOut
 from missionmatch.web.routes.api.schemas import ErrorOut, Instant
 from missionmatch.web.routes.jobs import start_job
@@ -127,14 +128,14 @@ def organiser_job(job_id: int, db: DbSession, principal: ApiPrincipal) -> tuple[
     return job, missions[job.mission_id]
 
 
-@router.get("/jobs/{job_id}")
+@router.get("/jobs/{job_id}", responses=answers(403, 404, 422))
 def get_job(job_id: int, db: DbSession, principal: ApiPrincipal, _: ApiOrganiser, t: Lang) -> JobOut:
     """A job's state and progress; its result once done. Poll it (every second is fine)."""
     job, mission = organiser_job(job_id, db, principal)
     return job_out(job, mission, t)
 
 
-@router.delete("/jobs/{job_id}")
+@router.delete("/jobs/{job_id}", responses=answers(403, 404, 422))
 def delete_job(job_id: int, db: DbSession, principal: ApiPrincipal, _: ApiOrganiser, t: Lang) -> JobOut:
     """Cancels a job: at once when queued, at its next step when running (nothing more is written).
     A finished job is left as it is."""
@@ -144,7 +145,7 @@ def delete_job(job_id: int, db: DbSession, principal: ApiPrincipal, _: ApiOrgani
     return job_out(job, mission, t)
 
 
-@router.post("/jobs/{job_id}/cancel")
+@router.post("/jobs/{job_id}/cancel", responses=answers(403, 404, 422))
 def cancel_job(job_id: int, db: DbSession, principal: ApiPrincipal, _: ApiOrganiser, t: Lang) -> JobOut:
     """The same as DELETE, for clients that cannot send one."""
     return delete_job(job_id, db, principal, _, t)

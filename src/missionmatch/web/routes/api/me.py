@@ -15,7 +15,15 @@ from missionmatch.services.recommendations import recommendations_for
 from missionmatch.web.deps import DbSession
 from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
 from missionmatch.web.routes.api.access import ApiParticipant, not_found
-from missionmatch.web.routes.api.schemas import MissionTime, PersonOut, person_out
+from missionmatch.web.routes.api.errors import answers
+from missionmatch.web.routes.api.schemas import (
+    NO_CONTROL,
+    BodyIn,
+    JsonInt,
+    MissionTime,
+    PersonOut,
+    person_out,
+)
 
 router = APIRouter(tags=["participant"])
 
@@ -46,10 +54,10 @@ class AgendaOut(BaseModel):
     unscheduled: list[AgendaEntryOut]  # accepted meetings without a published place yet
 
 
-class FeedbackIn(BaseModel):
-    rating: int = Field(ge=feedback_service.MIN_RATING, le=feedback_service.MAX_RATING)
+class FeedbackIn(BodyIn):
+    rating: JsonInt = Field(ge=feedback_service.MIN_RATING, le=feedback_service.MAX_RATING)
     follow_up: FollowUp = FollowUp.NONE
-    comment: str = Field(default="", max_length=feedback_service.MAX_COMMENT)
+    comment: str = Field(default="", max_length=feedback_service.MAX_COMMENT, pattern=NO_CONTROL)
 
 
 class FeedbackOut(BaseModel):
@@ -86,7 +94,7 @@ def _feedback_out(feedback: Feedback) -> FeedbackOut:
     )
 
 
-@router.get("/me/recommendations")
+@router.get("/me/recommendations", responses=answers(403))
 def list_recommendations(me: ApiParticipant, db: DbSession) -> list[RecommendationOut]:
     return [
         RecommendationOut(
@@ -101,7 +109,7 @@ def list_recommendations(me: ApiParticipant, db: DbSession) -> list[Recommendati
     ]
 
 
-@router.get("/me/agenda")
+@router.get("/me/agenda", responses=answers(403))
 def get_agenda(me: ApiParticipant, db: DbSession) -> AgendaOut:
     mine = participant_agenda(db, me)
     return AgendaOut(
@@ -122,7 +130,7 @@ def _my_meeting(db: DbSession, me: ApiParticipant, meeting_id: int) -> Meeting:
     return meeting
 
 
-@router.get("/me/meetings/{meeting_id}/feedback")
+@router.get("/me/meetings/{meeting_id}/feedback", responses=answers(403, 404, 422))
 def get_feedback(meeting_id: int, me: ApiParticipant, db: DbSession) -> FeedbackOut:
     found = feedback_service.feedback_of(db, me, _my_meeting(db, me, meeting_id))
     if found is None:
@@ -130,7 +138,7 @@ def get_feedback(meeting_id: int, me: ApiParticipant, db: DbSession) -> Feedback
     return _feedback_out(found)
 
 
-@router.post("/me/meetings/{meeting_id}/feedback")
+@router.post("/me/meetings/{meeting_id}/feedback", responses=answers(400, 403, 404, 422))
 def give_feedback(meeting_id: int, body: FeedbackIn, me: ApiParticipant, db: DbSession) -> FeedbackOut:
     """Rating, follow-up and comment on a published or held meeting I attend (given again: replaced)."""
     meeting = _my_meeting(db, me, meeting_id)

@@ -8,6 +8,7 @@ from missionmatch.models import B2BSession, ProgrammeItem
 from missionmatch.web.deps import ApiPrincipal, DbSession
 from missionmatch.web.permissions import participant_sees_email, participant_sees_participant
 from missionmatch.web.routes.api.access import ManagedMission, find_mission, visible_missions
+from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.schemas import (
     MissionOut,
     MissionTime,
@@ -97,12 +98,12 @@ def list_missions(principal: ApiPrincipal) -> list[MissionOut]:
     return [mission_out(m) for m in visible_missions(principal)]
 
 
-@router.get("/missions/{slug}")
+@router.get("/missions/{slug}", responses=answers(404))
 def get_mission(slug: str, db: DbSession, principal: ApiPrincipal) -> MissionOut:
     return mission_out(find_mission(db, principal, slug))
 
 
-@router.get("/missions/{slug}/participants")
+@router.get("/missions/{slug}/participants", responses=answers(404))
 def list_participants(slug: str, db: DbSession, principal: ApiPrincipal) -> list[ParticipantOut]:
     mission = find_mission(db, principal, slug)
     viewer = principal.participant
@@ -115,13 +116,13 @@ def list_participants(slug: str, db: DbSession, principal: ApiPrincipal) -> list
     ]
 
 
-@router.get("/missions/{slug}/programme")
+@router.get("/missions/{slug}/programme", responses=answers(403, 404))
 def list_programme(mission: ManagedMission) -> list[ProgrammeItemOut]:
     """Forums, visits, receptions... in time order, with who registered (organisers only)."""
     return [_item_out(item) for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))]
 
 
-@router.get("/missions/{slug}/sessions")
+@router.get("/missions/{slug}/sessions", responses=answers(403, 404))
 def list_sessions(mission: ManagedMission) -> list[SessionOut]:
     """B2B sessions with every slot's times (breaks included), tables and interpreters (organisers only)."""
     return [_session_out(b2b) for b2b in mission.b2b_sessions]

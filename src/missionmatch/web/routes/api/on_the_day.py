@@ -12,13 +12,14 @@ from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.web.deps import DbSession, Lang
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ManagedMission, mission_meeting, mission_participant
-from missionmatch.web.routes.api.schemas import ParticipantOut, participant_out
+from missionmatch.web.routes.api.errors import REFUSED_IN_WORDS, answers
+from missionmatch.web.routes.api.schemas import BodyIn, ParticipantOut, participant_out
 
 router = APIRouter(tags=["on the day"])
 Outcome = StrEnum("Outcome", {name: name for name in on_the_day.OUTCOMES})  # held, no_show, cancelled
 
 
-class OutcomeIn(BaseModel):
+class OutcomeIn(BodyIn):
     outcome: Outcome  # type: ignore[valid-type]
 
 
@@ -38,19 +39,21 @@ def _checked(mission: ManagedMission, db: DbSession, participant_id: int, presen
     return participant_out(participant, for_organiser=True)
 
 
-@router.post("/missions/{slug}/participants/{participant_id}/check-in")
+@router.post("/missions/{slug}/participants/{participant_id}/check-in", responses=answers(403, 404, 422))
 def check_in(mission: ManagedMission, db: DbSession, participant_id: int) -> ParticipantOut:
     """Marks a participant present; marking again keeps the first time."""
     return _checked(mission, db, participant_id, present=True)
 
 
-@router.delete("/missions/{slug}/participants/{participant_id}/check-in")
+@router.delete("/missions/{slug}/participants/{participant_id}/check-in", responses=answers(403, 404, 422))
 def undo_check_in(mission: ManagedMission, db: DbSession, participant_id: int) -> ParticipantOut:
     """Undoes a mistaken check-in."""
     return _checked(mission, db, participant_id, present=False)
 
 
-@router.post("/missions/{slug}/meetings/{meeting_id}/outcome")
+@router.post(
+    "/missions/{slug}/meetings/{meeting_id}/outcome", responses=answers(400, 403, 404, 422) | REFUSED_IN_WORDS
+)
 def record_outcome(
     body: OutcomeIn, mission: ManagedMission, db: DbSession, t: Lang, meeting_id: int
 ) -> OutcomeOut:

@@ -5,9 +5,12 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from missionmatch.models import Participant
+from missionmatch.sectors import SECTORS
 from missionmatch.services import profiles
 from missionmatch.web.deps import DbSession
 from missionmatch.web.routes.api.access import ApiParticipant, invalid
+from missionmatch.web.routes.api.errors import answers
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn
 
 router = APIRouter(tags=["participant"])
 MESSAGES = {
@@ -17,12 +20,26 @@ MESSAGES = {
 }
 
 
-class ProfileIn(BaseModel):
-    language: str = Field(description="language of the offers and needs texts")
-    offers: str = ""
-    needs: str = ""
-    sectors: list[str] = Field(default_factory=list, description="sector codes, see missionmatch.sectors")
-    languages: list[str] = Field(default_factory=list, description="languages the participant speaks")
+# The schema states the rules services.profiles checks (which gives the 422 its words), so that a client
+# reading it sends nothing that is refused
+_LANGUAGE = {"type": "string", "enum": list(profiles.PROFILE_LANGUAGES)}
+_TEXT = {"maxLength": profiles.MAX_TEXT, "pattern": NO_CONTROL}
+
+
+class ProfileIn(BodyIn):
+    language: str = Field(description="language of the offers and needs texts", json_schema_extra=_LANGUAGE)
+    offers: str = Field(default="", json_schema_extra=_TEXT)
+    needs: str = Field(default="", json_schema_extra=_TEXT)
+    sectors: list[str] = Field(
+        default_factory=list,
+        description="sector codes, see missionmatch.sectors",
+        json_schema_extra={"items": {"type": "string", "enum": list(SECTORS)}},
+    )
+    languages: list[str] = Field(
+        default_factory=list,
+        description="languages the participant speaks",
+        json_schema_extra={"items": _LANGUAGE},
+    )
 
 
 class ProfileOut(BaseModel):
@@ -44,12 +61,12 @@ def _profile_out(me: Participant) -> ProfileOut:
     )
 
 
-@router.get("/me/profile")
+@router.get("/me/profile", responses=answers(403))
 def get_profile(me: ApiParticipant) -> ProfileOut:
     return _profile_out(me)
 
 
-@router.put("/me/profile")
+@router.put("/me/profile", responses=answers(400, 403, 422))
 def put_profile(body: ProfileIn, me: ApiParticipant, db: DbSession) -> ProfileOut:
     """Replaces the whole profile; nothing is written when a field is wrong."""
     problems = profiles.profile_problems(body.language, body.offers, body.needs, body.sectors, body.languages)

@@ -15,15 +15,16 @@ from missionmatch.web.permissions import (
     participant_sees_request,
 )
 from missionmatch.web.routes.api.access import not_found
-from missionmatch.web.routes.api.schemas import Instant
+from missionmatch.web.routes.api.errors import answers
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, Instant, JsonInt
 
 router = APIRouter(tags=["requests"])
 
 
-class RequestIn(BaseModel):
-    recipient_id: int
-    message: str = Field(default="", max_length=2000)
-    priority: int = Field(default=2, ge=1, le=3)
+class RequestIn(BodyIn):
+    recipient_id: JsonInt
+    message: str = Field(default="", max_length=2000, pattern=NO_CONTROL)
+    priority: JsonInt = Field(default=2, ge=1, le=3)
 
 
 class RequestOut(BaseModel):
@@ -54,14 +55,14 @@ def _participant_caller(principal: ApiPrincipal) -> Participant:
     return principal.participant
 
 
-@router.get("/requests")
+@router.get("/requests", responses=answers(403))
 def list_requests(db: DbSession, principal: ApiPrincipal) -> list[RequestOut]:
     me = _participant_caller(principal)
     box = requests.inbox(db, me)
     return [_request_out(r) for r in [*box.incoming, *box.outgoing]]
 
 
-@router.post("/requests", status_code=201)
+@router.post("/requests", status_code=201, responses=answers(400, 403, 404, 409, 422))
 def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settings: Settings) -> RequestOut:
     me = _participant_caller(principal)
     recipient = db.get(Participant, body.recipient_id)
@@ -78,7 +79,7 @@ def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settin
     return _request_out(created)
 
 
-@router.post("/requests/{request_id}/{action}")
+@router.post("/requests/{request_id}/{action}", responses=answers(403, 404, 409, 422))
 def answer_request(
     request_id: int, action: Literal["accept", "decline", "cancel"], db: DbSession, principal: ApiPrincipal
 ) -> RequestOut:

@@ -3,7 +3,7 @@ run the scheduler into a draft, publish (participants are mailed their changes),
 worker (202 and the job's URL, see jobs.py); the solver's time limit per session is validated (1 to 120 s)."""
 
 from fastapi import APIRouter, HTTPException, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from missionmatch.models.job import JobKind
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
@@ -11,6 +11,7 @@ from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT
 from missionmatch.services.table_plan import status_counts, table_plan
 from missionmatch.web.deps import DbSession, Lang, Settings
 from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
+from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.jobs import BUSY, JobOut, accepted
 from missionmatch.web.routes.api.schedule_bodies import (
     MeetingOut,
@@ -20,23 +21,28 @@ from missionmatch.web.routes.api.schedule_bodies import (
     changes_out,
     meeting_out,
 )
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn
 from missionmatch.web.routes.jobs import start_job
 
 router = APIRouter(tags=["schedule"])
-TimeLimit = Field(default=10.0, ge=MIN_TIME_LIMIT, le=MAX_TIME_LIMIT, description="seconds per session")
+# strict: only JSON numbers and booleans, as the schema says ("10", 0 for false... are refused)
+TimeLimit = Field(
+    default=10.0, ge=MIN_TIME_LIMIT, le=MAX_TIME_LIMIT, strict=True, description="seconds per session"
+)
 
 
-class SchedulingIn(BaseModel):
+class SchedulingIn(BodyIn):
     time_limit: float = TimeLimit
-    include_suggested: bool = False  # also place the matcher's mutual suggestions in free slots
+    # also place the matcher's mutual suggestions in free slots
+    include_suggested: bool = Field(default=False, strict=True)
 
 
-class ReplanIn(BaseModel):
+class ReplanIn(BodyIn):
     time_limit: float = TimeLimit
 
 
-class PublishIn(BaseModel):
-    comment: str = Field(default="", max_length=2000)
+class PublishIn(BodyIn):
+    comment: str = Field(default="", max_length=2000, pattern=NO_CONTROL)
 
 
 def _version(db: DbSession, mission: ManagedMission) -> VersionOut | None:
@@ -51,7 +57,7 @@ def _version(db: DbSession, mission: ManagedMission) -> VersionOut | None:
     )
 
 
-@router.get("/missions/{slug}/schedule")
+@router.get("/missions/{slug}/schedule", responses=answers(403, 404))
 def get_schedule(mission: ManagedMission, db: DbSession) -> ScheduleOut:
     """Draft, published, held and no-show meetings by session, slot and table; the latest version."""
     meetings: list[MeetingOut] = [
@@ -63,7 +69,7 @@ def get_schedule(mission: ManagedMission, db: DbSession) -> ScheduleOut:
     return ScheduleOut(version=_version(db, mission), counts=status_counts(mission), meetings=meetings)
 
 
-@router.post("/missions/{slug}/matching/run", status_code=202, responses=BUSY)
+@router.post("/missions/{slug}/matching/run", status_code=202, responses=answers(403, 404) | BUSY)
 def run_matcher(
     request: Request,
     response: Response,
@@ -77,7 +83,7 @@ def run_matcher(
     return accepted(request, response, db, mission, organiser, JobKind.MATCH, {}, t)
 
 
-@router.post("/missions/{slug}/schedule/run", status_code=202, responses=BUSY)
+@router.post("/missions/{slug}/schedule/run", status_code=202, responses=answers(400, 403, 404, 422) | BUSY)
 def run_scheduler(
     request: Request,
     response: Response,
@@ -93,7 +99,7 @@ def run_scheduler(
     return accepted(request, response, db, mission, organiser, JobKind.SCHEDULE, params, t)
 
 
-@router.post("/missions/{slug}/schedule/publish")
+@router.post("/missions/{slug}/schedule/publish", responses=answers(400, 403, 404, 409, 422))
 def publish(
     request: Request,
     body: PublishIn,
@@ -127,7 +133,9 @@ def publish(
     )
 
 
-@router.post("/missions/{slug}/schedule/replan", status_code=202, responses=BUSY)
+@router.post(
+    "/missions/{slug}/schedule/replan", status_code=202, responses=answers(400, 403, 404, 422) | BUSY
+)
 def replan(
     request: Request,
     response: Response,

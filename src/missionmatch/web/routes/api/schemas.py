@@ -3,7 +3,8 @@ Every date-time is RFC 3339 with an explicit offset (docs/time.md)."""
 
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from missionmatch.models import Mission, Participant
 
@@ -19,8 +20,34 @@ MissionTime = Annotated[
 ]
 
 
+def _json_integer(value: object) -> object:
+    # pydantic's lax int also takes "5" and true; strict int refuses 2.0, which JSON Schema counts as integer
+    if isinstance(value, bool | str):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# an integer in a request body, as JSON Schema means it: a number without a fraction (2 or 2.0), not text
+JsonInt = Annotated[int, BeforeValidator(_json_integer)]
+
+# The text rules (services/text_rules.py) in the schema's words: no control character but tab and line breaks.
+# The router's verify_body_text answers first, in words naming the field; this tells clients beforehand.
+NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+
+
+class BodyIn(BaseModel):
+    """A request body: a property the schema does not name is refused (422 naming it), not silently ignored,
+    so the schema says `additionalProperties: false`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
 class ErrorOut(BaseModel):
     detail: str  # e.g. "missing or invalid API token", "mission not found"
+
+
+class RefusedOut(BaseModel):
+    detail: list[str]  # every reason, in words, e.g. "Table 3 is taken in this slot by m-12."
 
 
 class FieldError(BaseModel):
