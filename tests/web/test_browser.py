@@ -152,6 +152,9 @@ def _organiser_matches_schedules_and_publishes(organiser) -> None:  # type: igno
     assert organiser.locator("tr.meeting.draft", has_text="Ken Ito").count() == 1
     organiser.fill("input[name=comment]", "first release")
     organiser.click("button >> text=Publish and notify participants")
+    organiser.wait_for_selector("#mails-report")  # the notices' job, done by the worker
+    assert organiser.inner_text("#mails-report").startswith("4 notices are in the outbox")
+    organiser.click("text=Back to the B2B schedule")
     assert (_stat(organiser, "count-draft"), _stat(organiser, "count-published")) == ("0", "2")
     assert _stat(organiser, "version").startswith("1 · ")
 
@@ -174,6 +177,8 @@ def _organiser_moves_a_meeting_by_hand(organiser) -> None:  # type: ignore[no-un
     assert [cell.strip() for cell in row[:2]] == ["4:00\u202fPM", "4"]
     assert row[4].strip().startswith("published")
     organiser.click("button >> text=Publish and notify participants")
+    organiser.wait_for_selector("#mails-report")
+    organiser.click("text=Back to the B2B schedule")
     assert _stat(organiser, "version").startswith("2 · ")
     organiser.click("nav.tabs >> text=Outbox")
     assert "Déplacé : votre rendez-vous avec Ken Ito a lieu à 2025-05-27 16:00, table 4" in (

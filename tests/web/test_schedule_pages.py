@@ -40,7 +40,9 @@ def test_publishing_notifies_every_participant_concerned_in_their_language(world
     browser = world.organiser()
     browser.submit(f"{PAGE}/run", {"time_limit": "5"}, page=PAGE)
     response = browser.submit(f"{PAGE}/publish", {"comment": "first release"}, page=PAGE)
-    assert (response.status_code, response.headers["location"]) == (303, PAGE)
+    assert (response.status_code, response.headers["location"]) == (303, JOB_PAGE.format(id=2))
+    report = browser.get(response.headers["location"]).text  # the notices' job (no SMTP server here)
+    assert "4 notices are in the outbox (no SMTP server is configured)." in report
     with world.factory() as session:
         version = session.scalar(select(ScheduleVersion))
         assert (version.number, version.comment, version.published_by) == (1, "first release", "orga@a.lu")
@@ -93,8 +95,8 @@ def test_replanning_after_a_new_unavailability_shows_exactly_what_moved(world: W
         start, end = meeting.session.slot_times()[old_slot]
         jonas = next(p for p in meeting.participants if p.key == "p-2")
         jonas.unavailability.append(Unavailability(starts_at=start, ends_at=end, reason="visit"))
-    response = browser.submit(f"{PAGE}/replan", {"time_limit": "5"}, page=PAGE)
-    assert (response.status_code, response.headers["location"]) == (303, JOB_PAGE.format(id=2))
+    response = browser.submit(f"{PAGE}/replan", {"time_limit": "5"}, page=PAGE)  # after the mails' job
+    assert (response.status_code, response.headers["location"]) == (303, JOB_PAGE.format(id=3))
     response = browser.get(response.headers["location"])
     assert "1 published meetings kept in place, 1 moved, 0 no longer possible, 0 added." in response.text
     with world.factory() as session:

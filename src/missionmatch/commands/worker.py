@@ -21,9 +21,11 @@ def worker(
     import logging
 
     from missionmatch.tasks.queue import build_queue
+    from missionmatch.web.config import load_web_settings
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    queue = build_queue(session_factory(), queue_url or None)
+    # the same environment as the web processes: SMTP settings and the base URL of links in mails
+    queue = build_queue(session_factory(), queue_url or None, mail=load_web_settings().mail)
     if queue.immediate:
         raise typer.BadParameter("an immediate queue has nothing to consume", param_hint="--queue-url")
     # a short poll: a job is picked up within half a second even on SQLite storage (Redis blocks instead)

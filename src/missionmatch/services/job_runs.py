@@ -131,6 +131,7 @@ def run_job(factory: sessionmaker[Session], job_id: int, work: Work) -> JobState
     heartbeat.start()
     try:
         result = work(job, reporter)
+        reporter.beat(every=float("inf"))  # the last numbers (done of total), if they came too soon
     except JobCancelled:
         _finish(factory, job_id, JobState.CANCELLED)
         return JobState.CANCELLED

@@ -4,16 +4,18 @@ from collections.abc import Callable
 from dataclasses import asdict
 
 from huey import Huey
-from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
 from missionmatch.models import Job, Mission
 from missionmatch.models.job import JobKind
 from missionmatch.services.job_runs import Reporter, run_job
 from missionmatch.services.matching_run import run_matching
+from missionmatch.tasks.queue import TaskContext
 
 
-def register(huey: Huey, factory: sessionmaker[Session]) -> dict[JobKind, Callable[[int], object]]:
+def register(huey: Huey, context: TaskContext) -> dict[JobKind, Callable[[int], object]]:
+    factory = context.factory
+
     def work(job: Job, progress: Reporter) -> dict:
         progress(stage="matching")
         with transaction(factory) as session:  # SQLite takes its write lock only at the first write

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.models import Job
 from missionmatch.models.job import JobKind
+from missionmatch.services.mail import MailSettings
 
 QUEUE_NAME = "missionmatch"
 IMMEDIATE = "immediate:"
@@ -55,12 +56,24 @@ class JobQueue:
         return bool(self.huey.immediate)
 
 
-def build_queue(factory: sessionmaker[Session], url: str | None = None) -> JobQueue:
-    from missionmatch.tasks import matching, scheduling
+@dataclass(frozen=True)
+class TaskContext:
+    """What the tasks of one process work with: its database, and how mails are delivered."""
+
+    factory: sessionmaker[Session]
+    mail: MailSettings
+
+
+def build_queue(
+    factory: sessionmaker[Session], url: str | None = None, mail: MailSettings | None = None
+) -> JobQueue:
+    """The queue and its tasks, bound to `factory`; `mail` (SMTP, links) for the publication mails."""
+    from missionmatch.tasks import matching, publication_mails, scheduling
 
     bind = factory.kw["bind"]
     url = url or os.environ.get("MISSIONMATCH_QUEUE_URL") or default_queue_url(str(bind.url))
     queue = JobQueue(make_huey(url))
-    for module in (scheduling, matching):
-        queue.tasks |= module.register(queue.huey, factory)
+    context = TaskContext(factory, mail or MailSettings())
+    for module in (scheduling, matching, publication_mails):
+        queue.tasks |= module.register(queue.huey, context)
     return queue

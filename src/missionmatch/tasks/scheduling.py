@@ -3,12 +3,12 @@
 from collections.abc import Callable
 
 from huey import Huey
-from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.models.job import JobKind
 from missionmatch.services.job_runs import run_job
 from missionmatch.services.replanning import ReplanReport, replan_mission
 from missionmatch.services.scheduling_run import run_scheduling
+from missionmatch.tasks.queue import TaskContext
 
 
 def replan_result(report: ReplanReport) -> dict:
@@ -21,7 +21,9 @@ def replan_result(report: ReplanReport) -> dict:
     }
 
 
-def register(huey: Huey, factory: sessionmaker[Session]) -> dict[JobKind, Callable[[int], object]]:
+def register(huey: Huey, context: TaskContext) -> dict[JobKind, Callable[[int], object]]:
+    factory = context.factory
+
     @huey.task(name="schedule")
     def schedule(job_id: int) -> None:
         run_job(

@@ -52,7 +52,8 @@ def create_app(
     app.state.session_factory = session_factory or _default_session_factory()
     install_connection_gate(app)
     app.state.settings = settings or load_web_settings()
-    app.state.queue = queue or build_queue(app.state.session_factory)  # long work goes to the worker
+    # long work goes to the worker; jobs that run here (immediate queue) mail with these settings
+    app.state.queue = queue or build_queue(app.state.session_factory, mail=app.state.settings.mail)
     app.add_middleware(
         SessionMiddleware,
         secret_key=app.state.settings.secret_key,

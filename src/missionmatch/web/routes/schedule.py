@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 from missionmatch.models import Meeting, Mission
 from missionmatch.models.job import JobKind
 from missionmatch.services.jobs import JobBusy, mission_jobs
-from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.on_the_day import OUTCOMES, record_outcome
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import ReplanReport
@@ -111,9 +110,13 @@ def publish(
         message = get_translator(request).gettext("Nothing changed since the last publication.")
         return _page(request, mission, db, message=message, status_code=409)
     db.commit()
-    deliver_queued(db, get_settings(request).mail, publication.mails)
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+    if not publication.mails:
+        return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
+    # the notices are in the outbox with the version; the worker delivers them (the job page counts them)
+    ids = [mail.id for mail in publication.mails]
+    params = {"mail_ids": ids, "version": publication.version.number}
+    job = start_job(request, db, mission, JobKind.PUBLICATION_MAILS, params, organiser.email)
+    return RedirectResponse(job_page_url(mission, job), status_code=303)
 
 
 @router.post("/missions/{slug}/schedule/replan")

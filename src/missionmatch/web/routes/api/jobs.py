@@ -20,7 +20,9 @@ from missionmatch.web.routes.api.schemas import ErrorOut, Instant
 from missionmatch.web.routes.jobs import start_job
 
 router = APIRouter(tags=["jobs"])
-BUSY = {409: {"model": ErrorOut, "description": "a scheduler or replanning job of the mission is running"}}
+BUSY: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorOut, "description": "a scheduler or replanning job of the mission is running"}
+}
 
 
 class JobOut(BaseModel):

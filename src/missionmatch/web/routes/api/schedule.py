@@ -6,7 +6,6 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import Field
 
 from missionmatch.models.job import JobKind
-from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT
 from missionmatch.services.table_plan import status_counts, table_plan
@@ -23,6 +22,7 @@ from missionmatch.web.routes.api.schedule_bodies import (
     meeting_out,
 )
 from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn
+from missionmatch.web.routes.jobs import start_job
 
 router = APIRouter(tags=["schedule"])
 # strict: only JSON numbers and booleans, as the schema says ("10", 0 for false... are refused)
@@ -101,9 +101,15 @@ def run_scheduler(
 
 @router.post("/missions/{slug}/schedule/publish", responses=answers(400, 403, 404, 409, 422))
 def publish(
-    body: PublishIn, mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, settings: Settings
+    request: Request,
+    body: PublishIn,
+    mission: ManagedMission,
+    organiser: ApiOrganiser,
+    db: DbSession,
+    settings: Settings,
 ) -> PublicationOut:
-    """Publishes the draft as the next numbered version; 409 when nothing changed since the last one."""
+    """Publishes the draft as the next numbered version; 409 when nothing changed since the last one. The
+    notices are queued in the outbox with it and delivered by a job (`mail_job`, the job's URL)."""
     try:
         publication = publish_schedule(
             db, mission, by=organiser.email, comment=body.comment.strip(), mail=settings.mail
@@ -112,15 +118,18 @@ def publish(
         db.rollback()
         raise HTTPException(status_code=409, detail="nothing changed since the last publication") from None
     db.commit()
-    deliver_queued(db, settings.mail, publication.mails)
-    db.commit()
     version = publication.version
+    job = None
+    if publication.mails:
+        params = {"mail_ids": [mail.id for mail in publication.mails], "version": version.number}
+        job = start_job(request, db, mission, JobKind.PUBLICATION_MAILS, params, organiser.email)
     return PublicationOut(
         number=version.number,
         published_at=version.published_at,
         comment=version.comment,
         changes=changes_out(version.changelog, mission.timezone),
         notified=sorted(p.id for p in publication.affected),
+        mail_job=f"/api/v1/jobs/{job.id}" if job else None,
     )
 
 

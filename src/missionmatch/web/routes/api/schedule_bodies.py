@@ -72,6 +72,7 @@ class PublicationOut(BaseModel):
     # {"meeting", "change": added|moved|cancelled, "before", "after"}; their starts_at as MissionTime
     changes: list[dict[str, Any]]
     notified: list[int]  # participants mailed their changes
+    mail_job: str | None = None  # the job delivering their notices: GET it for its progress (done of total)
 
 
 class MoveOut(BaseModel):
