@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.web.fuzz_cli import junit_outcomes, run_schemathesis
-from tests.web.live_server import LiveServer, live_server
+from tests.web.fuzz_server import LiveServer, live_server
 
 DEFAULT_EXAMPLES = 500
 

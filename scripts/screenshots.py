@@ -99,11 +99,14 @@ def _organiser_pages(page: Page, base: str, email: str, password: str, folder: P
     page.fill("input[name=password]", password)
     page.click("button[type=submit] >> text=Sign in")
     page.goto(f"{base}/missions/osaka-1/schedule")
-    page.click("button >> text=Run the matcher")
+    page.click("button >> text=Run the matcher")  # a job: its page shows the report when done
+    page.wait_for_selector("#matcher-report")
+    page.goto(f"{base}/missions/osaka-1/schedule")
     page.fill("input[name=time_limit]", SECONDS_PER_SESSION)
     page.click("button >> text=Run the scheduler")
     page.wait_for_selector("#report")
-    _shot(page, folder, "organiser-schedule", "wanted meetings placed")
+    page.goto(f"{base}/missions/osaka-1/schedule")
+    _shot(page, folder, "organiser-schedule", "Scheduler run #")
     page.fill("input[name=comment]", "first release")
     page.click("button >> text=Publish and notify participants")
     page.click("nav.tabs >> text=B2B sessions")
@@ -136,6 +139,7 @@ def main(folder: Path = OUTPUT) -> None:
     with tempfile.TemporaryDirectory(prefix="mm-screenshots-") as work:
         os.environ["MISSIONMATCH_DATABASE_URL"] = f"sqlite:///{Path(work) / 'missionmatch.db'}"
         os.environ["MISSIONMATCH_CACHE_DIR"] = str(Path(work) / "cache")
+        os.environ["MISSIONMATCH_QUEUE_URL"] = "immediate:"  # the runs finish inside the request they start
         email, password, link = _load_demo()
         port = _free_port()
         base = f"http://127.0.0.1:{port}"

@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import make_engine, make_session_factory
 from tests import postgres_cluster
 
+# tasks run where they are enqueued, unless a test starts a real worker (tests/tasks/test_worker_process.py)
+os.environ.setdefault("MISSIONMATCH_QUEUE_URL", "immediate:")
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 _database_numbers = itertools.count()

@@ -27,7 +27,7 @@ def whole_profile_scores(profiles: list[Profile], embedder: Embedder) -> np.ndar
 
 def char_ngrams(text: str, n_min: int = 2, n_max: int = 4) -> Counter[str]:
     t = f" {' '.join(text.lower().split())} "
-    return Counter(t[i:i + n] for n in range(n_min, n_max + 1) for i in range(len(t) - n + 1))
+    return Counter(t[i : i + n] for n in range(n_min, n_max + 1) for i in range(len(t) - n + 1))
 
 
 def tfidf_scores(profiles: list[Profile]) -> np.ndarray:

@@ -32,8 +32,9 @@ def rank_lists(scores: np.ndarray, ids: list[str], k: int = 20) -> dict[str, lis
     return out
 
 
-def metrics(recs: dict[str, list[str]], relevant: dict[str, list[str]],
-            queries: list[str]) -> dict[str, float]:
+def metrics(
+    recs: dict[str, list[str]], relevant: dict[str, list[str]], queries: list[str]
+) -> dict[str, float]:
     """top-1, MRR and recall@5 exactly as the shared scorer defines them (for fast cross-validation loops)."""
     t1 = rr = r5 = 0.0
     for q in queries:
@@ -52,8 +53,12 @@ def shared_score(recs: dict[str, list[str]], profiles_path: Path = DEV_PROFILES)
         json.dump({"recommendations": recs}, f)
         path = f.name
     try:
-        done = subprocess.run([sys.executable, str(SCORER), str(profiles_path), path], capture_output=True,
-                              text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, str(SCORER), str(profiles_path), path],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     finally:
         Path(path).unlink(missing_ok=True)
     invalid = re.search(r"must be 0\): (\d+)", done.stdout)

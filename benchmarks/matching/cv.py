@@ -40,8 +40,10 @@ class FoldResult:
 
 def grid_configs(base: MatchConfig) -> list[MatchConfig]:
     keys = list(GRID)
-    return [replace(base, **dict(zip(keys, values, strict=True)))
-            for values in itertools.product(*(GRID[k] for k in keys))]
+    return [
+        replace(base, **dict(zip(keys, values, strict=True)))
+        for values in itertools.product(*(GRID[k] for k in keys))
+    ]
 
 
 def all_rankings(ep: EmbeddedProfiles, configs: list[MatchConfig]) -> list[dict[str, list[str]]]:
@@ -50,8 +52,12 @@ def all_rankings(ep: EmbeddedProfiles, configs: list[MatchConfig]) -> list[dict[
     return [rank_lists(score_matrix(ep, allowed, c), ids) for c in configs]
 
 
-def leave_one_sector_out(rankings: list[dict[str, list[str]]], configs: list[MatchConfig],
-                         relevant: dict[str, list[str]], sector_of: dict[str, str]) -> list[FoldResult]:
+def leave_one_sector_out(
+    rankings: list[dict[str, list[str]]],
+    configs: list[MatchConfig],
+    relevant: dict[str, list[str]],
+    sector_of: dict[str, str],
+) -> list[FoldResult]:
     queries = list(relevant)
     sectors = sorted({sector_of[q] for q in queries})
     folds = []

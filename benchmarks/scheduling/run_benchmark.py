@@ -32,22 +32,52 @@ def best_known() -> dict[tuple[str, str], dict[str, str]]:
 def run_one(path: Path, time_limit: float, workers: int, sol_dir: Path) -> dict[str, str]:
     sol = sol_dir / f"{path.stem}.solution.json"
     t0 = time.monotonic()
-    cmd = [str(ROOT / ".venv" / "bin" / "missionmatch"), "solve", str(path), "--fairness", "2",
-           "--time-limit", str(time_limit), "--workers", str(workers), "--out", str(sol)]
+    cmd = [
+        str(ROOT / ".venv" / "bin" / "missionmatch"),
+        "solve",
+        str(path),
+        "--fairness",
+        "2",
+        "--time-limit",
+        str(time_limit),
+        "--workers",
+        str(workers),
+        "--out",
+        str(sol),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.monotonic() - t0
     if proc.returncode != 0 or not sol.exists():
-        return {"status": f"error rc={proc.returncode}", "objective": "", "time": f"{wall:.1f}",
-                "referee": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""}
+        return {
+            "status": f"error rc={proc.returncode}",
+            "objective": "",
+            "time": f"{wall:.1f}",
+            "referee": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "",
+        }
     data = json.loads(sol.read_text())
-    ref = subprocess.run([sys.executable, str(SHARED / "tools" / "check_schedule.py"), str(path), str(sol),
-                          "--fairness", "2", "--best-known", str(BENCH / "best_known.csv")],
-                         capture_output=True, text=True)
+    ref = subprocess.run(
+        [
+            sys.executable,
+            str(SHARED / "tools" / "check_schedule.py"),
+            str(path),
+            str(sol),
+            "--fairness",
+            "2",
+            "--best-known",
+            str(BENCH / "best_known.csv"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     verdict = ref.stdout.strip().splitlines()[-1] if ref.stdout.strip() else f"referee rc={ref.returncode}"
     obj = "" if data["objective"] is None else str(data["objective"])
-    return {"status": data["status"], "objective": obj,
-            "time": f"{data['solve_seconds']:.1f}", "engine": data.get("engine", ""),
-            "referee": verdict.split(" objective")[0]}
+    return {
+        "status": data["status"],
+        "objective": obj,
+        "time": f"{data['solve_seconds']:.1f}",
+        "engine": data.get("engine", ""),
+        "referee": verdict.split(" objective")[0],
+    }
 
 
 def main() -> int:
@@ -61,8 +91,11 @@ def main() -> int:
     args = ap.parse_args()
     args.solutions.mkdir(parents=True, exist_ok=True)
     known = best_known()
-    rows = ["| instance | variant | status | objective | time (s) | engine | best known "
-            "| published MaxSAT (s) | target met | referee |", "|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| instance | variant | status | objective | time (s) | engine | best known "
+        "| published MaxSAT (s) | target met | referee |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for variant in args.variants:
         for path in sorted((BENCH / "instances" / variant).glob("*.json")):
             base = path.name.split(".")[0]
@@ -73,8 +106,10 @@ def main() -> int:
             best = bk.get("objective") or bk.get("status", "?")
             pub = float(bk.get("time_s") or 0)
             met = _target_met(variant, r, bk, pub)
-            rows.append(f"| {base} | {variant} | {r['status']} | {r['objective']} | {r['time']} | "
-                        f"{r.get('engine', '')} | {best} | {pub:g} | {met} | {r['referee']} |")
+            rows.append(
+                f"| {base} | {variant} | {r['status']} | {r['objective']} | {r['time']} | "
+                f"{r.get('engine', '')} | {best} | {pub:g} | {met} | {r['referee']} |"
+            )
             print(rows[-1], flush=True)
             args.out.write_text("\n".join(rows) + "\n", encoding="utf-8")  # partial results survive a stop
     return 0
@@ -86,7 +121,8 @@ def _target_met(variant: str, r: dict[str, str], bk: dict[str, str], pub: float)
     if not r["referee"].startswith("VALID"):
         return "no"
     at_best = (r["status"] == "infeasible" and bk.get("status") == "infeasible") or (
-        r["status"] == "optimal" and r["objective"] == bk.get("objective"))
+        r["status"] == "optimal" and r["objective"] == bk.get("objective")
+    )
     return "yes" if at_best and float(r["time"]) <= limit else "no"
 
 

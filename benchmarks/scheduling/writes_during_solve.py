@@ -36,9 +36,12 @@ from missionmatch.models.enums import MeetingStatus, RequestStatus, Side
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import on_the_day
 from missionmatch.services.demo import MAIN_DEMO_SLUG, load_demo
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.schedule_publish import publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
+
+MAIL = MailSettings()  # mails stay in the outbox, as on the embedded default
 
 
 def _prepare(url: str, publish_first: bool) -> tuple[sessionmaker[Session], int]:
@@ -54,15 +57,16 @@ def _prepare(url: str, publish_first: bool) -> tuple[sessionmaker[Session], int]
     if publish_first:
         run_scheduling(factory, mission_id, time_limit=5)
         with transaction(factory) as session:
-            publish_schedule(session, session.get(Mission, mission_id))
+            publish_schedule(session, session.get(Mission, mission_id), mail=MAIL)
     return factory, mission_id
 
 
 def _publish_some(factory: sessionmaker[Session], mission_id: int) -> list[int]:
-    """A quick schedule of the requests accepted so far (no suggestions), published: outcomes to record."""
-    run_scheduling(factory, mission_id, time_limit=2, include_suggested=False)
+    """A quick schedule (accepted requests and suggestions), published: outcomes to record, and meetings
+    the scheduler run must keep."""
+    run_scheduling(factory, mission_id, time_limit=2, include_suggested=True)
     with transaction(factory) as session:
-        publication = publish_schedule(session, session.get(Mission, mission_id))
+        publication = publish_schedule(session, session.get(Mission, mission_id), mail=MAIL)
         return [
             m.id for m in session.get(Mission, mission_id).meetings if m.key in publication.version.snapshot
         ]
@@ -85,7 +89,7 @@ def _writes(factory: sessionmaker[Session], mission_id: int) -> list[tuple[str, 
         sender, recipient = next(pairs)
         try:
             return requests.send_request(
-                session, session.get(Participant, sender), session.get(Participant, recipient)
+                session, session.get(Participant, sender), session.get(Participant, recipient), mail=MAIL
             )
         except requests.RequestRefused:
             return None

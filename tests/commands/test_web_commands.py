@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from missionmatch import migrate
 from missionmatch.cli import app
+from missionmatch.commands import serve
 from missionmatch.db import make_engine, make_session_factory
 from missionmatch.models import OrganiserAccount
 from missionmatch.services import demo
@@ -61,9 +62,14 @@ def test_create_organiser_refuses_short_passwords_and_unknown_missions(database:
 def test_serve_demo_prints_the_sign_ins_and_starts_uvicorn(
     database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started: list[tuple[str, int]] = []
+    started: list[tuple[str, str, int, int, bool]] = []
     monkeypatch.setenv("MISSIONMATCH_BASE_URL", "http://127.0.0.1:8123")  # restored after the test
-    monkeypatch.setattr("uvicorn.run", lambda app, host, port: started.append((host, port)))
+    monkeypatch.setattr(
+        "uvicorn.run",
+        lambda app, factory, host, port, workers, proxy_headers, **_: started.append(
+            (app, host, port, workers, proxy_headers)
+        ),
+    )
     # the demo campaign files belong to the foundation; the small mission stands in for them here
     monkeypatch.setattr(
         demo, "load_demo", lambda session: [import_mission(session, small_mission(), replace=True)]
@@ -80,5 +86,8 @@ def test_serve_demo_prints_the_sign_ins_and_starts_uvicorn(
     assert re.fullmatch(
         r"Participant 太郎 山田 \(Kansai Orbital KK\): http://127.0.0.1:8123/login/link/\S+", lines[2]
     )
-    assert (lines[3], started) == ("missionmatch at http://127.0.0.1:8123/", [("127.0.0.1", 8123)])
+    assert (lines[3], started) == (
+        "missionmatch at http://127.0.0.1:8123/ (1 worker process)",
+        [(serve.APP_FACTORY, "127.0.0.1", 8123, 1, False)],
+    )
     assert migrate.current_revision(make_engine(database)) == migrate.head_revision()

@@ -5,8 +5,11 @@ from missionmatch.matching import CombinedEmbedder, Embedder, make_embedder
 
 # need (fr), its answer (ja), an unrelated offer in the same language as the answer: e5 has a strong
 # language bias (an unrelated English sentence can beat the right Japanese one), so compare like with like
-TEXTS = ["Nous cherchons des capteurs de vibration.", "振動センサーを製造しています。",
-         "食品向けの包装フィルムを製造しています。"]
+TEXTS = [
+    "Nous cherchons des capteurs de vibration.",
+    "振動センサーを製造しています。",
+    "食品向けの包装フィルムを製造しています。",
+]
 
 
 @pytest.mark.parametrize("fixture, dim", [("use_model", 512), ("e5_model", 384)])

@@ -39,7 +39,6 @@ def test_never_same_side_self_or_same_organisation(result) -> None:
             assert BY_ID[other].side != BY_ID[pid].side
 
 
-
 def test_reasons_point_at_real_sentences_with_languages(result) -> None:
     rec = result.recommendations["lu-eole"][0]
     mine, theirs = rec.reasons.my_need, rec.reasons.their_need
@@ -107,11 +106,25 @@ def test_within_side_matching_when_configured(use_model) -> None:
 
 
 def test_diversity_spreads_near_duplicate_suppliers(use_model) -> None:
-    clones = [Profile(f"jp-clone-{i}", "JP", f"Clone {i} KK", "ja", offers=BY_ID["jp-shindo"].offers,
-                      needs=BY_ID["jp-shindo"].needs) for i in range(4)]
-    other = Profile("jp-data", "JP", "データ解析株式会社", "ja",
-                    offers="風車の運転データを解析し、故障を予測するソフトウェアを提供しています。",
-                    needs="欧州の風力発電事業者の運転データを探しています。")
+    clones = [
+        Profile(
+            f"jp-clone-{i}",
+            "JP",
+            f"Clone {i} KK",
+            "ja",
+            offers=BY_ID["jp-shindo"].offers,
+            needs=BY_ID["jp-shindo"].needs,
+        )
+        for i in range(4)
+    ]
+    other = Profile(
+        "jp-data",
+        "JP",
+        "データ解析株式会社",
+        "ja",
+        offers="風車の運転データを解析し、故障を予測するソフトウェアを提供しています。",
+        needs="欧州の風力発電事業者の運転データを探しています。",
+    )
     profiles = [BY_ID["lu-eole"], *clones, other]
     plain = recommend(profiles, use_model, MatchConfig(top_k=5, diversity=0.0)).ranked_ids()["lu-eole"]
     diverse = recommend(profiles, use_model, MatchConfig(top_k=5, diversity=5.0)).ranked_ids()["lu-eole"]

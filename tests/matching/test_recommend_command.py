@@ -7,14 +7,38 @@ from tests.matching.support import MISSION
 
 
 def test_recommend_command_writes_ranked_lists_and_reasons(tmp_path) -> None:
-    profiles = {"profiles": [
-        {"id": p.id, "delegation": p.side, "organization": p.organisation, "language": p.language,
-         "sector": p.sectors[0], "offers": p.offers, "needs": p.needs} for p in MISSION]}
+    profiles = {
+        "profiles": [
+            {
+                "id": p.id,
+                "delegation": p.side,
+                "organization": p.organisation,
+                "language": p.language,
+                "sector": p.sectors[0],
+                "offers": p.offers,
+                "needs": p.needs,
+            }
+            for p in MISSION
+        ]
+    }
     src = tmp_path / "profiles.json"
     src.write_text(json.dumps(profiles, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "recs.json"
-    run = CliRunner().invoke(app, ["recommend", str(src), "--top", "3", "--out", str(out),
-                                   "--embedder", "use", "--cache-dir", str(tmp_path / "cache")])
+    run = CliRunner().invoke(
+        app,
+        [
+            "recommend",
+            str(src),
+            "--top",
+            "3",
+            "--out",
+            str(out),
+            "--embedder",
+            "use",
+            "--cache-dir",
+            str(tmp_path / "cache"),
+        ],
+    )
     assert run.exit_code == 0, run.output
     recs = json.loads(out.read_text(encoding="utf-8"))
     side = {p.id: p.side for p in MISSION}

@@ -9,7 +9,8 @@ from tests.matching.support import HashEmbedder
 
 WORDS = ["sensor", "fund", "satellite", "battery", "cloud", "robot", "clinic", "vibration", "logistics"]
 text = st.lists(st.sampled_from(WORDS), min_size=0, max_size=6).map(
-    lambda ws: " ".join(ws) + ("." if ws else ""))
+    lambda ws: " ".join(ws) + ("." if ws else "")
+)
 
 
 @st.composite
@@ -17,14 +18,18 @@ def missions(draw):
     n = draw(st.integers(min_value=1, max_value=12))
     profiles = []
     for i in range(n):
-        profiles.append(Profile(
-            id=f"p{i}",
-            side=draw(st.sampled_from(["LU", "JP"])),
-            organisation=draw(st.sampled_from(["Org A", "org a", "Org B", "Org C", f"Solo {i}", ""])),
-            language=draw(st.sampled_from(["fr", "en", "de", "ja"])),
-            sectors=tuple(draw(st.lists(st.sampled_from(["space", "ai", "health"]), max_size=2))),
-            offers=draw(text), needs=draw(text),
-            spoken=tuple(draw(st.lists(st.sampled_from(["en", "fr", "ja"]), max_size=2)))))
+        profiles.append(
+            Profile(
+                id=f"p{i}",
+                side=draw(st.sampled_from(["LU", "JP"])),
+                organisation=draw(st.sampled_from(["Org A", "org a", "Org B", "Org C", f"Solo {i}", ""])),
+                language=draw(st.sampled_from(["fr", "en", "de", "ja"])),
+                sectors=tuple(draw(st.lists(st.sampled_from(["space", "ai", "health"]), max_size=2))),
+                offers=draw(text),
+                needs=draw(text),
+                spoken=tuple(draw(st.lists(st.sampled_from(["en", "fr", "ja"]), max_size=2))),
+            )
+        )
     ids = [p.id for p in profiles]
     excluded = draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=4))
     return profiles, excluded
@@ -52,10 +57,14 @@ def test_rules_always_hold(mission, cross_only, interpreter, top_k) -> None:
         # nobody allowed is left out while the list is shorter than top_k
         if len(recs) < top_k:
             allowed = [
-                o for o in profiles
-                if o.id != pid and not (cross_only and o.side == me.side)
+                o
+                for o in profiles
+                if o.id != pid
+                and not (cross_only and o.side == me.side)
                 and not (me.organisation and norm_org(me.organisation) == norm_org(o.organisation))
-                and frozenset((pid, o.id)) not in banned and (interpreter or me.languages & o.languages)]
+                and frozenset((pid, o.id)) not in banned
+                and (interpreter or me.languages & o.languages)
+            ]
             assert len(recs) == len(allowed)
     keys = [(pair.a, pair.b) for pair in result.pairs]
     assert len(keys) == len(set(keys))

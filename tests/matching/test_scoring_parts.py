@@ -11,9 +11,11 @@ from tests.matching.support import HashEmbedder
 
 
 def test_peer_matrix_is_one_for_identical_profiles_and_half_when_one_field_is_empty() -> None:
-    profiles = [Profile("a", "LU", "A", "en", offers="Sensors.", needs="Pilots."),
-                Profile("b", "JP", "B", "en", offers="Sensors.", needs="Pilots."),
-                Profile("c", "JP", "C", "en", offers="Sensors.", needs="")]
+    profiles = [
+        Profile("a", "LU", "A", "en", offers="Sensors.", needs="Pilots."),
+        Profile("b", "JP", "B", "en", offers="Sensors.", needs="Pilots."),
+        Profile("c", "JP", "C", "en", offers="Sensors.", needs=""),
+    ]
     ep = embed_profiles(profiles, HashEmbedder())
     peer = peer_matrix(ep, allowed_matrix(profiles, MatchConfig()))
     assert abs(peer[0, 1] - 1.0) < 1e-6 and abs(peer[1, 0] - 1.0) < 1e-6

@@ -20,19 +20,27 @@ def test_english_abbreviations_do_not_end_sentences() -> None:
 
 def test_german_sentences() -> None:
     text = "Wir entwickeln Software, z.B. für Banken. Wir suchen Vertriebspartner in Japan?Ja."
-    assert split_sentences(text) == ["Wir entwickeln Software, z.B. für Banken.",
-                                     "Wir suchen Vertriebspartner in Japan?Ja."]
+    assert split_sentences(text) == [
+        "Wir entwickeln Software, z.B. für Banken.",
+        "Wir suchen Vertriebspartner in Japan?Ja.",
+    ]
 
 
 def test_japanese_splits_on_full_width_terminators_without_spaces() -> None:
     text = "振動センサーを製造しています。欧州で実証したい！協力できますか？"
-    assert split_sentences(text) == ["振動センサーを製造しています。", "欧州で実証したい！",
-                                     "協力できますか？"]
+    assert split_sentences(text) == [
+        "振動センサーを製造しています。",
+        "欧州で実証したい！",
+        "協力できますか？",
+    ]
 
 
 def test_mixed_japanese_and_latin() -> None:
     assert split_sentences("CHAdeMO対応の充電器です。Also CCS. Contact us.") == [
-        "CHAdeMO対応の充電器です。", "Also CCS.", "Contact us."]
+        "CHAdeMO対応の充電器です。",
+        "Also CCS.",
+        "Contact us.",
+    ]
 
 
 def test_empty_and_whitespace() -> None:

@@ -8,8 +8,14 @@ from missionmatch.scheduling.solution import Solution, breaks_per_participant
 
 
 def _inst(pairs: list[tuple[int, int]], n_p: int, n_t: int, tables: int, **kw) -> Instance:
-    return Instance("h", n_t, tables, tuple(Participant() for _ in range(n_p)),
-                    tuple(Meeting(tuple(p)) for p in pairs), **kw)
+    return Instance(
+        "h",
+        n_t,
+        tables,
+        tuple(Participant() for _ in range(n_p)),
+        tuple(Meeting(tuple(p)) for p in pairs),
+        **kw,
+    )
 
 
 def test_breaks_count_idle_runs_not_idle_slots() -> None:
@@ -20,9 +26,14 @@ def test_breaks_count_idle_runs_not_idle_slots() -> None:
 
 
 def test_each_constraint_has_its_label() -> None:
-    inst = Instance("c", 4, 1, (Participant(frozenset({3})), Participant(), Participant()),
-                    (Meeting((0, 1), session="morning"), Meeting((0, 2), fixed_slot=0),
-                     Meeting((1, 2), after=(0,))), n_morning_slots=2)
+    inst = Instance(
+        "c",
+        4,
+        1,
+        (Participant(frozenset({3})), Participant(), Participant()),
+        (Meeting((0, 1), session="morning"), Meeting((0, 2), fixed_slot=0), Meeting((1, 2), after=(0,))),
+        n_morning_slots=2,
+    )
     v = check(inst, Solution("c", "feasible", 0, [3, 1, 1]))
     labels = {x.split("]")[0] + "]" for x in v}
     assert labels == {"[session]", "[availability]", "[fixed]", "[precedence]", "[clash]", "[capacity]"}
@@ -31,7 +42,8 @@ def test_each_constraint_has_its_label() -> None:
 def test_objective_and_fairness_claims_are_recomputed() -> None:
     inst = _inst([(0, 1), (0, 2), (0, 3)], 4, 8, 4)
     assert check(inst, Solution("h", "feasible", 0, [0, 3, 6])) == [
-        "[objective] claimed 0 breaks, recomputed 2"]
+        "[objective] claimed 0 breaks, recomputed 2"
+    ]
     assert check(inst, Solution("h", "feasible", 2, [0, 3, 6]), fairness=1)[0].startswith("[fairness]")
     assert check(inst, Solution("h", "feasible", 2, [0, 3, 6]), fairness=2) == []
 
@@ -41,13 +53,19 @@ def test_objective_and_fairness_claims_are_recomputed() -> None:
 def test_checker_catches_double_booking(data: st.DataObject) -> None:
     n_p = data.draw(st.integers(3, 8))
     n_t = data.draw(st.integers(1, 6))
-    pairs = data.draw(st.lists(st.tuples(st.integers(0, n_p - 1), st.integers(0, n_p - 1))
-                               .filter(lambda x: x[0] != x[1]), min_size=1, max_size=12))
+    pairs = data.draw(
+        st.lists(
+            st.tuples(st.integers(0, n_p - 1), st.integers(0, n_p - 1)).filter(lambda x: x[0] != x[1]),
+            min_size=1,
+            max_size=12,
+        )
+    )
     inst = _inst(pairs, n_p, n_t, tables=len(pairs))
     slots = data.draw(st.lists(st.integers(0, n_t - 1), min_size=len(pairs), max_size=len(pairs)))
     clash = any(
         slots[a] == slots[b] and set(pairs[a]) & set(pairs[b])
-        for a in range(len(pairs)) for b in range(a + 1, len(pairs))
+        for a in range(len(pairs))
+        for b in range(a + 1, len(pairs))
     )
     obj = sum(breaks_per_participant(inst, list(slots)))
     found = [v for v in check(inst, Solution("h", "feasible", obj, list(slots))) if v.startswith("[clash]")]

@@ -10,7 +10,12 @@ from tests.scheduling.sched_helpers import bench, load
 def test_loads_benchmark_instance_exactly() -> None:
     inst = load("original", "tic-12")
     assert (inst.name, inst.n_participants, inst.n_meetings, inst.n_slots, inst.n_tables) == (
-        "tic-12.original", 42, 125, 8, 21)
+        "tic-12.original",
+        42,
+        125,
+        8,
+        21,
+    )
     assert inst.meetings[0].participants == (0, 7)
     assert inst.is_benchmark_model
 
@@ -39,14 +44,28 @@ def test_loads_sessions_fixed_forbidden_and_precedences() -> None:
     ],
 )
 def test_malformed_instances_get_a_clear_error(patch: dict, message: str) -> None:
-    base = {"n_participants": 2, "n_meetings": 1, "n_slots": 3, "n_tables": 1, "n_morning_slots": 3,
-            "meetings": [[0, 1]], "meeting_session": [None], "fixed_slot": [None], "precedences": [[]],
-            "forbidden_slots": [[], []]}
+    base = {
+        "n_participants": 2,
+        "n_meetings": 1,
+        "n_slots": 3,
+        "n_tables": 1,
+        "n_morning_slots": 3,
+        "meetings": [[0, 1]],
+        "meeting_session": [None],
+        "fixed_slot": [None],
+        "precedences": [[]],
+        "forbidden_slots": [[], []],
+    }
     with pytest.raises(InstanceError, match=message.replace("[", r"\[").replace("]", r"\]")):
         instance_from_dict(base | patch)
 
 
 def test_solution_dict_is_the_benchmark_format() -> None:
     d = solution_to_dict(Solution("x", "optimal", 3, [1, 2], 1.23456))
-    assert d == {"instance": "x", "status": "optimal", "objective": 3, "meeting_slots": [1, 2],
-                 "solve_seconds": 1.235}
+    assert d == {
+        "instance": "x",
+        "status": "optimal",
+        "objective": 3,
+        "meeting_slots": [1, 2],
+        "solve_seconds": 1.235,
+    }

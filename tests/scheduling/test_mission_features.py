@@ -16,8 +16,14 @@ def test_the_time_between_two_sessions_is_not_a_break() -> None:
 
 def test_solver_and_checker_count_breaks_per_session() -> None:
     # participant 0 can only meet in slots 0 and 4; slot 3 starts the second session: no break possible
-    inst = Instance("s", 5, 1, (Participant(frozenset({1, 2, 3})), Participant(), Participant()),
-                    (Meeting((0, 1)), Meeting((0, 2))), session_starts=(3,))
+    inst = Instance(
+        "s",
+        5,
+        1,
+        (Participant(frozenset({1, 2, 3})), Participant(), Participant()),
+        (Meeting((0, 1)), Meeting((0, 2))),
+        session_starts=(3,),
+    )
     sol = solve(inst, fairness=0, time_limit=10, workers=1)
     assert (sol.status, sol.objective, sorted(sol.meeting_slots)) == ("optimal", 0, [0, 4])
     assert check(inst, sol, fairness=0) == []
@@ -33,14 +39,19 @@ def test_a_session_with_fewer_tables_holds_fewer_meetings() -> None:
     assert sorted(sol.meeting_slots) == [0, 1, 1]
     assert sorted(sol.tables) == [0, 0, 1]
     overfull = Solution("t", "feasible", 0, [0, 0, 1], tables=[0, 1, 0])
-    assert check(inst, overfull) == ["[capacity] slot 0 holds 2 meetings > 1 tables",
-                                     "[table] meeting 1 has no valid table (1)"]
+    assert check(inst, overfull) == [
+        "[capacity] slot 0 holds 2 meetings > 1 tables",
+        "[table] meeting 1 has no valid table (1)",
+    ]
 
 
 def test_nobody_left_out_comes_before_weight_when_asked() -> None:
     # one table, two slots: the two heavy meetings of person 0 would leave persons 3 and 4 with nothing
-    meetings = (Meeting((0, 1), optional=True, weight=10), Meeting((0, 2), optional=True, weight=10),
-                Meeting((3, 4), optional=True, weight=1))
+    meetings = (
+        Meeting((0, 1), optional=True, weight=10),
+        Meeting((0, 2), optional=True, weight=10),
+        Meeting((3, 4), optional=True, weight=1),
+    )
     greedy = Instance("c", 2, 1, _people(5), meetings)
     fair = Instance("c", 2, 1, _people(5), meetings, cover_everyone=True)
     by_weight = solve(greedy, fairness=None, time_limit=10, workers=1)

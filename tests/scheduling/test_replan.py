@@ -56,10 +56,17 @@ def test_a_cancelled_meeting_is_reported_removed_and_a_new_one_added_around_the_
 @st.composite
 def published_events(draw: st.DrawFn) -> tuple[Instance, dict[str, int], int]:
     n_p, n_t = draw(st.integers(3, 6)), draw(st.integers(3, 5))
-    pairs = draw(st.lists(st.tuples(st.integers(0, n_p - 1), st.integers(0, n_p - 1))
-                          .filter(lambda x: x[0] != x[1]), min_size=1, max_size=8, unique=True))
-    meetings = tuple(Meeting(p, optional=True, weight=draw(st.integers(1, 3)), key=f"m{i}")
-                     for i, p in enumerate(pairs))
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(0, n_p - 1), st.integers(0, n_p - 1)).filter(lambda x: x[0] != x[1]),
+            min_size=1,
+            max_size=8,
+            unique=True,
+        )
+    )
+    meetings = tuple(
+        Meeting(p, optional=True, weight=draw(st.integers(1, 3)), key=f"m{i}") for i, p in enumerate(pairs)
+    )
     inst = Instance("h", n_t, draw(st.integers(1, 3)), tuple(Participant() for _ in range(n_p)), meetings)
     sol = solve(inst, fairness=None, time_limit=10, workers=1)
     assert sol.meeting_slots is not None
@@ -120,8 +127,10 @@ def test_a_meeting_that_must_move_stays_in_its_session_when_it_can() -> None:
     # day 1 = slots 0-3, day 2 = slots 4-6. Person 0 met 1 in slot 0 (now blocked) and 2 in slot 3; person 1
     # cannot do slot 2. Staying on day 1 means slot 1 and an idle slot 2 for person 0; day 2 would have no
     # idle gap, but a meeting moves to another day only when its own cannot hold it
-    meetings = (Meeting((0, 1), optional=True, weight=10, key="m0"),
-                Meeting((0, 2), optional=True, weight=10, key="m2"))
+    meetings = (
+        Meeting((0, 1), optional=True, weight=10, key="m0"),
+        Meeting((0, 2), optional=True, weight=10, key="m2"),
+    )
     people = (Participant(frozenset({0})), Participant(frozenset({2})), Participant())
     inst = Instance("s", 7, 1, people, meetings, session_starts=(4,))
     result = replan(inst, {"m0": 0, "m2": 3})

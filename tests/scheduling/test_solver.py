@@ -47,10 +47,15 @@ def test_maxsat_time_limit_stops_a_long_run_without_a_claim() -> None:
     assert (sol.status, sol.objective, sol.meeting_slots) == ("unknown", None, None)
 
 
-@pytest.mark.parametrize(("variant", "name", "maxsat_too"), [
-    ("forb0007", "tic-12", True), ("fixed040-Forb", "tic-12", True), ("prec25", "forum-14", True),
-    ("forb0007", "forum-14", False),  # RC2 needs minutes here; CP-SAT's presolve proves it at once
-])
+@pytest.mark.parametrize(
+    ("variant", "name", "maxsat_too"),
+    [
+        ("forb0007", "tic-12", True),
+        ("fixed040-Forb", "tic-12", True),
+        ("prec25", "forum-14", True),
+        ("forb0007", "forum-14", False),  # RC2 needs minutes here; CP-SAT's presolve proves it at once
+    ],
+)
 def test_infeasibility_proofs_on_benchmark_variants(variant: str, name: str, maxsat_too: bool) -> None:
     inst = load(variant, name)
     assert solve_cpsat(inst, fairness=2, time_limit=60, workers=1).status == "infeasible"
@@ -80,8 +85,14 @@ def test_fairness_changes_the_optimum() -> None:
 def small_instances(draw: st.DrawFn) -> Instance:
     n_p = draw(st.integers(2, 6))
     n_t = draw(st.integers(2, 5))
-    pairs = draw(st.lists(st.tuples(st.integers(0, n_p - 1), st.integers(0, n_p - 1))
-                          .filter(lambda x: x[0] != x[1]), min_size=1, max_size=8, unique=True))
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(0, n_p - 1), st.integers(0, n_p - 1)).filter(lambda x: x[0] != x[1]),
+            min_size=1,
+            max_size=8,
+            unique=True,
+        )
+    )
     forb = [frozenset(draw(st.sets(st.integers(0, n_t - 1), max_size=1))) for _ in range(n_p)]
     meetings = tuple(Meeting(p, optional=draw(st.booleans()), weight=draw(st.integers(1, 3))) for p in pairs)
     return Instance("h", n_t, draw(st.integers(1, 3)), tuple(Participant(f) for f in forb), meetings)
@@ -104,19 +115,45 @@ def mission_instances(draw: st.DrawFn) -> Instance:
     """Real-mission features: 3-person meetings, interpreters, hosted tables, caps on meetings."""
     n_p = draw(st.integers(3, 7))
     n_t = draw(st.integers(2, 5))
-    groups = draw(st.lists(st.sets(st.integers(0, n_p - 1), min_size=2, max_size=3).map(tuple),
-                           min_size=1, max_size=9, unique=True))
-    meetings = tuple(Meeting(tuple(sorted(g)), optional=True, weight=draw(st.integers(1, 3)),
-                             interpreter=draw(st.sampled_from([None, None, "fr-ja"]))) for g in groups)
-    parts = tuple(Participant(frozenset(draw(st.sets(st.integers(0, n_t - 1), max_size=1))),
-                              max_meetings=draw(st.sampled_from([None, 1, 2])),
-                              host_table=draw(st.sampled_from([None, None, p % 2])))
-                  for p in range(n_p))
+    groups = draw(
+        st.lists(
+            st.sets(st.integers(0, n_p - 1), min_size=2, max_size=3).map(tuple),
+            min_size=1,
+            max_size=9,
+            unique=True,
+        )
+    )
+    meetings = tuple(
+        Meeting(
+            tuple(sorted(g)),
+            optional=True,
+            weight=draw(st.integers(1, 3)),
+            interpreter=draw(st.sampled_from([None, None, "fr-ja"])),
+        )
+        for g in groups
+    )
+    parts = tuple(
+        Participant(
+            frozenset(draw(st.sets(st.integers(0, n_t - 1), max_size=1))),
+            max_meetings=draw(st.sampled_from([None, 1, 2])),
+            host_table=draw(st.sampled_from([None, None, p % 2])),
+        )
+        for p in range(n_p)
+    )
     interpreters = {"fr-ja": tuple(draw(st.integers(0, 1)) for _ in range(n_t))}
     tables = tuple(draw(st.integers(1, 2)) for _ in range(n_t)) if draw(st.booleans()) else None
     starts = tuple(draw(st.sets(st.integers(1, n_t - 1), max_size=1))) if n_t > 1 else ()
-    return Instance("m", n_t, 2, parts, meetings, interpreters=interpreters, tables_per_slot=tables,
-                    session_starts=starts, cover_everyone=draw(st.booleans()))
+    return Instance(
+        "m",
+        n_t,
+        2,
+        parts,
+        meetings,
+        interpreters=interpreters,
+        tables_per_slot=tables,
+        session_starts=starts,
+        cover_everyone=draw(st.booleans()),
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -143,9 +180,15 @@ def test_nobody_is_double_booked_and_no_slot_is_overfull(inst: Instance) -> None
     for p, part in enumerate(inst.participants):
         mine = [m for m in inst.meetings_of[p] if sol.meeting_slots[m] is not None]
         assert part.max_meetings is None or len(mine) <= part.max_meetings
-        assert part.host_table is None or all(sol.tables[m] == part.host_table for m in mine) or any(
-            inst.participants[q].host_table not in (None, part.host_table)
-            for m in mine for q in inst.meetings[m].participants)
+        assert (
+            part.host_table is None
+            or all(sol.tables[m] == part.host_table for m in mine)
+            or any(
+                inst.participants[q].host_table not in (None, part.host_table)
+                for m in mine
+                for q in inst.meetings[m].participants
+            )
+        )
 
 
 def test_a_break_over_an_unavailable_slot_counts() -> None:
@@ -163,6 +206,10 @@ def test_maxsat_and_ladder_handle_a_meeting_with_one_or_no_slot_left() -> None:
     one = Instance("o", 2, 1, (Participant(frozenset({0})), Participant()), (Meeting((0, 1)),))
     none = Instance("n", 2, 1, (Participant(frozenset({0, 1})), Participant()), (Meeting((0, 1)),))
     assert (solve_maxsat(one, fairness=None).meeting_slots, solve_ladder(one, fairness=None).status) == (
-        [1], "optimal")
+        [1],
+        "optimal",
+    )
     assert (solve_maxsat(none, fairness=None).status, solve_ladder(none, fairness=None).status) == (
-        "infeasible", "infeasible")
+        "infeasible",
+        "infeasible",
+    )

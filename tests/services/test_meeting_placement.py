@@ -12,9 +12,12 @@ from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services import meeting_placement as placement
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.schedule_publish import publish_schedule
 from tests.services.placement_helpers import placement_mission, with_pairs
+
+MAIL = MailSettings()  # mails stay in the outbox
 
 PAIRS = 8
 
@@ -40,7 +43,9 @@ def test_moving_a_published_meeting_keeps_it_published_and_the_next_version_says
     factory: sessionmaker[Session],
 ) -> None:
     with transaction(factory) as session:
-        publish_schedule(session, session.scalar(select(Mission)))  # version 1: m-1 at slot 2, table 2
+        publish_schedule(
+            session, session.scalar(select(Mission)), mail=MAIL
+        )  # version 1: m-1 at slot 2, table 2
     with transaction(factory) as session:
         meeting = _get(session, Meeting, "m-1")
         moved = placement.move_meeting(session, meeting, meeting.session, 4)  # Yamada and Sato keep table 2
@@ -51,7 +56,7 @@ def test_moving_a_published_meeting_keeps_it_published_and_the_next_version_says
             "fr-ja",
         )
     with transaction(factory) as session:
-        version = publish_schedule(session, session.scalar(select(Mission))).version
+        version = publish_schedule(session, session.scalar(select(Mission)), mail=MAIL).version
         assert version.number == 2
         assert [(c["meeting"], c["change"]) for c in version.changelog] == [("m-1", "moved")]
         change = version.changelog[0]

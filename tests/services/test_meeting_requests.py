@@ -13,8 +13,11 @@ from missionmatch.db import transaction
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services import meeting_requests as requests
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
 from tests.factories import small_mission
+
+MAIL = MailSettings()  # mails stay in the outbox
 
 
 def _people(session: Session) -> dict[str, Participant]:
@@ -38,7 +41,9 @@ def factory(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
 def test_send_then_accept_makes_a_draft_meeting(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
         people = _people(session)
-        request = requests.send_request(session, people["p-1"], people["p-3"], " Bonjour ", priority=3)
+        request = requests.send_request(
+            session, people["p-1"], people["p-3"], " Bonjour ", priority=3, mail=MAIL
+        )
         meeting = requests.accept_request(session, request, people["p-3"])
         assert (request.status, request.message, meeting.status) == (
             RequestStatus.ACCEPTED,
@@ -55,28 +60,31 @@ def test_refused_requests(factory: sessionmaker[Session], sender: str, recipient
     with transaction(factory) as session:
         people = _people(session)
         with pytest.raises(requests.RequestRefused) as refused:
-            requests.send_request(session, people[sender], people[recipient])
+            requests.send_request(session, people[sender], people[recipient], mail=MAIL)
         assert refused.value.code == code
 
 
 def test_only_the_recipient_answers_and_only_once(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
         people = _people(session)
-        request = requests.send_request(session, people["p-1"], people["p-3"])
+        request = requests.send_request(session, people["p-1"], people["p-3"], mail=MAIL)
         with pytest.raises(requests.RequestRefused, match="not_recipient"):
             requests.accept_request(session, request, people["p-1"])
         requests.decline_request(session, request, people["p-3"])
         with pytest.raises(requests.RequestRefused, match="not_pending"):
             requests.accept_request(session, request, people["p-3"])
         # declined: the pair may try again
-        assert requests.send_request(session, people["p-3"], people["p-1"]).status == RequestStatus.PENDING
+        assert (
+            requests.send_request(session, people["p-3"], people["p-1"], mail=MAIL).status
+            == RequestStatus.PENDING
+        )
 
 
 def test_pending_requests_expire(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
         people = _people(session)
         request = requests.send_request(
-            session, people["p-1"], people["p-3"], valid_for=dt.timedelta(hours=1)
+            session, people["p-1"], people["p-3"], valid_for=dt.timedelta(hours=1), mail=MAIL
         )
         assert (
             requests.expire_pending(session, request.mission_id, at=clock.now() - dt.timedelta(days=1)) == 0
@@ -91,7 +99,7 @@ def test_accepting_after_expiry_is_refused(factory: sessionmaker[Session]) -> No
     with transaction(factory) as session:
         people = _people(session)
         request = requests.send_request(
-            session, people["p-1"], people["p-3"], valid_for=dt.timedelta(seconds=-1)
+            session, people["p-1"], people["p-3"], valid_for=dt.timedelta(seconds=-1), mail=MAIL
         )
         with pytest.raises(requests.RequestRefused, match="expired"):
             requests.accept_request(session, request, people["p-3"])
@@ -123,7 +131,7 @@ def test_concurrent_requests_for_one_pair_open_exactly_one(factory: sessionmaker
     def send() -> str:
         with transaction(factory) as session:
             sender = session.get(Participant, ids["p-1"])
-            requests.send_request(session, sender, session.get(Participant, ids["p-3"]))
+            requests.send_request(session, sender, session.get(Participant, ids["p-3"]), mail=MAIL)
         return "sent"
 
     assert Counter(_run_together(8, send)) == {"sent": 1, "duplicate": 7}
@@ -134,7 +142,7 @@ def test_concurrent_requests_for_one_pair_open_exactly_one(factory: sessionmaker
 def test_concurrent_accepts_create_exactly_one_meeting(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
         people = _people(session)
-        request_id = requests.send_request(session, people["p-1"], people["p-3"]).id
+        request_id = requests.send_request(session, people["p-1"], people["p-3"], mail=MAIL).id
         recipient_id = people["p-3"].id
 
     def accept() -> str:

@@ -6,11 +6,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, Unavailability
 from missionmatch.models.enums import MeetingStatus, RequestStatus
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.replanning import replan_mission, withdraw_participant
 from missionmatch.services.schedule_publish import publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
 from tests.factories import small_mission
+
+MAIL = MailSettings()  # mails stay in the outbox
 
 
 def _published(factory: sessionmaker[Session]) -> dict[str, tuple[int, int]]:
@@ -21,7 +24,7 @@ def _published(factory: sessionmaker[Session]) -> dict[str, tuple[int, int]]:
         mission_id = import_mission(session, document).id
     run_scheduling(factory, mission_id, time_limit=10, workers=1)
     with transaction(factory) as session:
-        publish_schedule(session, session.get(Mission, mission_id))
+        publish_schedule(session, session.get(Mission, mission_id), mail=MAIL)
     return _positions(factory)
 
 
@@ -92,7 +95,7 @@ def test_a_withdrawn_participant_frees_their_meetings_and_the_changelog_says_so(
     report = replan_mission(session_factory, mission_id, time_limit=10)
     assert (report.kept, report.moved, report.dropped, report.added) == (1, [], [], [])
     with transaction(session_factory) as session:
-        publication = publish_schedule(session, session.get(Mission, mission_id))
+        publication = publish_schedule(session, session.get(Mission, mission_id), mail=MAIL)
     assert [(c["meeting"], c["change"]) for c in publication.version.changelog] == [("m-r-1", "cancelled")]
 
 

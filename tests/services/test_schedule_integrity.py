@@ -13,12 +13,15 @@ from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services import on_the_day
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.meeting_placement import move_meeting
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.schedule_publish import NothingToPublish, publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
 from tests.services.placement_helpers import placement_mission, with_pairs
+
+MAIL = MailSettings()  # mails stay in the outbox
 
 PAIRS = 8
 
@@ -75,7 +78,7 @@ def test_a_cancelled_meeting_marked_held_after_its_seat_was_taken_is_refused(
         _accept(session, [("d-0", "h-0"), ("d-1", "h-1")], "x")
     run_scheduling(factory, _mission_id(factory), time_limit=5, workers=1, include_suggested=False)
     with transaction(factory) as session:
-        publish_schedule(session, session.scalar(select(Mission)))
+        publish_schedule(session, session.scalar(select(Mission)), mail=MAIL)
     with transaction(factory) as session:
         a, b = _meeting(session, "m-x-0"), _meeting(session, "m-x-1")
         on_the_day.record_outcome(session, a, "cancelled")
@@ -110,7 +113,7 @@ def test_the_scheduler_places_nothing_on_top_of_no_shows_or_their_tables(
     first = run_scheduling(factory, mission_id, time_limit=5, workers=1, include_suggested=False)
     assert not [key for key in first.unplaced if key.startswith("x-")]
     with transaction(factory) as session:
-        publish_schedule(session, session.get(Mission, mission_id))
+        publish_schedule(session, session.get(Mission, mission_id), mail=MAIL)
     with transaction(factory) as session:
         for i in range(PAIRS):
             on_the_day.record_outcome(session, _meeting(session, f"m-x-{i}"), "no_show")
@@ -141,7 +144,7 @@ def test_concurrent_publications_make_one_version(factory: sessionmaker[Session]
         start.wait()
         try:
             with transaction(factory) as session:
-                publish_schedule(session, session.scalar(select(Mission)))
+                publish_schedule(session, session.scalar(select(Mission)), mail=MAIL)
             outcomes.append("published")
         except NothingToPublish:
             outcomes.append("nothing")
@@ -202,7 +205,7 @@ def test_a_publication_while_the_scheduler_solves_neither_waits_nor_fails(
 
 def _publish(factory: sessionmaker[Session], mission_id: int) -> int:
     with transaction(factory) as session:
-        return len(publish_schedule(session, session.get(Mission, mission_id)).version.changelog)
+        return len(publish_schedule(session, session.get(Mission, mission_id), mail=MAIL).version.changelog)
 
 
 def test_outcomes_set_the_status_and_unknown_ones_raise(factory: sessionmaker[Session]) -> None:

@@ -7,9 +7,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import Meeting, Mission, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.schedule_publish import NothingToPublish, cancel_meeting, publish_schedule
 from tests.factories import small_mission
+
+MAIL = MailSettings()  # mails stay in the outbox
 
 NOW = dt.datetime(2025, 5, 20, 12, 0, tzinfo=dt.UTC)
 
@@ -57,7 +60,7 @@ def test_first_publication_lists_every_placed_meeting_as_added(session_factory) 
     _drafted(session_factory)
     with transaction(session_factory) as session:
         publication = publish_schedule(
-            session, session.scalar(select(Mission)), by="chef@example.lu", now=NOW
+            session, session.scalar(select(Mission)), by="chef@example.lu", now=NOW, mail=MAIL
         )
         assert publication.version.number == 1
         assert [(c["meeting"], c["change"]) for c in publication.version.changelog] == [
@@ -91,15 +94,15 @@ def test_first_publication_lists_every_placed_meeting_as_added(session_factory) 
 def test_later_publications_report_moves_and_cancellations_only(session_factory) -> None:
     _drafted(session_factory)
     with transaction(session_factory) as session:
-        publish_schedule(session, session.scalar(select(Mission)), now=NOW)
+        publish_schedule(session, session.scalar(select(Mission)), now=NOW, mail=MAIL)
     with pytest.raises(NothingToPublish), transaction(session_factory) as session:
-        publish_schedule(session, session.scalar(select(Mission)), now=NOW)
+        publish_schedule(session, session.scalar(select(Mission)), now=NOW, mail=MAIL)
     with transaction(session_factory) as session:
         meetings = {m.key: m for m in session.scalars(select(Meeting))}
         meetings["m-a"].slot = 3
         cancel_meeting(session, meetings["m-b"])
         publication = publish_schedule(
-            session, session.scalar(select(Mission)), comment="Anne arrives late", now=NOW
+            session, session.scalar(select(Mission)), comment="Anne arrives late", now=NOW, mail=MAIL
         )
         changes = [
             (c["meeting"], c["change"], (c["before"] or {}).get("slot"), (c["after"] or {}).get("slot"))

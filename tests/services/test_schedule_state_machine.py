@@ -21,6 +21,7 @@ from missionmatch.models.enums import RequestStatus, Side
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import on_the_day
 from missionmatch.services.interpreter_setup import canonical_pair
+from missionmatch.services.mail import MailSettings
 from missionmatch.services.meeting_placement import move_meeting, place_request
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.personal_data import erase_participant
@@ -29,6 +30,8 @@ from missionmatch.services.replanning import replan_mission, withdraw_participan
 from missionmatch.services.schedule_publish import NothingToPublish, publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
 from tests.services.placement_helpers import placement_mission, with_pairs
+
+MAIL = MailSettings()  # mails stay in the outbox
 
 _missions = itertools.count()
 REFUSALS = (PlacementRefused, requests.RequestRefused, NothingToPublish)
@@ -81,7 +84,9 @@ class ScheduleMachine(RuleBasedStateMachine):
         if data.draw(st.booleans()):
             sender, recipient = recipient, sender
         self._attempt(
-            lambda s: requests.send_request(s, s.get(Participant, sender), s.get(Participant, recipient))
+            lambda s: requests.send_request(
+                s, s.get(Participant, sender), s.get(Participant, recipient), mail=MAIL
+            )
         )
 
     @rule(data=st.data(), accept=st.booleans())
@@ -160,7 +165,10 @@ class ScheduleMachine(RuleBasedStateMachine):
 
     @rule()
     def publish(self) -> None:
-        if self._attempt(lambda s: publish_schedule(s, s.get(Mission, self.mission_id))) is not None:
+        if (
+            self._attempt(lambda s: publish_schedule(s, s.get(Mission, self.mission_id), mail=MAIL))
+            is not None
+        ):
             self.publications += 1
 
     # --- invariants ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from tests.web.live_server import LiveServer
+from tests.web.fuzz_server import LiveServer
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 REPO_ROOT = Path(__file__).resolve().parents[2]

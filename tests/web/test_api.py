@@ -106,3 +106,13 @@ def test_openapi_schema_lists_the_api(world: World) -> None:
 def test_openapi_schema_documents_only_the_api(world: World) -> None:
     paths = _api(world, None).get("/api/v1/openapi.json").json()["paths"]
     assert all(path.startswith("/api/v1/") for path in paths)
+
+
+def test_a_property_the_schema_does_not_name_is_refused_naming_it(world: World) -> None:
+    sato = world.participant("test-osaka", "p-4")
+    api = _api(world, world.api_token(participant=("test-osaka", "p-1")))
+    response = api.post("/api/v1/requests", json={"recipient_id": sato.id, "mesage": "typo"})
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["mesage"]
+    schema = api.get("/api/v1/openapi.json").json()["components"]["schemas"]["RequestIn"]
+    assert schema["additionalProperties"] is False

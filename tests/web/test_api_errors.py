@@ -26,8 +26,11 @@ DOCUMENTED = {
     ("get", "/api/v1/me/meetings/{meeting_id}/feedback"): ["401", "403", "404", "422"],
     ("post", "/api/v1/me/meetings/{meeting_id}/feedback"): ["400", "401", "403", "404", "422"],
     ("get", "/api/v1/missions/{slug}/schedule"): ["401", "403", "404"],
-    ("post", "/api/v1/missions/{slug}/matching/run"): ["401", "403", "404"],
-    ("post", "/api/v1/missions/{slug}/schedule/run"): ["400", "401", "403", "404", "422"],
+    ("get", "/api/v1/jobs/{job_id}"): ["401", "403", "404", "422"],
+    ("delete", "/api/v1/jobs/{job_id}"): ["401", "403", "404", "422"],
+    ("post", "/api/v1/jobs/{job_id}/cancel"): ["401", "403", "404", "422"],
+    ("post", "/api/v1/missions/{slug}/matching/run"): ["401", "403", "404", "409"],
+    ("post", "/api/v1/missions/{slug}/schedule/run"): ["400", "401", "403", "404", "409", "422"],
     ("post", "/api/v1/missions/{slug}/schedule/publish"): ["400", "401", "403", "404", "409", "422"],
     ("post", "/api/v1/missions/{slug}/schedule/replan"): ["400", "401", "403", "404", "409", "422"],
     ("post", "/api/v1/missions/{slug}/participants/{participant_id}/check-in"): ["401", "403", "404", "422"],
@@ -70,7 +73,8 @@ def test_error_bodies_are_documented_with_their_shapes(world: World) -> None:
     paths = _schema(world)["paths"]
     assert _error_ref(paths["/api/v1/requests"]["post"], "409") == "ErrorOut"
     assert _error_ref(paths["/api/v1/missions/{slug}/schedule/publish"]["post"], "409") == "ErrorOut"
-    assert _error_ref(paths["/api/v1/missions/{slug}/schedule/replan"]["post"], "409") == "RefusedOut"
+    # a run is a job: 409 while another of the mission's runs goes (what changed meanwhile: the job fails)
+    assert _error_ref(paths["/api/v1/missions/{slug}/schedule/replan"]["post"], "409") == "ErrorOut"
     assert _error_ref(paths["/api/v1/missions/{slug}/meetings/{meeting_id}/outcome"]["post"], "409") == (
         "RefusedOut"
     )

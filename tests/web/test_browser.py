@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from missionmatch.tasks.queue import build_queue
 from missionmatch.web.app import create_app
+from tests.tasks.worker_thread import worker_thread
 from tests.web.conftest import PASSWORD, World
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -50,12 +52,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(world: World) -> Iterator[str]:
+def server(world: World, tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     settings = type(world.settings)(secret_key="browser-test", base_url=base)
+    # a real queue and a worker: the job pages show progress and reload themselves when the job is done
+    queue = build_queue(world.factory, f"sqlite:///{tmp_path / 'queue.db'}")
     config = uvicorn.Config(
-        create_app(world.factory, settings), host="127.0.0.1", port=port, log_level="warning"
+        create_app(world.factory, settings, queue), host="127.0.0.1", port=port, log_level="warning"
     )
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
@@ -64,7 +68,8 @@ def server(world: World) -> Iterator[str]:
     while not uvicorn_server.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield base
+    with worker_thread(queue):
+        yield base
     uvicorn_server.should_exit = True
     thread.join(timeout=10)
 
@@ -133,10 +138,16 @@ def _organiser_matches_schedules_and_publishes(organiser) -> None:  # type: igno
     # the accepted request waits as a draft without a slot; m-1 is published
     assert (_stat(organiser, "count-draft"), _stat(organiser, "count-published")) == ("1", "1")
     organiser.click("button >> text=Run the matcher")
-    assert organiser.inner_text("p.notice") == MATCHER_REPORT
+    organiser.wait_for_selector("#matcher-report")  # job.js reloads the job page once the job is done
+    assert organiser.inner_text("#matcher-report") == MATCHER_REPORT
+    organiser.click("text=Back to the B2B schedule")
     organiser.fill("input[name=time_limit]", "3")
     organiser.click("button >> text=Run the scheduler")
+    assert organiser.inner_text("#job-stage") in ("–", "Reading the mission", "Solving", "Writing the draft")
+    organiser.wait_for_selector("#report")
+    assert organiser.inner_text("#job-state") == "Done"
     assert "1 of 1 wanted meetings placed (priority weight 12 of 12)." in organiser.inner_text("#report")
+    organiser.click("text=Back to the B2B schedule")
     assert (_stat(organiser, "count-draft"), _stat(organiser, "count-published")) == ("1", "1")
     assert organiser.locator("tr.meeting.draft", has_text="Ken Ito").count() == 1
     organiser.fill("input[name=comment]", "first release")

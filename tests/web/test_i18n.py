@@ -11,13 +11,14 @@ from missionmatch.web import i18n
 from tests.web.conftest import World
 
 WEB = Path(i18n.__file__).parent
+PACKAGE = WEB.parent  # services send mails in the recipient's language too
 _CALL = re.compile(r'(?<![n\w])(?:_|gettext)\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)')
 _PLURAL = re.compile(r'ngettext\(\s*"([^"]*)",\s*"([^"]*)"')
 
 
 def _used_messages() -> set[str | tuple[str, str]]:
     found: set[str | tuple[str, str]] = set()
-    for path in [*WEB.rglob("*.py"), *WEB.rglob("*.html")]:
+    for path in [*PACKAGE.rglob("*.py"), *WEB.rglob("*.html")]:
         text = path.read_text(encoding="utf-8")
         for match in _CALL.finditer(text):
             pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))

@@ -8,6 +8,7 @@ from missionmatch.models.enums import MeetingStatus, RequestStatus
 from tests.web.conftest import World
 
 PAGE = "/missions/test-osaka/schedule"
+JOB_PAGE = "/missions/test-osaka/jobs/{id}"
 
 
 def _accept_pending_request(world: World) -> None:
@@ -20,11 +21,15 @@ def test_running_the_scheduler_shows_the_draft_and_its_table_plan(world: World) 
     _accept_pending_request(world)
     browser = world.organiser()
     response = browser.submit(f"{PAGE}/run", {"time_limit": "5"}, page=PAGE)
-    assert response.status_code == 200
-    assert "1 of 1 wanted meetings placed (priority weight 11 of 11)." in response.text
-    assert '<dd id="count-draft">1</dd>' in response.text
-    assert '<dd id="count-published">1</dd>' in response.text
-    assert response.text.count('<tr class="meeting ') == 2
+    assert (response.status_code, response.headers["location"]) == (303, JOB_PAGE.format(id=1))
+    job_page = browser.get(response.headers["location"]).text  # the job ran (immediate queue in tests)
+    assert '<dd id="job-state" data-job-field="state_text">Done</dd>' in job_page
+    assert "1 of 1 wanted meetings placed (priority weight 11 of 11)." in job_page
+    page = browser.get(PAGE).text
+    assert '<dd id="count-draft">1</dd>' in page
+    assert '<dd id="count-published">1</dd>' in page
+    assert page.count('<tr class="meeting ') == 2
+    assert '<a href="/missions/test-osaka/jobs/1">Scheduler run #1</a>: Done' in page
     with world.factory() as session:
         draft = session.scalar(select(Meeting).where(Meeting.status == MeetingStatus.DRAFT))
         assert ([p.key for p in draft.participants], draft.request.key) == (["p-2", "p-4"], "r-2")
@@ -89,7 +94,8 @@ def test_replanning_after_a_new_unavailability_shows_exactly_what_moved(world: W
         jonas = next(p for p in meeting.participants if p.key == "p-2")
         jonas.unavailability.append(Unavailability(starts_at=start, ends_at=end, reason="visit"))
     response = browser.submit(f"{PAGE}/replan", {"time_limit": "5"}, page=PAGE)
-    assert response.status_code == 200
+    assert (response.status_code, response.headers["location"]) == (303, JOB_PAGE.format(id=2))
+    response = browser.get(response.headers["location"])
     assert "1 published meetings kept in place, 1 moved, 0 no longer possible, 0 added." in response.text
     with world.factory() as session:
         moved = session.scalar(select(Meeting).where(Meeting.key == "m-r-2"))

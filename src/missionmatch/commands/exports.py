@@ -5,6 +5,7 @@ from pathlib import Path
 import typer
 
 from missionmatch.commands._common import database_work
+from missionmatch.commands._progress import progress_display
 from missionmatch.exports.excel import mission_workbook
 from missionmatch.services.mission_export import export_mission
 from missionmatch.services.missions import get_mission
@@ -24,14 +25,17 @@ def mission(
     out: Path = typer.Option(None, "--out", "-o", help="File to write (default: <slug>.<format>)."),
 ) -> None:
     """Write a mission as JSON (re-importable, lossless) or as an Excel workbook."""
-    with database_work() as session:
-        found = get_mission(session, name)
-        document = export_mission(session, found)
-        target = out or Path(f"{found.slug}.{format.value}")
-    if format is ExportFormat.JSON:
-        target.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    else:
-        target.write_bytes(mission_workbook(document))
+    with progress_display(f"export {name}") as progress:
+        progress(stage="reading")
+        with database_work() as session:
+            found = get_mission(session, name)
+            document = export_mission(session, found)
+            target = out or Path(f"{found.slug}.{format.value}")
+        progress(stage="writing")
+        if format is ExportFormat.JSON:
+            target.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        else:
+            target.write_bytes(mission_workbook(document))
     typer.echo(f"Wrote {target}")
 
 

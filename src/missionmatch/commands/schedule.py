@@ -1,6 +1,7 @@
 import typer
 
 from missionmatch.commands._common import database_work, session_factory
+from missionmatch.commands._progress import progress_display
 from missionmatch.services.missions import get_mission
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import ReplanReport, replan_mission
@@ -37,9 +38,16 @@ def schedule(
     """Place accepted requests (and suggestions) into B2B slots and tables as a draft schedule."""
     with database_work() as session:
         mission_id = get_mission(session, mission).id
-    report = run_scheduling(
-        session_factory(), mission_id, time_limit=time_limit, workers=workers, include_suggested=suggested
-    )
+    factory = session_factory()
+    with progress_display(f"schedule {mission}") as progress:
+        report = run_scheduling(
+            factory,
+            mission_id,
+            time_limit=time_limit,
+            workers=workers,
+            include_suggested=suggested,
+            progress=progress,
+        )
     typer.echo(format_report(report))
 
 
@@ -65,8 +73,11 @@ def replan_command(
     possible; publish the result to tell participants."""
     with database_work() as session:
         mission_id = get_mission(session, mission).id
+    factory = session_factory()
     try:
-        typer.echo(format_replan(replan_mission(session_factory(), mission_id, time_limit=time_limit)))
+        with progress_display(f"replan {mission}") as progress:
+            report = replan_mission(factory, mission_id, time_limit=time_limit, progress=progress)
+        typer.echo(format_replan(report))
     except PlacementRefused as refused:
         typer.echo(f"Nothing was written: {refused}", err=True)
         raise typer.Exit(1) from None

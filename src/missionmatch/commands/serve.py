@@ -1,6 +1,10 @@
 import typer
 
 from missionmatch.commands._common import database_work, session_factory
+from missionmatch.commands.worker import start_worker_process, stop_worker_process
+
+APP_FACTORY = "missionmatch.web.app:create_app_from_environment"
+WORKER_STARTUP_SECONDS = 60
 
 
 def _prepare_demo(base_url: str) -> None:
@@ -26,21 +30,47 @@ def _prepare_demo(base_url: str) -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(
+        None,
+        min=1,
+        help="Web worker processes (default: MISSIONMATCH_WEB_WORKERS, else 1). Each has its own pool of "
+        "MISSIONMATCH_DB_POOL_SIZE connections.",
+    ),
     demo: bool = typer.Option(False, "--demo", help="Load the demo missions and print demo sign-ins first."),
+    worker: bool = typer.Option(False, "--worker", help="Also run the job worker (implied by --demo)."),
 ) -> None:
     """Run the web application (pages for organisers and participants, and /api/v1)."""
     import os
 
     import uvicorn
 
-    from missionmatch.web.app import create_app
+    from missionmatch.settings import load_settings
+    from missionmatch.web.config import load_web_settings
+    from missionmatch.web.proxies import SERVER_OPTIONS
 
     base_url = f"http://{host}:{port}"
     os.environ.setdefault("MISSIONMATCH_BASE_URL", base_url)  # links in mails point at this server
+    session_factory()  # migrates once, before any worker starts
+    load_web_settings()  # creates var/secret.key once, so that every worker signs sessions with the same key
     if demo:
         _prepare_demo(base_url)
-    typer.echo(f"missionmatch at {base_url}/")
-    uvicorn.run(create_app(session_factory()), host=host, port=port)
+    workers = workers or load_settings().web_workers
+    typer.echo(f"missionmatch at {base_url}/ ({workers} worker process{'es' if workers > 1 else ''})")
+    jobs = start_worker_process() if worker or demo else None
+    try:
+        uvicorn.run(
+            APP_FACTORY,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            # a worker imports the solvers before it answers the parent's health check: seconds on a busy
+            # machine
+            timeout_worker_healthcheck=WORKER_STARTUP_SECONDS,
+            **SERVER_OPTIONS,
+        )
+    finally:
+        stop_worker_process(jobs)
 
 
 def register(app: typer.Typer) -> None:

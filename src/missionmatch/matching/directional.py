@@ -36,7 +36,9 @@ def need_offer_matrix(needs: UnitSet, offers: UnitSet, rows: np.ndarray, cols: n
 
     NaN where row a has no needs or column b has no offers (nothing to compare, which is not the same as a
     bad match)."""
-    col_units = np.concatenate([np.arange(offers.starts[c], offers.starts[c + 1]) for c in cols] or [[]])
+    col_units = np.concatenate(
+        [np.arange(offers.starts[c], offers.starts[c + 1]) for c in cols] or [np.zeros(0)]
+    )
     col_units = col_units.astype(np.int64)
     col_starts = np.concatenate([[0], np.cumsum(np.diff(offers.starts)[cols])]).astype(np.int64)
     offer_vecs = offers.vecs[col_units]

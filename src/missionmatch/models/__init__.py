@@ -1,11 +1,13 @@
 """SQLAlchemy models, one concept a file. Importing this package registers every table on `Base.metadata`."""
 
-from missionmatch.models.account import ApiToken, LoginAttempt, LoginLink, OrganiserAccount, OutboxMail
+from missionmatch.models.account import ApiToken, LoginLink, OrganiserAccount, OutboxMail
 from missionmatch.models.agreement import Agreement
 from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
 from missionmatch.models.campaign import Campaign
 from missionmatch.models.feedback import Feedback
+from missionmatch.models.job import Job
+from missionmatch.models.login_throttle import LoginThrottle
 from missionmatch.models.meeting import Meeting
 from missionmatch.models.meeting_request import MeetingRequest
 from missionmatch.models.mission import Mission
@@ -16,6 +18,7 @@ from missionmatch.models.programme import ProgrammeItem
 from missionmatch.models.recommendation import Recommendation
 from missionmatch.models.schedule_version import ScheduleVersion
 from missionmatch.models.slot_occupancy import SlotOccupancy
+from missionmatch.models.web_session import WebSession
 
 __all__ = [
     "Agreement",
@@ -25,8 +28,9 @@ __all__ = [
     "Campaign",
     "Feedback",
     "InterpreterPool",
-    "LoginAttempt",
+    "Job",
     "LoginLink",
+    "LoginThrottle",
     "Meeting",
     "MeetingRequest",
     "Mission",
@@ -40,4 +44,5 @@ __all__ = [
     "ScheduleVersion",
     "SlotOccupancy",
     "Unavailability",
+    "WebSession",
 ]

@@ -73,16 +73,6 @@ class ApiToken(Base):
     participant: Mapped["Participant | None"] = relationship()
 
 
-class LoginAttempt(Base):
-    """Failed sign-ins, kept in the database so that the rate limit holds across server processes."""
-
-    __tablename__ = "login_attempt"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(300), index=True)  # "email:<address>" or "ip:<address>"
-    attempted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-
-
 class OutboxMail(Base):
     """Every mail the application sends, kept for organisers to see; `sent_at` is set once delivered."""
 

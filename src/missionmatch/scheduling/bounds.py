@@ -121,12 +121,12 @@ def _rows(inst: Instance, cover: frozenset[int]) -> tuple[Rows, list[tuple[int, 
     held: list[list[int]] = [[] for _ in inst.participants]
     for m, mt in enumerate(inst.meetings):
         mine = []
-        hosts = {inst.participants[p].host_table for p in mt.participants} - {None}
+        hosts = {h for p in mt.participants if (h := inst.participants[p].host_table) is not None}
         for t in inst.allowed_slots(m):
             j = len(cols)
             cols.append((m, t))
             mine.append(j)
-            keys = [("slot", t)] + [("person", p, t) for p in mt.participants]
+            keys: list[tuple] = [("slot", t)] + [("person", p, t) for p in mt.participants]
             keys += [("table", h, t) for h in hosts]
             if mt.interpreter is not None:
                 keys.append(("pair", mt.interpreter, t))

@@ -80,8 +80,9 @@ def _resources(inst: Instance, slots: list[int | None], tables: list[int | None]
         per_slot[t] += 1
         for p in inst.meetings[m].participants:
             at[(p, t)].append(m)
-        if inst.meetings[m].interpreter is not None:
-            interp[(inst.meetings[m].interpreter, t)] += 1
+        pair = inst.meetings[m].interpreter
+        if pair is not None:
+            interp[(pair, t)] += 1
     for (p, t), ms in sorted(at.items()):
         if len(ms) > 1:
             out.append(f"[clash] participant {p} has {len(ms)} meetings in slot {t}: {ms}")
@@ -109,7 +110,11 @@ def _tables(inst: Instance, slots: list[int | None], tables: list[int | None]) -
         if (t, h) in used:
             out.append(f"[table] meetings {used[(t, h)]} and {m} share table {h} in slot {t}")
         used[(t, h)] = m
-        hosts = {inst.participants[p].host_table for p in inst.meetings[m].participants} - {None}
+        hosts = {
+            host
+            for p in inst.meetings[m].participants
+            if (host := inst.participants[p].host_table) is not None
+        }
         if hosts and h not in hosts:
             out.append(f"[hosted-table] meeting {m} is at table {h}, not at its host's table {sorted(hosts)}")
     return out

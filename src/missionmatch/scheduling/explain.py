@@ -43,10 +43,12 @@ def blocking_reasons(instance: Instance, slots: list[int | None], m: int) -> dic
             if used >= instance.interpreters.get(mt.interpreter, (0,) * instance.n_slots)[t]:
                 why.append(f"{labels.INTERPRETER}: no {mt.interpreter} interpreter left")
         for m2 in mt.after:
-            if slots[m2] is not None and slots[m2] >= t:
-                why.append(f"{labels.PRECEDENCE}: meeting {m2} (slot {slots[m2]}) must come first")
+            t2 = slots[m2]
+            if t2 is not None and t2 >= t:
+                why.append(f"{labels.PRECEDENCE}: meeting {m2} (slot {t2}) must come first")
         for m2, x in enumerate(instance.meetings):
-            if m in x.after and slots[m2] is not None and slots[m2] <= t:
-                why.append(f"{labels.PRECEDENCE}: must come before meeting {m2} (slot {slots[m2]})")
+            t2 = slots[m2]
+            if m in x.after and t2 is not None and t2 <= t:
+                why.append(f"{labels.PRECEDENCE}: must come before meeting {m2} (slot {t2})")
         out[t] = why
     return out

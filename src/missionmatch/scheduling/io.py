@@ -67,7 +67,7 @@ def instance_from_dict(d: Any) -> Instance:
     weight = _per(d, "meeting_weight", n_m, 1)
     interp = _per(d, "meeting_interpreter", n_m, "")
     keys = _per(d, "meeting_key", n_m, "")
-    windows = _per(d, "meeting_window", n_m) if "meeting_window" in d else [None] * n_m
+    windows: list[Any] = _per(d, "meeting_window", n_m) if "meeting_window" in d else [None] * n_m
     meetings = []
     for m, group in enumerate(raw):
         if not isinstance(group, list) or len(group) < 2 or len(set(group)) != len(group):

@@ -97,7 +97,7 @@ def _options(state: State, m: int, a: int, b: int, rng: random.Random) -> list[M
         m2 = blockers.pop()
         d = _swap_delta(state, m, a, m2, b)
         return [] if d is None else [(d, m, b, m2)]
-    out = []
+    out: list[Move] = []
     if state.load[b] < state.cap[b] and _interp_ok(state, m, b, None):
         out.append((_move_delta(state, m, a, b), m, b, None))
     others = list(state.in_slot[b])

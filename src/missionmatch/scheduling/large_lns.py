@@ -48,9 +48,9 @@ def reoptimize(
             return (1 if after > before else 0), proven
         for m in new:
             state.remove(m)
-    for m, t in old.items():
-        if t is not None:
-            state.place(m, t)
+    for m, was in old.items():
+        if was is not None:
+            state.place(m, was)
     return -1, proven
 
 
@@ -91,8 +91,9 @@ def _build(
                 groups.setdefault(("i", state.pair[m], t), []).append(v)
         for p in state.parts[m]:
             held[p] += x[m].values()
-        if old[m] is not None and old[m] in x[m]:
-            mdl.add_hint(x[m][old[m]], 1)
+        was = old[m]
+        if was is not None and was in x[m]:
+            mdl.add_hint(x[m][was], 1)
     for key, vs in groups.items():
         if key[0] in ("p", "h"):
             if len(vs) > 1:
@@ -140,19 +141,21 @@ def _precedences(state: State, mdl: cp_model.CpModel, x: dict[int, dict[int, cp_
                     mdl.add(sum(late) == 0).only_enforce_if(v)
 
 
-def _breaks(state: State, mdl: cp_model.CpModel, p: int, groups: dict[tuple, list[cp_model.IntVar]]):
+def _breaks(
+    state: State, mdl: cp_model.CpModel, p: int, groups: dict[tuple, list[cp_model.IntVar]]
+) -> int | cp_model.LinearExpr:
     """Idle runs of p, per B2B session: busy runs - (has a meeting); a run starts where busy follows idle."""
     fixed = state.busy[p]
-    total: list = []
+    total: list[int | cp_model.LinearExpr] = []
     for r in state.inst.session_ranges():
-        row: list[int | cp_model.LinearExprT] = []
+        row: list[int | cp_model.LinearExpr] = []
         for t in r:
             vs = groups.get(("p", p, t), [])
             row.append(1 if fixed >> t & 1 else (sum(vs) if vs else 0))
         if all(isinstance(b, int) for b in row):
             total.append(state.brk(fixed & sum(1 << t for t in r)))
             continue
-        prev: int | cp_model.LinearExprT = 0
+        prev: int | cp_model.LinearExpr = 0
         for b in row:
             if isinstance(b, int) and (b == 0 or isinstance(prev, int)):
                 total.append(int(b == 1 and prev == 0))

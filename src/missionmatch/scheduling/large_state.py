@@ -55,8 +55,8 @@ class State:
         self.interp_open = {
             k: sum(1 << t for t, c in enumerate(v) if c > 0) for k, v in inst.interpreters.items()
         }
-        self.hosts = [
-            tuple(sorted({inst.participants[p].host_table for p in mt.participants} - {None}))
+        self.hosts: list[tuple[int, ...]] = [  # per meeting, the host tables it must take
+            tuple(sorted({h for p in mt.participants if (h := inst.participants[p].host_table) is not None}))
             for mt in inst.meetings
         ]
         self.table_busy: dict[int, int] = {}

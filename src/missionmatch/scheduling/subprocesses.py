@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import multiprocessing
 import os
 import signal
 import sys
@@ -24,5 +25,8 @@ def die_with_parent() -> None:
         return
     libc = ctypes.CDLL(libc_name, use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() == 1:  # the parent died before the request took effect
+    # The parent may have died before the request took effect (a spawned child imports the solvers first,
+    # seconds on a busy machine); the orphan then belongs to init or to a subreaper, not to its parent.
+    parent = multiprocessing.parent_process()
+    if os.getppid() == 1 or (parent is not None and parent.pid is not None and os.getppid() != parent.pid):
         os._exit(1)

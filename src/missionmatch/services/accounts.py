@@ -1,4 +1,5 @@
-"""Signing in: organiser passwords (argon2), participants' one-time links, API tokens, and the rate limit."""
+"""Signing in: organiser passwords (argon2), participants' one-time links, API tokens, and the limits on
+guessing (services/login_throttle.py)."""
 
 import datetime as dt
 import hashlib
@@ -6,21 +7,19 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import ApiToken, LoginAttempt, LoginLink, Mission, OrganiserAccount, Participant
+from missionmatch.models import ApiToken, LoginLink, Mission, OrganiserAccount, Participant
+from missionmatch.services import login_throttle as throttle
+from missionmatch.services.login_throttle import Rule, Throttled
+from missionmatch.services.web_sessions import end_all_sessions
 
 _HASHER = PasswordHasher()
 # a dummy hash verified when the e-mail is unknown, so that timing does not reveal which accounts exist
 _DUMMY_HASH = _HASHER.hash("not a password")
-MAX_FAILURES = 5
-FAILURE_WINDOW = dt.timedelta(minutes=15)
-
-
-class RateLimited(Exception):
-    pass
+MIN_PASSWORD_LENGTH = 8
 
 
 def hash_token(token: str) -> str:
@@ -40,31 +39,59 @@ def create_organiser(
     return account
 
 
-def _recent_failures(session: Session, key: str) -> int:
-    since = clock.now() - FAILURE_WINDOW
-    query = select(func.count()).where(LoginAttempt.key == key, LoginAttempt.attempted_at >= since)
-    return session.scalar(query) or 0
+def _sign_in_claims(email: str, client: str) -> list[tuple[Rule, str]]:
+    address = email.strip().lower()[:254]
+    return [
+        (throttle.ACCOUNT_FROM_ADDRESS, throttle.ACCOUNT_FROM_ADDRESS.key(address, client)),
+        (throttle.ADDRESS, throttle.ADDRESS.key(client)),
+        (throttle.ACCOUNT, throttle.ACCOUNT.key(address)),
+    ]
+
+
+def _password_matches(account: OrganiserAccount | None, password: str) -> bool:
+    try:
+        _HASHER.verify(account.password_hash if account else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    return account is not None
 
 
 def authenticate_organiser(
     session: Session, email: str, password: str, client: str
 ) -> OrganiserAccount | None:
-    """The account, or None for a wrong e-mail or password. Raises RateLimited after too many failures
-    for this e-mail or from this client address within the window."""
-    keys = [f"email:{email.lower()}", f"ip:{client}"]
-    if any(_recent_failures(session, key) >= MAX_FAILURES for key in keys):
-        raise RateLimited
-    account = session.scalar(select(OrganiserAccount).where(OrganiserAccount.email == email.lower()))
+    """The account, or None for a wrong e-mail or password. The attempt is counted (per account and client
+    address, per address, per account) and committed before the password is checked, so that concurrent
+    guesses are all counted; raises Throttled, counting nothing, while one of the counts asks for a wait."""
+    claims = _sign_in_claims(email, client)
     try:
-        _HASHER.verify(account.password_hash if account else _DUMMY_HASH, password)
-        valid = account is not None and account.active
-    except (VerificationError, InvalidHashError):
-        valid = False
-    if not valid:
-        session.add_all([LoginAttempt(key=key, attempted_at=clock.now()) for key in keys])
+        throttle.claim(session, claims)
+    except Throttled:
+        session.rollback()
+        raise
+    session.commit()
+    account = session.scalar(select(OrganiserAccount).where(OrganiserAccount.email == email.strip().lower()))
+    if not _password_matches(account, password) or account is None or not account.active:
         return None
-    session.execute(delete(LoginAttempt).where(LoginAttempt.key == keys[0]))
+    # the real user: their own typos no longer count, and this attempt does not count against the address
+    throttle.release(session, claims[1:2])
+    throttle.forget(session, [claims[0][1], claims[2][1]])
     return account
+
+
+def change_password(
+    session: Session, account: OrganiserAccount, current: str, new: str, client: str
+) -> str | None:
+    """Sets a new password and ends every session of the account (the caller opens a fresh one for the
+    browser that asked). Returns a problem code instead: "wrong_password", "too_short". Checking the
+    current password is counted like a sign-in (raises Throttled)."""
+    if authenticate_organiser(session, account.email, current, client) is None:
+        return "wrong_password"
+    if len(new) < MIN_PASSWORD_LENGTH:
+        return "too_short"
+    account.password_hash = _HASHER.hash(new)
+    end_all_sessions(session, organiser=account)
+    session.flush()
+    return None
 
 
 def create_login_link(session: Session, participant: Participant, valid_for: dt.timedelta) -> str:
@@ -103,6 +130,26 @@ def find_participant_by_email(session: Session, mission: Mission, email: str) ->
     return session.scalar(
         select(Participant).where(Participant.mission_id == mission.id, Participant.email == email.lower())
     )
+
+
+def participants_to_send_a_link(session: Session, email: str, client: str) -> list[Participant]:
+    """Whom to mail a sign-in link for a request from `client`: every mission the address takes part in,
+    or nobody when a link went to this mailbox a short while ago (the page answers the same either way).
+    Raises Throttled when this client address asks too often. Counted and committed before anything is
+    sent, so that concurrent requests send one mail."""
+    mailbox = email.strip().lower()[:254]
+    try:
+        throttle.claim(session, [(throttle.LINK_FROM_ADDRESS, throttle.LINK_FROM_ADDRESS.key(client))])
+    except Throttled:
+        session.rollback()
+        raise
+    try:
+        throttle.claim(session, [(throttle.LINK_TO_MAILBOX, throttle.LINK_TO_MAILBOX.key(mailbox))])
+    except Throttled:
+        session.commit()  # the request from this address still counts
+        return []
+    session.commit()
+    return participations_of(session, mailbox)
 
 
 def participations_of(session: Session, email: str) -> list[Participant]:

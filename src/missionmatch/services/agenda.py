@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from missionmatch.models import Meeting, Participant
 from missionmatch.models.enums import MeetingStatus
@@ -44,6 +44,10 @@ def participant_agenda(session: Session, me: Participant) -> Agenda:
     ]
     unscheduled = []
     mine = select(Meeting).join(meeting_attendee).where(meeting_attendee.c.participant_id == me.id)
+    # the people met and the session, in two statements rather than a few per meeting
+    mine = mine.options(
+        selectinload(Meeting.participants).joinedload(Participant.organisation), joinedload(Meeting.session)
+    )
     for meeting in session.scalars(mine.order_by(Meeting.id)):
         if meeting.status == MeetingStatus.CANCELLED:
             continue

@@ -1,8 +1,9 @@
 """Outgoing mail: every message is written to the outbox table first; a sender may then deliver it by SMTP.
 The embedded default delivers nothing, and organisers read the outbox in the browser."""
 
+import datetime as dt
 import smtplib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 
 from sqlalchemy import select
@@ -20,6 +21,15 @@ class SmtpSettings:
     username: str | None = None
     password: str | None = None
     starttls: bool = False
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """What a use case needs to write a mail: where links point, how to deliver (None: the outbox only)."""
+
+    base_url: str = "http://127.0.0.1:8000"
+    smtp: SmtpSettings | None = None
+    login_link_validity: dt.timedelta = field(default=dt.timedelta(hours=72))
 
 
 def queue_mail(

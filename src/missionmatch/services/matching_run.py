@@ -41,7 +41,7 @@ def match_profile(participant: Participant) -> MatchProfile | None:
 
 def excluded_pairs(mission: Mission) -> set[tuple[str, str]]:
     """Pairs not to recommend again: already meeting, or one declined the other."""
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for meeting in mission.meetings:
         if meeting.status != MeetingStatus.CANCELLED:
             keys = [p.key for p in meeting.participants]

@@ -3,13 +3,16 @@ and API layers only translate their errors into pages and status codes."""
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
+from missionmatch.services.mail import MailSettings
+from missionmatch.services.notifications import request_received
 from missionmatch.services.row_locks import lock_schedule
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
@@ -53,7 +56,10 @@ def send_request(
     message: str = "",
     priority: int = 2,
     valid_for: dt.timedelta = DEFAULT_VALIDITY,
+    *,
+    mail: MailSettings,
 ) -> MeetingRequest:
+    """Creates a pending request and mails the recipient (every interface: page, API, ...)."""
     if requester.id == recipient.id:
         raise RequestRefused("self")
     if requester.mission_id != recipient.mission_id:
@@ -78,6 +84,7 @@ def send_request(
     )
     session.add(request)
     session.flush()
+    request_received(session, mail, request)
     return request
 
 
@@ -93,7 +100,8 @@ def _transition(session: Session, request: MeetingRequest, new_status: RequestSt
         .values(status=new_status)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    # an UPDATE gives a CursorResult (it has the rowcount); Session.execute is typed with its base, Result
+    if cast(CursorResult, result).rowcount != 1:
         session.refresh(request)
         raise RequestRefused("expired" if request.status == RequestStatus.PENDING else "not_pending")
     session.refresh(request)
@@ -140,7 +148,7 @@ def expire_pending(session: Session, mission_id: int, at: dt.datetime | None = N
         .values(status=RequestStatus.EXPIRED)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount
+    return cast(CursorResult, result).rowcount  # an UPDATE's result, as above
 
 
 def inbox(session: Session, participant: Participant) -> Inbox:

@@ -20,6 +20,7 @@ from missionmatch.models.meeting import OCCUPYING
 from missionmatch.sectors import SECTOR_CODES
 from missionmatch.services.participant_limits import document_problems
 from missionmatch.services.problems import Problem
+from missionmatch.services.text_rules import document_problems as text_problems
 
 FORMAT = "missionmatch/mission-v1"
 LANGUAGES = frozenset({"en", "fr", "ja", "de", "lb", "nl", "it", "es", "pt", "zh", "ko"})
@@ -108,6 +109,9 @@ def _double_bookings(meetings: list[dict[str, Any]], check: _Checker) -> None:
 def validate(document: Document) -> list[Problem]:
     """Every problem of the document; an empty list means it can be imported."""
     check = _Checker()
+    if not isinstance(document, dict):
+        return [Problem("document", "", "is not a JSON object")]
+    check.problems.extend(text_problems(document))  # sizes and control characters, every field
     if document.get("format") != FORMAT:
         check.add("document", "format", f"must be {FORMAT!r}")
     mission = document.get("mission") or {}

@@ -23,6 +23,7 @@ from missionmatch.services.participant_limits import (
 )
 from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.tabular import Sheet, read_sheet
+from missionmatch.services.text_rules import row_problems
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SPLIT = re.compile(r"\s*[,;/、，|]\s*")
@@ -138,6 +139,7 @@ def import_sheet(
             continue  # blank lines at the end of sheets are common
         where = f"row {number}"
         before = len(problems)
+        problems.extend(row_problems(row, where, columns))
 
         def bad(name: str, reason: str, where: str = where) -> None:
             problems.append(Problem(where, columns.get(name, name), reason))

@@ -125,7 +125,9 @@ def register(session: Session, item: ProgrammeItem, people: list[Participant]) -
         raise refuse("participant_id", "no_participant")
     lock_row(session, ProgrammeItem, item.id)
     query = select(programme_registration.c.participant_id)
-    already = set(session.scalars(query.where(programme_registration.c.programme_item_id == item.id)))
+    already: set[int] = set(
+        session.scalars(query.where(programme_registration.c.programme_item_id == item.id))
+    )
     new = [p for p in dict.fromkeys(people) if p.id not in already]
     if item.capacity is not None and len(already) + len(new) > item.capacity:
         left = max(item.capacity - len(already), 0)
@@ -171,9 +173,11 @@ def clashes(session: Session, item: ProgrammeItem) -> list[Clash]:
     )
     found = []
     for meeting, person in session.execute(query):
+        slot = meeting.slot
+        assert slot is not None  # the query keeps placed meetings only
         times = meeting.session.slot_times() if meeting.session is not None else []
-        if meeting.slot < len(times):
-            start, end = times[meeting.slot]
+        if slot < len(times):
+            start, end = times[slot]
             if start < item.ends_at and item.starts_at < end:
                 found.append(Clash(person, meeting, start))
     return sorted(found, key=lambda c: (c.starts_at, c.participant.id, c.meeting.id))

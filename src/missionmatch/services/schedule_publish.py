@@ -9,8 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import Meeting, Mission, Participant, ScheduleVersion
+from missionmatch.models import Meeting, Mission, OutboxMail, Participant, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.mail import MailSettings
+from missionmatch.services.notifications import queue_publication_notices
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.services.schedule_writes import change_status, flush_checked
 
@@ -26,6 +28,8 @@ class Publication:
     version: ScheduleVersion
     # who must be told, and about which changes (entries of the version's changelog)
     affected: dict[Participant, list[dict[str, Any]]] = field(default_factory=dict)
+    # their notices, queued in the publication's transaction: deliver them once it is committed
+    mails: list[OutboxMail] = field(default_factory=list)
 
 
 def _entry(meeting: Meeting) -> dict[str, Any]:
@@ -75,9 +79,11 @@ def publish_schedule(
     comment: str = "",
     statistics: dict[str, Any] | None = None,
     now: dt.datetime | None = None,
+    mail: MailSettings,
 ) -> Publication:
     """Publishes every placed draft meeting; the first version's changelog lists every meeting as added.
-    Under the schedule lock: of two publications at once the second finds nothing left to publish."""
+    Each participant concerned gets a notice of their changes, queued with the version (one publication,
+    one mail each). Under the schedule lock: of two publications at once the second finds nothing left."""
     lock_schedule(session, mission.id)
     previous = latest_version(session, mission)
     drafts = [m for m in mission.meetings if m.status == MeetingStatus.DRAFT and m.slot is not None]
@@ -112,7 +118,8 @@ def publish_schedule(
             if key in people:
                 affected[people[key]].append(change)
     flush_checked(session)
-    return Publication(version=version, affected=dict(affected))
+    mails = queue_publication_notices(session, mail, affected)
+    return Publication(version=version, affected=dict(affected), mails=mails)
 
 
 def cancel_meeting(session: Session, meeting: Meeting) -> Meeting:

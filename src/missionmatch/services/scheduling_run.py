@@ -203,17 +203,18 @@ def _fill_report(
         for b2b in joint.sessions
     }
     for m, candidate in enumerate(joint.held):
-        if candidate.published is not None or slots[m] is None:
+        slot = slots[m]
+        if candidate.published is not None or slot is None:
             continue
         if candidate.key not in kept:
             slots[m] = None  # left out when the draft was applied
             continue
-        b2b, _ = joint.locate(slots[m])  # type: ignore[arg-type]
+        b2b, _ = joint.locate(slot)
         outcome = outcomes[b2b.id]
         outcome.placed += 1
         report.weight_placed += candidate.weight
-        if joint.pairs[m]:
-            pair = joint.pairs[m]
+        pair = joint.pairs[m]
+        if pair:
             outcome.interpreters_used[pair] = outcome.interpreters_used.get(pair, 0) + 1
     for b2b in joint.sessions:
         outcome, window = outcomes[b2b.id], joint.session_slots(b2b)

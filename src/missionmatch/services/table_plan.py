@@ -1,7 +1,7 @@
 """The schedule as organisers read it: per session and slot, the meetings at each table (draft, published,
 held or no-show; cancelled meetings free their place), and how many meetings are in each status."""
 
-from missionmatch.models import Mission
+from missionmatch.models import Meeting, Mission
 from missionmatch.models.enums import MeetingStatus
 
 
@@ -10,15 +10,20 @@ def table_plan(mission: Mission) -> list[dict]:
     plan = []
     for session in mission.b2b_sessions:
         times = session.slot_times()
-        slots = [
-            {"index": i, "starts_at": start, "ends_at": end, "meetings": []}
-            for i, (start, end) in enumerate(times)
-        ]
+        in_slot: list[list[Meeting]] = [[] for _ in times]
         for meeting in mission.meetings:
             if meeting.session_id == session.id and meeting.occupies:
-                slots[meeting.slot]["meetings"].append(meeting)
-        for slot in slots:
-            slot["meetings"].sort(key=lambda m: (m.table is None, m.table))
+                assert meeting.slot is not None  # an occupying meeting is placed
+                in_slot[meeting.slot].append(meeting)
+        slots = [
+            {
+                "index": i,
+                "starts_at": start,
+                "ends_at": end,
+                "meetings": sorted(meetings, key=lambda m: (m.table is None, m.table)),
+            }
+            for i, ((start, end), meetings) in enumerate(zip(times, in_slot, strict=True))
+        ]
         plan.append({"session": session, "slots": slots})
     return plan
 

@@ -56,6 +56,9 @@ def _read_csv(data: bytes) -> Sheet:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # the csv module refuses fields over 128 KiB with an error that names no row; the text rules of the
+    # import refuse long fields naming the row and column instead
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text), dialect)
     lines = [line for line in reader]
     if not lines:

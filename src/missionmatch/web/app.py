@@ -11,11 +11,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from missionmatch.tasks.queue import JobQueue, build_queue
 from missionmatch.web.config import WebSettings, load_web_settings
+from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
+from missionmatch.web.proxies import TrustedProxies
 from missionmatch.web.routes import ROUTERS, api
 from missionmatch.web.routes.api.errors import api_http_error
 from missionmatch.web.routes.api.openapi import api_openapi
+from missionmatch.web.security_headers import SecurityHeaders
 from missionmatch.web.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -31,14 +35,24 @@ def _default_session_factory() -> sessionmaker[Session]:
     return make_session_factory(engine)
 
 
+def create_app_from_environment() -> FastAPI:
+    """For `uvicorn --factory` (`missionmatch serve --workers N`): each worker process builds its own engine,
+    pool and gate from the environment."""
+    return create_app()
+
+
 def create_app(
-    session_factory: sessionmaker[Session] | None = None, settings: WebSettings | None = None
+    session_factory: sessionmaker[Session] | None = None,
+    settings: WebSettings | None = None,
+    queue: JobQueue | None = None,
 ) -> FastAPI:
     app = FastAPI(
         title="missionmatch", version="1", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json"
     )
     app.state.session_factory = session_factory or _default_session_factory()
+    install_connection_gate(app)
     app.state.settings = settings or load_web_settings()
+    app.state.queue = queue or build_queue(app.state.session_factory)  # long work goes to the worker
     app.add_middleware(
         SessionMiddleware,
         secret_key=app.state.settings.secret_key,
@@ -47,6 +61,7 @@ def create_app(
         same_site="lax",
         https_only=app.state.settings.https_only,
     )
+    app.add_middleware(TrustedProxies, proxies=app.state.settings.trusted_proxies)  # outermost: first
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for router in ROUTERS:
         app.include_router(router, include_in_schema=False)  # the schema documents /api/v1 only
@@ -54,15 +69,7 @@ def create_app(
     app.openapi = lambda: api_openapi(app)  # type: ignore[method-assign]
     _install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        # no third-party content at all; and no Referer, so a login link's token never leaves the site
-        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     return app
 
 
@@ -86,9 +93,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         messages = {
             403: _("This form has expired or was not sent from this site. Please go back and try again."),
             404: _("This page does not exist, or you are not allowed to see it."),
+            503: _("The site is very busy right now. Please try again in a moment."),
         }
         message = messages.get(error.status_code, _("Something went wrong."))
-        return render(request, "error.html", status_code=error.status_code, message=message)
+        page = render(request, "error.html", status_code=error.status_code, message=message)
+        page.headers.update(error.headers or {})  # Retry-After of a 503
+        return page
 
     @app.exception_handler(StarletteHTTPException)
     async def routing_error(request: Request, error: StarletteHTTPException) -> Response:

@@ -6,7 +6,8 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from missionmatch.services.mail import SmtpSettings
+from missionmatch.services.mail import MailSettings, SmtpSettings
+from missionmatch.web.proxies import Network, parse_networks
 
 SECRET_FILE = Path("var") / "secret.key"
 
@@ -20,6 +21,14 @@ class WebSettings:
     https_only: bool = False
     login_link_validity: dt.timedelta = field(default=dt.timedelta(hours=72))
     request_validity: dt.timedelta = field(default=dt.timedelta(days=7))
+    # reverse proxies whose X-Forwarded-For is believed (web/proxies.py); none by default
+    trusted_proxies: tuple[Network, ...] = ()
+
+    @property
+    def mail(self) -> MailSettings:
+        return MailSettings(
+            base_url=self.base_url, smtp=self.smtp, login_link_validity=self.login_link_validity
+        )
 
 
 def _secret_key() -> str:
@@ -52,4 +61,5 @@ def load_web_settings() -> WebSettings:
         base_url=os.environ.get("MISSIONMATCH_BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
         smtp=smtp,
         https_only=os.environ.get("MISSIONMATCH_HTTPS") == "1",
+        trusted_proxies=parse_networks(os.environ.get("MISSIONMATCH_TRUSTED_PROXIES", "")),
     )

@@ -1,10 +1,11 @@
 """Typed dependencies shared by the routes: a database session per request, the signed-in user, the viewer's
 language, and the mission an organiser manages."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,7 @@ from missionmatch.services.accounts import resolve_api_token
 from missionmatch.web.config import WebSettings
 from missionmatch.web.i18n import COOKIE, ZONE_COOKIE, Translator, negotiate, viewer_zone
 from missionmatch.web.permissions import organiser_manages_mission
+from missionmatch.web.security import signed_in
 
 
 class LoginRequired(Exception):
@@ -22,13 +24,15 @@ class LoginRequired(Exception):
         self.role = role
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    # Handlers commit explicitly; anything left uncommitted (an error half-way) is rolled back on close.
-    session = request.app.state.session_factory()
-    try:
-        yield session
-    finally:
-        session.close()
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    # async, so that waiting for a connection holds no thread (web/connection_gate.py); the session connects
+    # on its first query. Handlers commit explicitly; anything left uncommitted is rolled back on close.
+    async with request.app.state.connection_gate.admit():
+        session = request.app.state.session_factory()
+        try:
+            yield session
+        finally:
+            await run_in_threadpool(session.close)
 
 
 def get_settings(request: Request) -> WebSettings:
@@ -46,16 +50,18 @@ Lang = Annotated[Translator, Depends(get_translator)]
 
 
 def current_organiser(request: Request, db: DbSession) -> OrganiserAccount:
-    if request.session.get("role") == "organiser":
-        account = db.get(OrganiserAccount, request.session.get("id"))
+    found = signed_in(request, db)
+    if found is not None and found.organiser_id is not None:
+        account = db.get(OrganiserAccount, found.organiser_id)
         if account is not None and account.active:
             return account
     raise LoginRequired("organiser")
 
 
 def current_participant(request: Request, db: DbSession) -> Participant:
-    if request.session.get("role") == "participant":
-        participant = db.get(Participant, request.session.get("id"))
+    found = signed_in(request, db)
+    if found is not None and found.participant_id is not None:
+        participant = db.get(Participant, found.participant_id)
         if participant is not None and participant.erased_at is None:
             return participant
     raise LoginRequired("participant")

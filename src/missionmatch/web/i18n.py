@@ -1,39 +1,27 @@
-"""Translations and locale-aware formatting. Catalogs are .po files compiled in memory on first use (the
-repository ignores *.mo), so that a fresh checkout needs no build step."""
+"""The web side of languages: which language and time zone a visitor gets (cookies, Accept-Language). The
+catalogs and the Translator live in missionmatch.i18n, shared with the mails services send; they are imported
+here too so that web code has one place to import from."""
 
-import datetime as dt
-import gettext
-import io
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import available_timezones
 
-from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, get_timezone_location
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from missionmatch.i18n import LANGUAGE_NAMES, LANGUAGES, Translator, catalog, minute_pattern
 
-from missionmatch.clock import WallTime, is_aware, wall_with_offset
+__all__ = [
+    "COOKIE",
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "ZONE_COOKIE",
+    "Translator",
+    "catalog",
+    "known_zones",
+    "minute_pattern",
+    "negotiate",
+    "viewer_zone",
+]
 
-LANGUAGES = ("en", "fr", "ja")
-LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語"}
 COOKIE = "mm_lang"
 ZONE_COOKIE = "mm_tz"  # the viewer's chosen IANA time zone; absent: the mission's
-TRANSLATIONS_DIR = Path(__file__).parent / "translations"
-
-
-@cache
-def catalog(language: str) -> gettext.NullTranslations:
-    po_path = TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po"
-    if not po_path.exists():
-        return gettext.NullTranslations()
-    with po_path.open("rb") as po_file:
-        messages = read_po(po_file, locale=language)
-    buffer = io.BytesIO()
-    write_mo(buffer, messages)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
 
 
 def negotiate(cookie: str | None, accept_language: str | None) -> str:
@@ -54,79 +42,3 @@ def known_zones() -> frozenset[str]:
 def viewer_zone(cookie: str | None) -> str | None:
     """The time zone the viewer chose, if it is a real IANA zone; None means the mission's zone."""
     return cookie if cookie in known_zones() else None
-
-
-@cache
-def minute_pattern(language: str) -> str:
-    """The locale's "medium" date and time to the minute: its medium date and short time joined by its own
-    medium date-time pattern ("MMM d, y, h:mm a", "d MMM y, HH:mm", "y/MM/dd H:mm"). Babel's "medium"
-    datetime shows seconds, which meetings and programme items never have."""
-    locale = Locale.parse(language)
-    date_pattern = locale.date_formats["medium"].pattern
-    time_pattern = locale.time_formats["short"].pattern
-    return locale.datetime_formats["medium"].format(time_pattern, date_pattern)
-
-
-@dataclass(frozen=True)
-class Translator:
-    """Everything a page needs to speak the viewer's language, with times in the zone they chose (`zone`)
-    or, by default, in the mission's zone."""
-
-    language: str
-    zone: str | None = None
-
-    def gettext(self, msgid: str, /, **values: object) -> str:
-        text = catalog(self.language).gettext(msgid)
-        return text % values if values else text
-
-    def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
-        text = catalog(self.language).ngettext(singular, plural, n)
-        return text % {"n": n, **values}
-
-    def shown_zone(self, timezone: str) -> str:
-        """The zone times are shown in: the viewer's choice, else the mission's `timezone`."""
-        return self.zone or timezone
-
-    def zone_label(self, timezone: str) -> str:
-        """The shown zone in words of the viewer's locale ("Japan Time", "heure : Japon", "日本時間")."""
-        zone = self.shown_zone(timezone)
-        if zone == "UTC" or zone.startswith("Etc/"):
-            return zone
-        return get_timezone_location(ZoneInfo(zone), locale=self.language)
-
-    def _format(self, moment: dt.datetime, fmt: str, timezone: str) -> str:
-        shown = ZoneInfo(self.shown_zone(timezone))
-        pattern = minute_pattern(self.language) if fmt == "medium" else fmt
-        text = format_datetime(moment, pattern, tzinfo=shown, locale=self.language)
-        return f"{text} ({self.zone_label(timezone)})"
-
-    def wall_time(self, value: WallTime | None, timezone: str, fmt: str = "medium") -> str:
-        """A mission wall time (naive, read on the clocks of the mission's zone `timezone`) in the viewer's
-        locale and zone, followed by the zone's name."""
-        if value is None:
-            return ""
-        return self._format(wall_with_offset(value, timezone), fmt, timezone)
-
-    def instant(self, value: dt.datetime | None, timezone: str) -> str:
-        """An instant (aware: published, sent, expires...) in the viewer's zone (default: the mission's
-        `timezone`), followed by the zone's name."""
-        if value is None:
-            return ""
-        if not is_aware(value):
-            raise ValueError(f"{value.isoformat()} has no offset; an instant needs one")
-        return self._format(value, "medium", timezone)
-
-    def time(self, value: WallTime, timezone: str) -> str:
-        """A mission wall-clock time of day in the viewer's zone, short and without the zone's name (for the
-        end of a range or a column of a table: pages show `zone_label` once nearby)."""
-        moment = wall_with_offset(value, timezone)
-        return format_time(moment, "short", tzinfo=ZoneInfo(self.shown_zone(timezone)), locale=self.language)
-
-    def date(self, value: dt.date) -> str:
-        return format_date(value, "long", locale=self.language)
-
-    def language_name(self, code: str) -> str:
-        try:
-            return Locale.parse(code).get_display_name(self.language) or code
-        except (ValueError, LookupError):
-            return code

@@ -90,16 +90,21 @@ POSTGRESQL_TRIGGERS = [
 
 def _settle_double_bookings(connection: sa.Connection) -> None:
     """Keeps published/held meetings first, then drafts by id; unplaces a clashing draft."""
-    rows = connection.execute(
-        sa.text(
-            f'SELECT id, key, session_id, slot, "table", status FROM meeting WHERE {PLACED} '
-            "ORDER BY CASE WHEN status = 'draft' THEN 1 ELSE 0 END, id"
+    # .tuples(): plain tuples for the type checker (a text query's rows unpack as `object`); same rows
+    rows: Sequence[tuple[int, str, int, int, int | None, str]] = (
+        connection.execute(
+            sa.text(
+                f'SELECT id, key, session_id, slot, "table", status FROM meeting WHERE {PLACED} '
+                "ORDER BY CASE WHEN status = 'draft' THEN 1 ELSE 0 END, id"
+            )
         )
-    ).all()
+        .tuples()
+        .all()
+    )
     attendees: dict[int, list[int]] = {}
     for meeting_id, participant_id in connection.execute(
         sa.text("SELECT meeting_id, participant_id FROM meeting_attendee")
-    ):
+    ).tuples():
         attendees.setdefault(meeting_id, []).append(participant_id)
     tables: dict[tuple[int, int, int], str] = {}
     people: dict[tuple[int, int, int], str] = {}

@@ -6,6 +6,7 @@ from fastapi.responses import Response
 
 from missionmatch.models import Participant
 from missionmatch.sectors import SECTORS
+from missionmatch.services.page_loading import load_people
 from missionmatch.web.deps import CurrentParticipant, DbSession
 from missionmatch.web.permissions import (
     participant_sees_email,
@@ -27,7 +28,10 @@ def _text(participant: Participant) -> str:
 
 
 @router.get("/me/directory")
-def directory(request: Request, me: CurrentParticipant, q: str = "", sector: str = "") -> Response:
+def directory(
+    request: Request, me: CurrentParticipant, db: DbSession, q: str = "", sector: str = ""
+) -> Response:
+    mission = load_people(db, me.mission_id)  # organisations and profiles: 2 statements, not 2 per person
     people = sorted(visible_participants(me), key=lambda p: (p.organisation.name, p.last_name))
     words = q.casefold().split()
     people = [p for p in people if all(word in _text(p) for word in words)]
@@ -41,7 +45,7 @@ def directory(request: Request, me: CurrentParticipant, q: str = "", sector: str
         request,
         "directory.html",
         me=me,
-        mission=me.mission,
+        mission=mission,
         people=people,
         q=q,
         sector=sector,

@@ -9,7 +9,6 @@ from missionmatch.models import MeetingRequest, Participant
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
 from missionmatch.web.i18n import Translator
-from missionmatch.web.mailer import participant_translator, send_mail
 from missionmatch.web.permissions import (
     participant_answers_request,
     participant_cancels_request,
@@ -66,25 +65,12 @@ def send(
     try:
         if len(message) > MAX_MESSAGE:
             raise requests.RequestRefused("message")
-        requests.send_request(db, me, recipient, message, priority, settings.request_validity)
+        requests.send_request(
+            db, me, recipient, message, priority, settings.request_validity, mail=settings.mail
+        )
     except requests.RequestRefused as refused:
         db.rollback()
         return _page(request, me, db, error=refusal_text(t, refused.code), status=409)
-    rt = participant_translator(recipient)
-    send_mail(
-        db,
-        settings,
-        me.mission,
-        recipient.email,
-        rt.gettext("%(name)s asks you for a meeting", name=me.full_name),
-        rt.gettext(
-            "%(name)s (%(organisation)s) wrote:\n\n%(message)s\n\nAnswer here: %(link)s\n",
-            name=me.full_name,
-            organisation=me.organisation.name,
-            message=message,
-            link=f"{settings.base_url}/me/requests",
-        ),
-    )
     db.commit()
     return RedirectResponse("/me/requests", status_code=303)
 

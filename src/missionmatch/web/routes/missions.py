@@ -3,8 +3,9 @@
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from missionmatch.services.page_loading import load_overview
 from missionmatch.services.summary import summarise
-from missionmatch.web.deps import CurrentOrganiser, ManagedMission
+from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -17,5 +18,6 @@ def mission_list(request: Request, organiser: CurrentOrganiser) -> Response:
 
 
 @router.get("/missions/{slug}")
-def dashboard(request: Request, mission: ManagedMission) -> Response:
+def dashboard(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+    load_overview(db, mission.id)  # what the summary counts, in a statement per kind, not per row
     return render(request, "dashboard.html", mission=mission, summary=summarise(mission))

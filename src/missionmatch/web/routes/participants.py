@@ -7,9 +7,9 @@ from missionmatch import clock
 from missionmatch.models import Participant
 from missionmatch.models.enums import Side
 from missionmatch.services import on_the_day
+from missionmatch.services.notifications import send_login_link
 from missionmatch.services.replanning import withdraw_participant
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
-from missionmatch.web.mailer import send_login_link
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -86,7 +86,7 @@ def mail_login_link(
     if participant.erased_at is not None:
         message = t.gettext("This participant's personal data was erased: no sign-in link can be sent.")
         return render(request, "error.html", status_code=409, message=message)
-    send_login_link(db, settings, participant)
+    send_login_link(db, settings.mail, participant)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/outbox", status_code=303)
 

@@ -3,9 +3,10 @@
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from missionmatch.services.page_loading import load_people
 from missionmatch.services.recommendations import recommendations_for
 from missionmatch.web.deps import CurrentParticipant, DbSession
-from missionmatch.web.permissions import participant_sees_participant
+from missionmatch.web.permissions import visible_participants
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -14,6 +15,9 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 @router.get("/me/recommendations")
 def recommendations(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
-    # the permission rule applies here too: a stale row never shows someone outside the directory
-    shown = [r for r in recommendations_for(db, me) if participant_sees_participant(me, r.candidate)]
-    return render(request, "recommendations.html", me=me, mission=me.mission, recommendations=shown)
+    # the permission rule applies here too: a stale row never shows someone outside the directory (the
+    # visible people are computed once: asking the rule per candidate read the recommendations each time)
+    mission = load_people(db, me.mission_id)
+    visible = {p.id for p in visible_participants(me)}
+    shown = [r for r in recommendations_for(db, me) if r.candidate_id in visible]
+    return render(request, "recommendations.html", me=me, mission=mission, recommendations=shown)

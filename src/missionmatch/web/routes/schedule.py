@@ -1,20 +1,22 @@
-"""Organiser page: run the scheduler into a draft, read its statistics and table plan, publish it."""
+"""Organiser page: run the scheduler into a draft (a job: its page shows progress and the report), read the
+table plan, publish it."""
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from missionmatch.models import Meeting, Mission
-from missionmatch.services.matching_run import run_matching
+from missionmatch.models.job import JobKind
+from missionmatch.services.jobs import JobBusy, mission_jobs
+from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.on_the_day import OUTCOMES, record_outcome
 from missionmatch.services.placement_rules import PlacementRefused
-from missionmatch.services.replanning import ReplanReport, replan_mission
+from missionmatch.services.replanning import ReplanReport
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
 from missionmatch.services.scheduling_run import (
     MAX_TIME_LIMIT,
     MIN_TIME_LIMIT,
     SchedulingReport,
-    run_scheduling,
 )
 from missionmatch.services.table_plan import status_counts, table_plan
 from missionmatch.web.deps import (
@@ -25,8 +27,9 @@ from missionmatch.web.deps import (
     get_settings,
     get_translator,
 )
-from missionmatch.web.mailer import notify_publication
+from missionmatch.web.job_text import KINDS, STATES
 from missionmatch.web.placement_text import refusal_texts
+from missionmatch.web.routes.jobs import job_page_url, start_job
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -53,6 +56,9 @@ def _page(
         version=latest_version(db, mission),
         message=message,
         replanned=replanned,
+        jobs=mission_jobs(db, mission.id, limit=5),
+        job_kinds=KINDS,
+        job_states=STATES,
     )
 
 
@@ -66,15 +72,27 @@ def run(
     request: Request,
     mission: ManagedMission,
     db: DbSession,
+    organiser: CurrentOrganiser,
     time_limit: float = Form(10.0),
     suggested: bool = Form(False),
 ) -> Response:
+    """Queues a scheduler run and shows its job page (progress, then the report)."""
     limit = max(MIN_TIME_LIMIT, min(time_limit, MAX_TIME_LIMIT))
-    db.rollback()  # the run reads and writes in transactions of its own
-    factory = request.app.state.session_factory
-    report = run_scheduling(factory, mission.id, time_limit=limit, include_suggested=suggested)
-    db.expire_all()
-    return _page(request, mission, db, report=report)
+    params = {"time_limit": limit, "include_suggested": suggested}
+    return _start(request, mission, db, organiser.email, JobKind.SCHEDULE, params)
+
+
+def _start(request: Request, mission: Mission, db: Session, by: str, kind: JobKind, params: dict) -> Response:
+    try:
+        job = start_job(request, db, mission, kind, params, by)
+    except JobBusy as busy:
+        db.rollback()
+        message = get_translator(request).gettext(
+            "A scheduler or replanning run is already under way for this mission (job %(job)s).",
+            job=busy.job_id,
+        )
+        return _page(request, mission, db, message=message, status_code=409)
+    return RedirectResponse(job_page_url(mission, job), status_code=303)
 
 
 @router.post("/missions/{slug}/schedule/publish")
@@ -86,28 +104,28 @@ def publish(
     comment: str = Form(""),
 ) -> Response:
     try:
-        publication = publish_schedule(db, mission, by=organiser.email, comment=comment.strip())
+        publication = publish_schedule(
+            db, mission, by=organiser.email, comment=comment.strip(), mail=get_settings(request).mail
+        )
     except NothingToPublish:
         message = get_translator(request).gettext("Nothing changed since the last publication.")
         return _page(request, mission, db, message=message, status_code=409)
-    notify_publication(db, get_settings(request), publication)
+    db.commit()
+    deliver_queued(db, get_settings(request).mail, publication.mails)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 
 
 @router.post("/missions/{slug}/schedule/replan")
 def replan(
-    request: Request, mission: ManagedMission, db: DbSession, t: Lang, time_limit: float = Form(10.0)
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    organiser: CurrentOrganiser,
+    time_limit: float = Form(10.0),
 ) -> Response:
     limit = max(MIN_TIME_LIMIT, min(time_limit, MAX_TIME_LIMIT))
-    db.rollback()  # the run reads and writes in transactions of its own
-    try:
-        replanned = replan_mission(request.app.state.session_factory, mission.id, time_limit=limit)
-    except PlacementRefused as refused:
-        message = " ".join(refusal_texts(t, refused.refusals, mission.timezone))
-        return _page(request, mission, db, message=message, status_code=409)
-    db.expire_all()
-    return _page(request, mission, db, replanned=replanned)
+    return _start(request, mission, db, organiser.email, JobKind.REPLAN, {"time_limit": limit})
 
 
 @router.post("/missions/{slug}/meetings/{meeting_id}/status")
@@ -136,17 +154,8 @@ def mark_meeting(
 
 
 @router.post("/missions/{slug}/matching/run")
-def run_matcher(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+def run_matcher(
+    request: Request, mission: ManagedMission, db: DbSession, organiser: CurrentOrganiser
+) -> Response:
     """Recommends partners to every participant (shown on their pages) and finds mutual pairs to suggest."""
-    report = run_matching(db, mission)
-    db.commit()
-    db.refresh(mission)
-    message = get_translator(request).gettext(
-        "Matcher: %(recommendations)s recommendations for %(profiles)s profiles, "
-        "%(pairs)s suggested meetings (%(empty)s empty profiles skipped).",
-        recommendations=report.recommendations,
-        profiles=report.profiles,
-        pairs=report.suggested_meetings,
-        empty=report.skipped_empty,
-    )
-    return _page(request, mission, db, message=message)
+    return _start(request, mission, db, organiser.email, JobKind.MATCH, {})

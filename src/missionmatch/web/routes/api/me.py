@@ -16,7 +16,14 @@ from missionmatch.web.deps import DbSession
 from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
 from missionmatch.web.routes.api.access import ApiParticipant, not_found
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schemas import JsonInt, MissionTime, PersonOut, person_out
+from missionmatch.web.routes.api.schemas import (
+    NO_CONTROL,
+    BodyIn,
+    JsonInt,
+    MissionTime,
+    PersonOut,
+    person_out,
+)
 
 router = APIRouter(tags=["participant"])
 
@@ -47,10 +54,10 @@ class AgendaOut(BaseModel):
     unscheduled: list[AgendaEntryOut]  # accepted meetings without a published place yet
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(BodyIn):
     rating: JsonInt = Field(ge=feedback_service.MIN_RATING, le=feedback_service.MAX_RATING)
     follow_up: FollowUp = FollowUp.NONE
-    comment: str = Field(default="", max_length=feedback_service.MAX_COMMENT)
+    comment: str = Field(default="", max_length=feedback_service.MAX_COMMENT, pattern=NO_CONTROL)
 
 
 class FeedbackOut(BaseModel):

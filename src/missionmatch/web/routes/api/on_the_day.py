@@ -13,13 +13,13 @@ from missionmatch.web.deps import DbSession, Lang
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ManagedMission, mission_meeting, mission_participant
 from missionmatch.web.routes.api.errors import REFUSED_IN_WORDS, answers
-from missionmatch.web.routes.api.schemas import ParticipantOut, participant_out
+from missionmatch.web.routes.api.schemas import BodyIn, ParticipantOut, participant_out
 
 router = APIRouter(tags=["on the day"])
 Outcome = StrEnum("Outcome", {name: name for name in on_the_day.OUTCOMES})  # held, no_show, cancelled
 
 
-class OutcomeIn(BaseModel):
+class OutcomeIn(BodyIn):
     outcome: Outcome  # type: ignore[valid-type]
 
 

@@ -10,6 +10,7 @@ from missionmatch.services import profiles
 from missionmatch.web.deps import DbSession
 from missionmatch.web.routes.api.access import ApiParticipant, invalid
 from missionmatch.web.routes.api.errors import answers
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn
 
 router = APIRouter(tags=["participant"])
 MESSAGES = {
@@ -22,10 +23,10 @@ MESSAGES = {
 # The schema states the rules services.profiles checks (which gives the 422 its words), so that a client
 # reading it sends nothing that is refused
 _LANGUAGE = {"type": "string", "enum": list(profiles.PROFILE_LANGUAGES)}
-_TEXT = {"maxLength": profiles.MAX_TEXT}
+_TEXT = {"maxLength": profiles.MAX_TEXT, "pattern": NO_CONTROL}
 
 
-class ProfileIn(BaseModel):
+class ProfileIn(BodyIn):
     language: str = Field(description="language of the offers and needs texts", json_schema_extra=_LANGUAGE)
     offers: str = Field(default="", json_schema_extra=_TEXT)
     needs: str = Field(default="", json_schema_extra=_TEXT)

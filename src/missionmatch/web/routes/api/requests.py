@@ -16,14 +16,14 @@ from missionmatch.web.permissions import (
 )
 from missionmatch.web.routes.api.access import not_found
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schemas import Instant, JsonInt
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, Instant, JsonInt
 
 router = APIRouter(tags=["requests"])
 
 
-class RequestIn(BaseModel):
+class RequestIn(BodyIn):
     recipient_id: JsonInt
-    message: str = Field(default="", max_length=2000)
+    message: str = Field(default="", max_length=2000, pattern=NO_CONTROL)
     priority: JsonInt = Field(default=2, ge=1, le=3)
 
 
@@ -70,7 +70,7 @@ def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settin
         raise not_found("participant")
     try:
         created = requests.send_request(
-            db, me, recipient, body.message, body.priority, settings.request_validity
+            db, me, recipient, body.message, body.priority, settings.request_validity, mail=settings.mail
         )
     except requests.RequestRefused as refused:
         db.rollback()

@@ -1,33 +1,28 @@
 """The B2B schedule of a mission, for its organisers: read the draft and published meetings, run the matcher,
-run the scheduler into a draft, publish (participants are mailed their changes), replan. Runs are synchronous;
-the solver's time limit per session is validated (1 to 120 seconds)."""
+run the scheduler into a draft, publish (participants are mailed their changes), replan. Runs are jobs for the
+worker (202 and the job's URL, see jobs.py); the solver's time limit per session is validated (1 to 120 s)."""
 
-from fastapi import APIRouter, HTTPException, Request
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, HTTPException, Request, Response
+from pydantic import Field
 
-from missionmatch.services.matching_run import run_matching
-from missionmatch.services.placement_rules import PlacementRefused
-from missionmatch.services.replanning import replan_mission
+from missionmatch.models.job import JobKind
+from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.schedule_publish import NothingToPublish, latest_version, publish_schedule
-from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT, run_scheduling
+from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT
 from missionmatch.services.table_plan import status_counts, table_plan
 from missionmatch.web.deps import DbSession, Lang, Settings
-from missionmatch.web.mailer import notify_publication
-from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
-from missionmatch.web.routes.api.errors import REFUSED_IN_WORDS, answers
+from missionmatch.web.routes.api.errors import answers
+from missionmatch.web.routes.api.jobs import BUSY, JobOut, accepted
 from missionmatch.web.routes.api.schedule_bodies import (
-    MatchingOut,
     MeetingOut,
-    MoveOut,
     PublicationOut,
-    ReplanOut,
     ScheduleOut,
-    SchedulingOut,
     VersionOut,
     changes_out,
     meeting_out,
 )
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn
 
 router = APIRouter(tags=["schedule"])
 # strict: only JSON numbers and booleans, as the schema says ("10", 0 for false... are refused)
@@ -36,18 +31,18 @@ TimeLimit = Field(
 )
 
 
-class SchedulingIn(BaseModel):
+class SchedulingIn(BodyIn):
     time_limit: float = TimeLimit
     # also place the matcher's mutual suggestions in free slots
     include_suggested: bool = Field(default=False, strict=True)
 
 
-class ReplanIn(BaseModel):
+class ReplanIn(BodyIn):
     time_limit: float = TimeLimit
 
 
-class PublishIn(BaseModel):
-    comment: str = Field(default="", max_length=2000)
+class PublishIn(BodyIn):
+    comment: str = Field(default="", max_length=2000, pattern=NO_CONTROL)
 
 
 def _version(db: DbSession, mission: ManagedMission) -> VersionOut | None:
@@ -74,27 +69,34 @@ def get_schedule(mission: ManagedMission, db: DbSession) -> ScheduleOut:
     return ScheduleOut(version=_version(db, mission), counts=status_counts(mission), meetings=meetings)
 
 
-@router.post("/missions/{slug}/matching/run", responses=answers(403, 404))
-def run_matcher(mission: ManagedMission, db: DbSession) -> MatchingOut:
-    """Recommends partners to every participant and finds mutual pairs to suggest, replacing the last run."""
-    report = run_matching(db, mission)
-    db.commit()
-    return MatchingOut(**vars(report))
+@router.post("/missions/{slug}/matching/run", status_code=202, responses=answers(403, 404) | BUSY)
+def run_matcher(
+    request: Request,
+    response: Response,
+    mission: ManagedMission,
+    organiser: ApiOrganiser,
+    db: DbSession,
+    t: Lang,
+) -> JobOut:
+    """Queues the matcher (recommends partners to every participant and finds mutual pairs to suggest,
+    replacing the last run). 202 with the job (`Location: /api/v1/jobs/{id}`); its result is MatchingOut."""
+    return accepted(request, response, db, mission, organiser, JobKind.MATCH, {}, t)
 
 
-@router.post("/missions/{slug}/schedule/run", responses=answers(400, 403, 404, 422))
+@router.post("/missions/{slug}/schedule/run", status_code=202, responses=answers(400, 403, 404, 422) | BUSY)
 def run_scheduler(
-    request: Request, body: SchedulingIn, mission: ManagedMission, db: DbSession
-) -> SchedulingOut:
-    """A new draft from the accepted requests (and suggestions if asked); published meetings stay in place."""
-    db.rollback()  # the run reads and writes in transactions of its own
-    report = run_scheduling(
-        request.app.state.session_factory,
-        mission.id,
-        time_limit=body.time_limit,
-        include_suggested=body.include_suggested,
-    )
-    return SchedulingOut(**report.as_dict())
+    request: Request,
+    response: Response,
+    body: SchedulingIn,
+    mission: ManagedMission,
+    organiser: ApiOrganiser,
+    db: DbSession,
+    t: Lang,
+) -> JobOut:
+    """Queues a new draft from the accepted requests (and suggestions if asked); published meetings stay in
+    place. 202 with the job; its result is SchedulingOut. 409 while another run of the mission is going."""
+    params = {"time_limit": body.time_limit, "include_suggested": body.include_suggested}
+    return accepted(request, response, db, mission, organiser, JobKind.SCHEDULE, params, t)
 
 
 @router.post("/missions/{slug}/schedule/publish", responses=answers(400, 403, 404, 409, 422))
@@ -103,11 +105,14 @@ def publish(
 ) -> PublicationOut:
     """Publishes the draft as the next numbered version; 409 when nothing changed since the last one."""
     try:
-        publication = publish_schedule(db, mission, by=organiser.email, comment=body.comment.strip())
+        publication = publish_schedule(
+            db, mission, by=organiser.email, comment=body.comment.strip(), mail=settings.mail
+        )
     except NothingToPublish:
         db.rollback()
         raise HTTPException(status_code=409, detail="nothing changed since the last publication") from None
-    notify_publication(db, settings, publication)
+    db.commit()
+    deliver_queued(db, settings.mail, publication.mails)
     db.commit()
     version = publication.version
     return PublicationOut(
@@ -119,25 +124,20 @@ def publish(
     )
 
 
-@router.post("/missions/{slug}/schedule/replan", responses=answers(400, 403, 404, 422) | REFUSED_IN_WORDS)
-def replan(request: Request, body: ReplanIn, mission: ManagedMission, db: DbSession, t: Lang) -> ReplanOut:
-    """After changes: published meetings stay unless they must move; reports exactly what moved. 409 when the
-    schedule changed while it ran (nothing written)."""
-    db.rollback()  # the run reads and writes in transactions of its own
-    try:
-        report = replan_mission(request.app.state.session_factory, mission.id, time_limit=body.time_limit)
-    except PlacementRefused as refused:
-        raise HTTPException(
-            status_code=409, detail=refusal_texts(t, refused.refusals, mission.timezone)
-        ) from None
-    return ReplanOut(
-        kept=report.kept,
-        moved=[_move(key, old, new, report.sessions_changed.get(key)) for key, old, new in report.moved],
-        dropped=report.dropped,
-        added=report.added,
+@router.post(
+    "/missions/{slug}/schedule/replan", status_code=202, responses=answers(400, 403, 404, 422) | BUSY
+)
+def replan(
+    request: Request,
+    response: Response,
+    body: ReplanIn,
+    mission: ManagedMission,
+    organiser: ApiOrganiser,
+    db: DbSession,
+    t: Lang,
+) -> JobOut:
+    """Queues a replanning after changes: published meetings stay unless they must move. 202 with the job;
+    its result is ReplanOut, or it fails with `refusals` when the schedule changed while it ran."""
+    return accepted(
+        request, response, db, mission, organiser, JobKind.REPLAN, {"time_limit": body.time_limit}, t
     )
-
-
-def _move(key: str, old: int, new: int, sessions: tuple[str, str] | None) -> MoveOut:
-    from_session, to_session = sessions or (None, None)
-    return MoveOut(meeting=key, from_slot=old, to_slot=new, from_session=from_session, to_session=to_session)

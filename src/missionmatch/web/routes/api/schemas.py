@@ -3,7 +3,7 @@ Every date-time is RFC 3339 with an explicit offset (docs/time.md)."""
 
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from missionmatch.models import Mission, Participant
@@ -29,6 +29,17 @@ def _json_integer(value: object) -> object:
 
 # an integer in a request body, as JSON Schema means it: a number without a fraction (2 or 2.0), not text
 JsonInt = Annotated[int, BeforeValidator(_json_integer)]
+
+# The text rules (services/text_rules.py) in the schema's words: no control character but tab and line breaks.
+# The router's verify_body_text answers first, in words naming the field; this tells clients beforehand.
+NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
+
+
+class BodyIn(BaseModel):
+    """A request body: a property the schema does not name is refused (422 naming it), not silently ignored,
+    so the schema says `additionalProperties: false`."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class ErrorOut(BaseModel):

@@ -1,13 +1,15 @@
-"""Mails the web layer sends: queued in the outbox, then delivered by SMTP when a server is configured."""
+"""The mails use cases send, in the recipient's language: queued in the outbox within the use case's
+transaction; single mails are then delivered by SMTP when a server is configured, a publication's many mails
+by whoever commits it (`deliver_queued`), so that no SMTP conversation runs under the schedule lock."""
+
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from missionmatch.models import Mission, Participant
+from missionmatch.i18n import LANGUAGES, Translator
+from missionmatch.models import MeetingRequest, Mission, OutboxMail, Participant
 from missionmatch.services.accounts import create_login_link
-from missionmatch.services.mail import deliver, queue_mail
-from missionmatch.services.schedule_publish import Publication
-from missionmatch.web.config import WebSettings
-from missionmatch.web.i18n import LANGUAGES, Translator
+from missionmatch.services.mail import MailSettings, deliver, queue_mail
 
 
 def participant_translator(participant: Participant) -> Translator:
@@ -16,18 +18,46 @@ def participant_translator(participant: Participant) -> Translator:
     return Translator(spoken[0] if spoken else "en")
 
 
+def deliver_queued(db: Session, settings: MailSettings, mails: list[OutboxMail]) -> None:
+    """Delivers queued mails when an SMTP server is configured; a server that is down leaves them in the
+    outbox with the reason."""
+    if settings.smtp is None or not mails:
+        return
+    try:
+        deliver(db, settings.smtp, mails)
+    except OSError as error:
+        for mail in mails:
+            if mail.sent_at is None:
+                mail.error = str(error)
+
+
 def send_mail(
-    db: Session, settings: WebSettings, mission: Mission, recipient: str, subject: str, body: str
+    db: Session, settings: MailSettings, mission: Mission, recipient: str, subject: str, body: str
 ) -> None:
-    mail = queue_mail(db, mission, recipient, subject, body)
-    if settings.smtp is not None:
-        try:
-            deliver(db, settings.smtp, [mail])
-        except OSError as error:  # server down: the mail stays in the outbox with the reason
-            mail.error = str(error)
+    deliver_queued(db, settings, [queue_mail(db, mission, recipient, subject, body)])
 
 
-def send_login_link(db: Session, settings: WebSettings, participant: Participant) -> None:
+def request_received(db: Session, settings: MailSettings, request: MeetingRequest) -> None:
+    """Tells the recipient of a meeting request who asks and what they wrote."""
+    requester, recipient = request.requester, request.recipient
+    t = participant_translator(recipient)
+    send_mail(
+        db,
+        settings,
+        requester.mission,
+        recipient.email,
+        t.gettext("%(name)s asks you for a meeting", name=requester.full_name),
+        t.gettext(
+            "%(name)s (%(organisation)s) wrote:\n\n%(message)s\n\nAnswer here: %(link)s\n",
+            name=requester.full_name,
+            organisation=requester.organisation.name,
+            message=request.message,
+            link=f"{settings.base_url}/me/requests",
+        ),
+    )
+
+
+def send_login_link(db: Session, settings: MailSettings, participant: Participant) -> None:
     token = create_login_link(db, participant, settings.login_link_validity)
     t = participant_translator(participant)
     hours = int(settings.login_link_validity.total_seconds() // 3600)
@@ -43,9 +73,9 @@ def send_login_link(db: Session, settings: WebSettings, participant: Participant
     send_mail(db, settings, participant.mission, participant.email, subject, body)
 
 
-def send_schedule_notice(
-    db: Session, settings: WebSettings, participant: Participant, changes: list[dict]
-) -> None:
+def queue_schedule_notice(
+    db: Session, settings: MailSettings, participant: Participant, changes: list[dict[str, Any]]
+) -> OutboxMail:
     """Tells a participant what the new schedule version changed for them, in their language."""
     t = participant_translator(participant)
     people = {p.key: p for p in participant.mission.participants}
@@ -87,10 +117,11 @@ def send_schedule_notice(
         + "\n"
     )
     subject = t.gettext("Your B2B schedule for %(mission)s", mission=participant.mission.name)
-    send_mail(db, settings, participant.mission, participant.email, subject, body)
+    return queue_mail(db, participant.mission, participant.email, subject, body)
 
 
-def notify_publication(db: Session, settings: WebSettings, publication: Publication) -> None:
-    """Mails every participant concerned by a new schedule version the changes that are theirs."""
-    for participant, changes in publication.affected.items():
-        send_schedule_notice(db, settings, participant, changes)
+def queue_publication_notices(
+    db: Session, settings: MailSettings, affected: dict[Participant, list[dict[str, Any]]]
+) -> list[OutboxMail]:
+    """Queues for every participant concerned by a new schedule version the changes that are theirs."""
+    return [queue_schedule_notice(db, settings, person, changes) for person, changes in affected.items()]

@@ -1,0 +1,157 @@
+"""The load client, run in its own process (the server's CPU is not the client's): `clients` virtual users
+each send one request after another for `seconds`, on one scenario at a time. Reads the fixture (prepare.py)
+as JSON on stdin, prints one JSON line of results per scenario and level.
+
+    python benchmarks/web/load_client.py BASE_URL --levels 1,50,200 --seconds 30 < fixture.json
+"""
+
+import argparse
+import asyncio
+import itertools
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+
+import httpx
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+TIMEOUT = 60.0
+Request = Callable[[httpx.AsyncClient], "asyncio.Future[httpx.Response]"]
+
+
+async def _csrf(client: httpx.AsyncClient, path: str) -> str:
+    match = CSRF.search((await client.get(path)).text)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+async def _participant(base: str, token: str) -> tuple[httpx.Cookies, str]:
+    async with httpx.AsyncClient(base_url=base, timeout=TIMEOUT) as client:
+        path = f"/login/link/{token}"
+        signed = await client.post(path, data={"csrf_token": await _csrf(client, path)})
+        assert signed.status_code == 303, signed.text
+        return client.cookies, await _csrf(client, "/me/requests")
+
+
+async def _organiser(base: str, fixture: dict) -> httpx.Cookies:
+    async with httpx.AsyncClient(base_url=base, timeout=TIMEOUT) as client:
+        form = {
+            "csrf_token": await _csrf(client, "/login"),
+            "email": fixture["organiser_email"],
+            "password": fixture["organiser_password"],
+        }
+        signed = await client.post("/login", data=form)
+        assert signed.status_code == 303, signed.text
+        return client.cookies
+
+
+def scenarios(fixture: dict, people: list[tuple[httpx.Cookies, str]], organiser: httpx.Cookies) -> dict:
+    """Scenario name -> (cookies of virtual user i, function sending its next request)."""
+    slug = fixture["slug"]
+    pairs = iter(fixture["pairs"])
+    seat = {pid: i for i, pid in enumerate(fixture["requesters"])}
+    tokens = fixture["api_tokens"]
+    api_paths = itertools.cycle(["/api/v1/me/agenda", "/api/v1/me/recommendations", "/api/v1/requests"])
+    organiser_paths = itertools.cycle([f"/api/v1/missions/{slug}", f"/api/v1/missions/{slug}/schedule"])
+    api_calls = itertools.count()
+
+    def page(path: str):  # type: ignore[no-untyped-def]
+        return lambda i: (people[i % len(people)][0], lambda c: c.get(path))
+
+    def api(i: int):  # type: ignore[no-untyped-def]
+        def send(client: httpx.AsyncClient):  # type: ignore[no-untyped-def]
+            n = next(api_calls)
+            if n % 4 == 3:  # one call in four is the organiser's
+                token, path = fixture["organiser_token"], next(organiser_paths)
+            else:
+                token, path = tokens[n % len(tokens)], next(api_paths)
+            return client.get(path, headers={"Authorization": f"Bearer {token}"})
+
+        return None, send
+
+    def meeting_request(_i: int):  # type: ignore[no-untyped-def]
+        # every POST asks a pair that has not asked each other yet, as that pair's requester
+        def send(client: httpx.AsyncClient):  # type: ignore[no-untyped-def]
+            requester, recipient = next(pairs)
+            cookies, csrf = people[seat[requester]]
+            client.cookies = cookies
+            form = {"csrf_token": csrf, "recipient_id": str(recipient), "message": "Shall we meet?"}
+            return client.post("/me/requests", data=form)
+
+        return None, send
+
+    return {
+        "agenda": page("/me/agenda"),
+        "directory": page("/me/directory"),
+        "recommendations": page("/me/recommendations"),
+        "dashboard": lambda _i: (organiser, lambda c: c.get(f"/missions/{slug}")),
+        "api GET": api,
+        "meeting-request POST": meeting_request,
+    }
+
+
+async def _user(base: str, make, i: int, end: float, record: list) -> None:  # type: ignore[no-untyped-def]
+    cookies, send = make(i)
+    async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=TIMEOUT) as client:
+        while time.monotonic() < end:
+            started = time.monotonic()
+            try:
+                response = await send(client)
+                status = response.status_code
+            except StopIteration:
+                return  # every pair has asked: nothing left to send
+            except httpx.HTTPError as error:
+                status = type(error).__name__
+            record.append((time.monotonic() - started, status))
+
+
+def _summary(name: str, clients: int, elapsed: float, record: list) -> dict:
+    latencies = sorted(latency for latency, _ in record)
+
+    def quantile(q: float) -> float:
+        return round(1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))], 1)
+
+    statuses: dict[str, int] = {}
+    for _, status in record:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    errors = sum(n for s, n in statuses.items() if not s.isdigit() or int(s) >= 500)
+    return {
+        "scenario": name,
+        "clients": clients,
+        "requests": len(record),
+        "rps": round(len(record) / elapsed, 1),
+        "p50_ms": quantile(0.50),
+        "p95_ms": quantile(0.95),
+        "p99_ms": quantile(0.99),
+        "errors": errors,
+        "statuses": statuses,
+    }
+
+
+async def main(base: str, levels: list[int], seconds: float, only: list[str]) -> None:
+    fixture = json.load(sys.stdin)
+    people = [await _participant(base, token) for token in fixture["link_tokens"]]
+    organiser = await _organiser(base, fixture)
+    for name, make in scenarios(fixture, people, organiser).items():
+        if only and name not in only:
+            continue
+        for clients in levels:
+            record: list = []
+            started = time.monotonic()
+            end = started + seconds
+            await asyncio.gather(*(_user(base, make, i, end, record) for i in range(clients)))
+            print(json.dumps(_summary(name, clients, time.monotonic() - started, record)), flush=True)
+            await asyncio.sleep(2)  # let the server settle between runs
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("base")
+    parser.add_argument("--levels", default="1,50,200")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--only", default="", help="comma-separated scenario names")
+    args = parser.parse_args()
+    levels = [int(n) for n in args.levels.split(",")]
+    asyncio.run(main(args.base, levels, args.seconds, [s for s in args.only.split(",") if s]))

@@ -1,0 +1,33 @@
+"""Eager loading for the busiest pages: what a page reads of a mission, fetched in a few statements instead of
+one per participant, meeting or profile (the N+1 queries behind finding 4's slow agenda and dashboard).
+Each function loads into the session's identity map, so the objects the page holds see it too; the caller
+keeps the returned mission while it renders (the identity map holds objects weakly)."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from missionmatch.models import Mission, Participant
+
+# a participant as pages show them: name, organisation, profile
+PEOPLE = (joinedload(Participant.organisation), selectinload(Participant.profile))
+
+
+def load_people(session: Session, mission_id: int) -> Mission:
+    """The mission with its participants, their organisation and profile (directory, recommendations)."""
+    people = selectinload(Mission.participants).options(*PEOPLE)
+    return session.scalars(select(Mission).where(Mission.id == mission_id).options(people)).one()
+
+
+def load_overview(session: Session, mission_id: int) -> Mission:
+    """Everything the dashboard's summary counts."""
+    query = select(Mission).where(Mission.id == mission_id)
+    query = query.options(
+        selectinload(Mission.participants).options(*PEOPLE),
+        selectinload(Mission.organisations),
+        selectinload(Mission.programme_items),
+        selectinload(Mission.b2b_sessions),
+        selectinload(Mission.meeting_requests),
+        selectinload(Mission.meetings),
+        selectinload(Mission.agreements),
+    )
+    return session.scalars(query).one()

@@ -1,0 +1,58 @@
+"""A job's kind, state and stage in the viewer's language, and the JSON the job page polls."""
+
+from typing import Any
+
+from missionmatch.models import Job
+from missionmatch.models.job import JobState
+from missionmatch.services.jobs import elapsed_seconds
+from missionmatch.web.i18n import Translator
+
+
+def _(message: str) -> str:
+    """Marks a message for the catalogs (tests/web/test_i18n.py finds it); translated where shown."""
+    return message
+
+
+KINDS = {
+    "schedule": _("Scheduler run"),
+    "replan": _("Replanning"),
+    "match": _("Matcher run"),
+    "publication_mails": _("Publication mails"),
+}
+STATES = {
+    "queued": _("Waiting for the worker"),
+    "running": _("Running"),
+    "done": _("Done"),
+    "failed": _("Failed"),
+    "cancelled": _("Cancelled"),
+}
+STAGES = {
+    "": "",
+    "snapshot": _("Reading the mission"),
+    "solving": _("Solving"),
+    "applying": _("Writing the draft"),
+    "matching": _("Matching profiles"),
+    "sending": _("Sending mails"),
+}
+
+
+def stage_text(t: Translator, job: Job) -> str:
+    stage = STAGES.get(job.stage, job.stage)
+    if job.cancel_requested and job.state == JobState.RUNNING:
+        return t.gettext("Stopping at the next step…")
+    return t.gettext(stage) if stage else ""
+
+
+def progress_json(t: Translator, job: Job) -> dict[str, Any]:
+    return {
+        "state": job.state.value,
+        "state_text": t.gettext(STATES[job.state.value]),
+        "stage": job.stage,
+        "stage_text": stage_text(t, job),
+        "elapsed": elapsed_seconds(job),
+        "best": job.best,
+        "bound": job.bound,
+        "done": job.done,
+        "total": job.total,
+        "finished": job.finished,
+    }
