@@ -14,7 +14,7 @@ import pytest
 from tests.web.fuzz_cli import junit_outcomes, run_schemathesis
 from tests.web.fuzz_server import LiveServer, live_server
 
-EXAMPLES = 10  # per operation and phase: the two runs take about two minutes on 2 cores
+EXAMPLES = 10  # per operation and phase: the two runs take 1 to 2 minutes on 2 cores
 
 
 @pytest.fixture(scope="module")
