@@ -32,7 +32,7 @@ def make_engine(url: str | None = None, pool: PoolSettings | None = None) -> Eng
 SQLITE_BUSY_SECONDS = 30
 
 
-def _configure_sqlite(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _configure_sqlite(dbapi_connection, _record) -> None:
     # WAL lets the web server read while an import writes; SQLite leaves foreign keys off unless asked.
     # synchronous=NORMAL is safe with WAL (never corrupts) and saves an fsync per commit: under a rush of
     # meeting requests the write lock is held a fraction as long.
@@ -51,7 +51,7 @@ class AppSession(Session):
     """A Session whose `get` answers None for an id no row can have (say 2**70 from a URL or a JSON body)
     instead of an OverflowError or an out-of-range error from the driver: not found, like any missing row."""
 
-    def get(self, entity, ident, **kwargs):  # type: ignore[no-untyped-def, override]
+    def get(self, entity, ident, **kwargs):
         if isinstance(ident, int) and not isinstance(ident, bool) and not 1 <= ident <= MAX_ID:
             return None
         return super().get(entity, ident, **kwargs)

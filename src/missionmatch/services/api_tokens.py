@@ -12,7 +12,7 @@ MAX_LABEL = 200
 Owner = OrganiserAccount | Participant
 
 
-def _owned_by(owner: Owner):  # type: ignore[no-untyped-def]
+def _owned_by(owner: Owner):
     if isinstance(owner, OrganiserAccount):
         return ApiToken.organiser_id == owner.id
     return ApiToken.participant_id == owner.id

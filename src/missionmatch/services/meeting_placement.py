@@ -77,7 +77,7 @@ def _answered(session: Session, mission_id: int) -> tuple[dict[int, Meeting], di
     return by_request, by_pair
 
 
-def _answer(request: MeetingRequest, answered: tuple[dict, dict]) -> Meeting | None:  # type: ignore[type-arg]
+def _answer(request: MeetingRequest, answered: tuple[dict, dict]) -> Meeting | None:
     by_request, by_pair = answered
     return by_request.get(request.id) or by_pair.get(frozenset((request.requester_id, request.recipient_id)))
 

@@ -152,7 +152,7 @@ def expire_pending(session: Session, mission_id: int, at: dt.datetime | None = N
 
 
 def inbox(session: Session, participant: Participant) -> Inbox:
-    def query(column):  # type: ignore[no-untyped-def]
+    def query(column):
         return select(MeetingRequest).where(column == participant.id).order_by(MeetingRequest.id.desc())
 
     return Inbox(

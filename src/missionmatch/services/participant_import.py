@@ -204,7 +204,7 @@ def import_sheet(
     return _write(session, mission, accepted, organisations, sheet, columns)
 
 
-def _write(session, mission, accepted, organisations, sheet, columns) -> ImportReport:  # type: ignore[no-untyped-def]
+def _write(session, mission, accepted, organisations, sheet, columns) -> ImportReport:
     report = ImportReport(encoding=sheet.encoding, columns=columns)
     for row, side, sectors, languages, limits in accepted:
         organisation = organisations.get(row["organisation"].casefold())

@@ -16,7 +16,7 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-def _my_meeting(db, me, meeting_id: int) -> Meeting:  # type: ignore[no-untyped-def]
+def _my_meeting(db, me, meeting_id: int) -> Meeting:
     meeting = db.get(Meeting, meeting_id)
     if (
         meeting is None

@@ -39,7 +39,7 @@ def _overview(db: Session, mission: Mission, people: list[Participant], besides:
     ]
 
 
-def _page(  # type: ignore[no-untyped-def]
+def _page(
     request: Request,
     db: Session,
     mission: Mission,
@@ -90,7 +90,7 @@ def _refused(t: Translator, mission: Mission, refused: PlacementRefused) -> list
     return refusal_texts(t, refused.refusals, mission.timezone)
 
 
-def _placed(  # type: ignore[no-untyped-def]
+def _placed(
     request: Request,
     db: Session,
     t: Translator,

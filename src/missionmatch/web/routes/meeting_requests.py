@@ -34,7 +34,7 @@ def refusal_text(t: Translator, code: str) -> str:
     return texts.get(code, t.gettext("This is not possible."))
 
 
-def _page(request: Request, me: Participant, db, error: str = "", status: int = 200) -> Response:  # type: ignore[no-untyped-def]
+def _page(request: Request, me: Participant, db, error: str = "", status: int = 200) -> Response:
     requests.expire_pending(db, me.mission_id)
     db.commit()
     box = requests.inbox(db, me)
@@ -75,7 +75,7 @@ def send(
     return RedirectResponse("/me/requests", status_code=303)
 
 
-def _own_request(db, me: Participant, request_id: int, rule) -> MeetingRequest:  # type: ignore[no-untyped-def]
+def _own_request(db, me: Participant, request_id: int, rule) -> MeetingRequest:
     found = db.get(MeetingRequest, request_id)
     if found is None or not rule(me, found):
         raise HTTPException(status_code=404)

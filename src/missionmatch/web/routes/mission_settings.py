@@ -15,7 +15,7 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-def _page(request: Request, mission, errors: dict[str, str], status: int = 200) -> Response:  # type: ignore[no-untyped-def]
+def _page(request: Request, mission, errors: dict[str, str], status: int = 200) -> Response:
     return render(
         request,
         "mission_settings.html",

@@ -19,7 +19,7 @@ def home(request: Request, me: CurrentParticipant) -> Response:
     return render(request, "me.html", me=me, mission=me.mission)
 
 
-def _form(request: Request, me, saved: bool = False, errors: dict | None = None, status: int = 200):  # type: ignore[no-untyped-def]
+def _form(request: Request, me, saved: bool = False, errors: dict | None = None, status: int = 200):
     return render(
         request,
         "profile.html",
