@@ -6,6 +6,8 @@ from sqlalchemy import select
 from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
+from missionmatch.services import on_the_day
+from missionmatch.web.routes.api.on_the_day import Outcome
 from tests.web.api_client import (
     INVALID_TOKEN,
     ORGANISERS_ONLY,
@@ -126,3 +128,8 @@ def test_a_cancelled_meeting_cannot_be_marked_held_once_its_seat_is_taken(world:
     ]
     with world.factory() as session:
         assert session.get(Meeting, meeting_id(world, "test-osaka")).status == MeetingStatus.CANCELLED
+
+
+def test_the_api_outcomes_are_the_services() -> None:
+    # the API's Outcome enum is written out for mypy; it must name exactly what the service records
+    assert [outcome.value for outcome in Outcome] == list(on_the_day.OUTCOMES)

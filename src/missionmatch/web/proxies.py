@@ -8,11 +8,20 @@ proxy_headers would believe any client on 127.0.0.1): `missionmatch serve` passe
 
 import ipaddress
 from collections.abc import Iterable
+from typing import TypedDict
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-SERVER_OPTIONS = {"proxy_headers": False}
+
+
+class ServerOptions(TypedDict):
+    """Keyword arguments for uvicorn.run/uvicorn.Config; typed so mypy checks them against uvicorn's."""
+
+    proxy_headers: bool
+
+
+SERVER_OPTIONS: ServerOptions = {"proxy_headers": False}
 
 
 def parse_networks(text: str) -> tuple[Network, ...]:

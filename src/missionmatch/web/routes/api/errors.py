@@ -3,6 +3,7 @@ JSON body of an HTTP error with a 405's `Allow` listing every method of the path
 methods of the first route that matches the path, e.g. `GET` for `/me/profile`, which also takes `PUT`)."""
 
 import re
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
@@ -10,7 +11,7 @@ from starlette.exceptions import HTTPException
 
 from missionmatch.web.routes.api.schemas import ErrorOut, InvalidOut, RefusedOut
 
-_RESPONSES: dict[int, dict] = {
+_RESPONSES: dict[int, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the body cannot be read (not UTF-8, or broken multipart data)"},
     401: {
         "model": ErrorOut,
@@ -22,12 +23,13 @@ _RESPONSES: dict[int, dict] = {
     409: {"model": ErrorOut, "description": "refused as things stand: the reason's stable code"},
     422: {"model": InvalidOut, "description": "invalid input, naming each field"},
 }
-REFUSED_IN_WORDS = {
+# keyed int | str like FastAPI's `responses`, so that `answers(...) | REFUSED_IN_WORDS` type-checks
+REFUSED_IN_WORDS: dict[int | str, dict[str, Any]] = {
     409: {"model": RefusedOut, "description": "refused as things stand: every reason, in the Accept-Language"}
 }
 
 
-def answers(*codes: int) -> dict[int | str, dict]:
+def answers(*codes: int) -> dict[int | str, dict[str, Any]]:
     """The `responses` of an operation: the errors it gives besides its success (401 is router-wide)."""
     return {code: _RESPONSES[code] for code in codes}
 

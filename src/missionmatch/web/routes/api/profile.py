@@ -3,6 +3,7 @@ The checks are the profile page's (services.profiles); a wrong field answers 422
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
+from pydantic.json_schema import JsonDict
 
 from missionmatch.models import Participant
 from missionmatch.sectors import SECTORS
@@ -22,8 +23,8 @@ MESSAGES = {
 
 # The schema states the rules services.profiles checks (which gives the 422 its words), so that a client
 # reading it sends nothing that is refused
-_LANGUAGE = {"type": "string", "enum": list(profiles.PROFILE_LANGUAGES)}
-_TEXT = {"maxLength": profiles.MAX_TEXT, "pattern": NO_CONTROL}
+_LANGUAGE: JsonDict = {"type": "string", "enum": list(profiles.PROFILE_LANGUAGES)}
+_TEXT: JsonDict = {"maxLength": profiles.MAX_TEXT, "pattern": NO_CONTROL}
 
 
 class ProfileIn(BodyIn):
