@@ -4,6 +4,7 @@ is named with a stable code (translated by the web layer), nothing is written.""
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from missionmatch.models import Meeting, Mission, Organisation
 from missionmatch.models.enums import AgreementKind
@@ -52,7 +53,10 @@ class AgreementFields:
     signatories: list[Signatory] = field(default_factory=list)
 
 
-def _rows_by_id(rows: Sequence[Organisation] | Sequence[Meeting]) -> dict[str, object]:
+_Row = TypeVar("_Row", Organisation, Meeting)
+
+
+def _rows_by_id(rows: Sequence[_Row]) -> dict[str, _Row]:
     return {str(row.id): row for row in rows}
 
 
@@ -103,7 +107,7 @@ def read_agreement(mission: Mission, raw: AgreementInput) -> AgreementFields:
         elif org_id and org_id not in party_ids:
             fail("signatories", "signatory_not_party", row=row)
         else:
-            signatories.append(Signatory(name, job, organisations.get(org_id)))  # type: ignore[arg-type]
+            signatories.append(Signatory(name, job, organisations.get(org_id)))
     if errors:
         raise SetupRejected(errors)
     return AgreementFields(

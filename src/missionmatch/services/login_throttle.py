@@ -85,6 +85,7 @@ def claim(session: Session, claims: list[tuple[Rule, str]]) -> None:
         ).scalar()
         if counted is None:
             allowed_at = session.scalar(select(LoginThrottle.next_allowed_at).where(LoginThrottle.key == key))
+            assert allowed_at is not None  # _ensure_row made the row above, in this transaction
             raise Throttled(max(1, math.ceil((allowed_at - moment).total_seconds())))
         if wait := rule.wait_after(counted):
             session.execute(

@@ -1,7 +1,7 @@
 """Checks a mission document (format `missionmatch/mission-v1`, see docs/mission-format.md) before import."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -71,8 +71,8 @@ class _Checker:
             return None
         return moment
 
-    def unique_keys(self, items: list[dict[str, Any]], section: str) -> set[str]:
-        keys: set[str] = set()
+    def unique_keys(self, items: list[dict[str, Any]], section: str) -> set[str | None]:
+        keys: set[str | None] = set()  # a missing key is reported, and goes in too (as it did)
         for index, item in enumerate(items):
             key = item.get("key")
             if not key:
@@ -82,7 +82,7 @@ class _Checker:
             keys.add(key)
         return keys
 
-    def refs(self, values: Iterable[Any], known: set[str], where: str, field: str) -> None:
+    def refs(self, values: Iterable[Any], known: Collection[str | None], where: str, field: str) -> None:
         for value in values:
             if value not in known:
                 self.add(where, field, f"{value!r} does not exist")

@@ -6,6 +6,7 @@ like the rest of the document (docs/mission-format.md)."""
 import base64
 import binascii
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from missionmatch.clock import instant_to_wall, wall_to_instant
@@ -39,7 +40,12 @@ def _instant(value: str | None, zone: str) -> dt.datetime | None:
     return wall_to_instant(dt.datetime.fromisoformat(value), zone) if value else None
 
 
-def check_outcomes(check: Any, document: dict[str, Any], org_keys: set[str], meeting_keys: set[str]) -> None:
+def check_outcomes(
+    check: Any,
+    document: dict[str, Any],
+    org_keys: Collection[str | None],
+    meeting_keys: Collection[str | None],
+) -> None:
     """Adds the problems of the outcome sections to `check` (mission_document's checker)."""
     agreements = document.get("agreements", [])
     for index, agreement in enumerate(agreements):

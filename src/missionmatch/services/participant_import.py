@@ -197,6 +197,9 @@ def import_sheet(
             holder = f"{row.get('first_name')} {row.get('last_name')} ({org_name}), {where}"
             taken.setdefault(limits.hosted_table, TableHolder(org_name.casefold(), holder))
         if len(problems) == before:
+            # every way to leave side None (empty organisation, unknown side, new organisation without a
+            # side) added a problem above
+            assert side is not None
             accepted.append((row, side, sectors, languages, limits))
 
     if problems:

@@ -4,8 +4,9 @@ state, so that logging out or changing a password really ends a session (a copie
 import datetime as dt
 import hashlib
 import secrets
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
@@ -82,4 +83,4 @@ def end_all_sessions(
         .where(column == person.id, WebSession.ended_at.is_(None))
         .values(ended_at=clock.now())
     )
-    return result.rowcount
+    return cast(CursorResult, result).rowcount  # an UPDATE gives a CursorResult; execute is typed Result

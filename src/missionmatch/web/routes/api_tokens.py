@@ -31,7 +31,7 @@ def _page(
         status_code=status_code,
         tokens=api_tokens.tokens_of(db, owner),
         base=HOME["participant" if participant else "organiser"],
-        zone=owner.mission.timezone if participant else "UTC",
+        zone=owner.mission.timezone if isinstance(owner, Participant) else "UTC",  # isinstance narrows
         new_token=new_token,
         errors=errors or {},
         max_label=api_tokens.MAX_LABEL,
