@@ -2,15 +2,27 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+LOCK := requirements.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | md5sum | cut -c1-12)
 
-.PHONY: demo test lint typecheck system-deps install clean screenshots
+.PHONY: demo test lint lock typecheck system-deps install clean screenshots
 
-$(STAMP): pyproject.toml
+# the exact versions of the lock file, then the project itself (its ranges are checked against the lock by
+# tests/test_lock.py)
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+# after changing a range in pyproject.toml: resolve every range afresh in a clean environment, pin the result
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e ".[dev]"
+	{ sed -n '1,2p' $(LOCK); .lock-venv/bin/pip freeze --exclude-editable | grep -v '^missionmatch'; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK) && rm -rf .lock-venv
 
 install: $(STAMP)
 
