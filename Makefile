@@ -36,6 +36,8 @@ system-deps:
 
 test: system-deps $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # one PNG per key page on the demo data (a temporary database; var/ is left alone) into docs/screenshots/
