@@ -23,6 +23,13 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text()
+    except OSError:  # a short-lived child (e.g. multiprocessing's resource tracker starting) already gone
+        return ""
+
+
 def _running(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -42,7 +49,7 @@ def test_solver_children_die_with_a_killed_parent(tmp_path: Path) -> None:
         engines: list[int] = []
         for _ in range(200):  # the engines start within seconds (spawned interpreters)
             kids = _children(parent.pid)
-            engines = [c for c in kids if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text()]
+            engines = [c for c in kids if "spawn_main" in _cmdline(c)]
             if len(engines) == 3:
                 break
             time.sleep(0.1)
