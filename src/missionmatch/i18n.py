@@ -22,6 +22,12 @@ LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語"}
 TRANSLATIONS_DIR = Path(__file__).parent / "web" / "translations"
 
 
+def mark(message: str) -> str:
+    """Marks a message for the catalogs where it is defined (imported as `_`, so tests/web/test_i18n.py finds
+    it); it is translated where it is shown."""
+    return message
+
+
 @cache
 def catalog(language: str) -> gettext.NullTranslations:
     po_path = TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po"

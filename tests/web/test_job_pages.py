@@ -2,6 +2,7 @@
 (the JSON that job.js polls), can cancel it, refuses a second scheduler run while one waits, and shows a
 refused replanning in words. A queue on SQLite storage with no worker keeps jobs waiting."""
 
+import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import select
@@ -86,7 +87,8 @@ def test_the_job_page_in_japanese_with_the_solvers_progress(world: World, tmp_pa
     with transaction(world.factory) as session:
         job = session.get(Job, 1)
         job.state, job.stage, job.best, job.bound = JobState.RUNNING, "solving", 14.0, 11.0
-        job.started_at = job.heartbeat_at = job.created_at
+        # started a few seconds ago: elapsed time is then never rounded down to 0 on a fast machine
+        job.started_at = job.heartbeat_at = job.created_at - dt.timedelta(seconds=3)
     browser.get("/language/ja")
     page = browser.get(f"{JOB}/1").text
     assert '<dd id="job-stage" data-job-field="stage_text">求解中</dd>' in page

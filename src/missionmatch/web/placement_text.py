@@ -6,14 +6,9 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 
 from missionmatch.clock import wall_with_offset
+from missionmatch.i18n import mark as _
 from missionmatch.services.placement_rules import Refusal
 from missionmatch.web.i18n import Translator, minute_pattern
-
-
-def _(message: str) -> str:
-    """Marks a message for the catalogs (tests/web/test_i18n.py finds it); `refusal_text` translates it."""
-    return message
-
 
 MESSAGES = {
     "slot_outside": _("Slot %(slot)s is outside %(session)s, which has %(count)s slots."),
