@@ -15,8 +15,10 @@ BENCHMARK = SHARED / "benchmarks" / "b2b-jair2022"
 def test_solve_proves_the_benchmark_optimum_and_the_referee_agrees(tmp_path: Path) -> None:
     instance = BENCHMARK / "instances" / "original" / "forum-14.original.json"
     out = tmp_path / "solution.json"
+    # a proof takes seconds on a quiet machine; the generous limit only keeps a loaded CI machine from
+    # failing it (the per-test timeout is 300 s): speed is measured in benchmarks/, not here
     result = runner.invoke(
-        app, ["solve", str(instance), "--fairness", "2", "--time-limit", "60", "--out", str(out)]
+        app, ["solve", str(instance), "--fairness", "2", "--time-limit", "240", "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
     solution = json.loads(out.read_text())
