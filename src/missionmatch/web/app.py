@@ -1,5 +1,6 @@
 """The application factory: one engine/session factory, settings, middleware, routers, error pages."""
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -31,7 +32,8 @@ def _default_session_factory() -> sessionmaker[Session]:
     from missionmatch.db import make_engine, make_session_factory
 
     engine = make_engine()
-    migrate.upgrade(engine)
+    if migrated := migrate.upgrade(engine):
+        logging.getLogger("missionmatch").warning(migrated.describe(engine))
     return make_session_factory(engine)
 
 
