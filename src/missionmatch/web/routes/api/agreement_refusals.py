@@ -15,7 +15,7 @@ ENGLISH = Translator("en")
 CONFLICTS = frozenset(
     {"unknown_organisation", "unknown_meeting", "transition", "changed_meanwhile", "signed_on_required"}
 )
-DOCUMENT_STATUS = {"too_large": 413, "not_pdf": 415}
+DOCUMENT_STATUS = {"too_large": 413, "not_pdf": 415, "empty_file": 415}  # an empty file is no PDF
 
 
 def _detail(rejected: SetupRejected) -> str:

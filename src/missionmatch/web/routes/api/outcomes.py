@@ -5,7 +5,6 @@ from fastapi import APIRouter, Depends, Response, UploadFile
 
 from missionmatch import clock
 from missionmatch.models import Agreement, AgreementDocument, Mission
-from missionmatch.models.enums import AgreementStatus
 from missionmatch.services import agreement_documents as documents
 from missionmatch.services import agreements, feedback_views, follow_ups
 from missionmatch.services.agreement_fields import read_agreement
@@ -18,7 +17,6 @@ from missionmatch.web.routes.api.access import (
     ApiOrganiser,
     ApiParticipant,
     ManagedMission,
-    invalid,
     not_found,
 )
 from missionmatch.web.routes.api.agreement_refusals import refused
@@ -93,15 +91,12 @@ def change_status(
     not allowed from the current status or the status is no longer `seen`, `signed_on` when a signed
     agreement would have no date."""
     agreement = _agreement(mission, db, agreement_id)
-    statuses = AgreementStatus._value2member_map_
-    if body.status not in statuses or body.seen not in statuses:
-        raise invalid({"status": "Choose a status."})
     try:
         agreements.change_status(
             db,
             agreement,
-            AgreementStatus(body.status),
-            seen=AgreementStatus(body.seen),
+            body.status,
+            seen=body.seen,
             by=organiser.email,
             now=clock.now(),
             note=body.note,
@@ -130,8 +125,8 @@ def delete_agreement(mission: ManagedMission, db: DbSession, agreement_id: int) 
 async def upload_document(
     mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, agreement_id: int, document: UploadFile
 ) -> AgreementOut:
-    """Multipart field `document`: a PDF of at most 5 MB; 413 when larger, 415 when not a PDF, 422 when
-    empty or missing."""
+    """Multipart field `document`: a PDF of at most 5 MB; 413 when larger, 415 when empty or not a PDF,
+    422 when missing."""
     agreement = _agreement(mission, db, agreement_id)
     content = await document.read(documents.MAX_DOCUMENT_BYTES + 1)
     try:
