@@ -5,32 +5,34 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from missionmatch.models import Agreement, Feedback
+from missionmatch.models.enums import AgreementKind, AgreementStatus
 from missionmatch.services.agreement_fields import AgreementInput, SignatoryInput
 from missionmatch.services.feedback_views import comment_language
-from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, Instant, JsonInt
+from missionmatch.web.routes.api.schemas import NO_CONTROL, NOT_BLANK, BodyIn, Instant, JsonInt
 
 
 class SignatoryIn(BodyIn):
-    name: str = Field(max_length=200, pattern=NO_CONTROL)
+    name: str = Field(max_length=200, pattern=NOT_BLANK)
     title: str = Field(default="", max_length=200, pattern=NO_CONTROL)
     organisation_id: JsonInt | None = None  # one of the parties
 
 
 class AgreementIn(BodyIn):
-    # the services name a missing title, an unknown kind, parties of another mission (422, in words)
-    title: str = Field(max_length=200, pattern=NO_CONTROL)
-    kind: str  # mou | letter_of_intent | contract | cooperation_agreement
+    # what the schema cannot say is refused by the services: a signatory for an organisation that is not a
+    # party (422), parties or meetings of another mission (409)
+    title: str = Field(max_length=200, pattern=NOT_BLANK)
+    kind: AgreementKind
     description: str = Field(default="", max_length=4000, pattern=NO_CONTROL)
     signed_on: dt.date | None = None
     confidential: bool = Field(default=False, strict=True)
-    party_ids: list[JsonInt] = Field(default_factory=list)  # organisations of either side
+    party_ids: list[JsonInt] = Field(min_length=1)  # organisations of either side
     meeting_ids: list[JsonInt] = Field(default_factory=list)  # the meetings it came from
     signatories: list[SignatoryIn] = Field(default_factory=list)
 
     def as_input(self) -> AgreementInput:
         return AgreementInput(
             title=self.title,
-            kind=self.kind,
+            kind=self.kind.value,
             description=self.description,
             signed_on=self.signed_on.isoformat() if self.signed_on else "",
             confidential=self.confidential,
@@ -43,8 +45,8 @@ class AgreementIn(BodyIn):
 
 
 class StatusIn(BodyIn):
-    status: str  # draft | negotiating | signed | in_force | abandoned
-    seen: str  # the status the caller last read: refused if it changed meanwhile
+    status: AgreementStatus
+    seen: AgreementStatus  # the status the caller last read: refused (409) if it changed meanwhile
     signed_on: dt.date | None = None
     note: str = Field(default="", max_length=2000, pattern=NO_CONTROL)
 
