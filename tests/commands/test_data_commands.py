@@ -71,6 +71,14 @@ def test_xlsx_export_has_people_organisations_sessions_and_programme(
     assert workbook.sheetnames == ["Participants", "Organisations", "B2B afternoon", "Programme"]
     names = [row[0].value for row in workbook["Organisations"].iter_rows(min_row=2)]
     assert names == ["LuxSat Services", "Santé Data Lux", "Kansai Orbital KK"]
+    french = tmp_path / "mission-fr.xlsx"
+    arguments = ["export", "mission", "test-osaka", "-f", "xlsx", "-l", "fr", "-o", str(french)]
+    assert runner.invoke(app, arguments).exit_code == 0
+    assert [c.value for c in load_workbook(french)["Participants"][1]][:3] == [
+        "Prénom",
+        "Nom de famille",
+        "Entreprise",
+    ]
 
 
 def test_bad_participant_file_exits_non_zero_and_names_the_rows(mission_file: Path, tmp_path: Path) -> None:
