@@ -20,13 +20,23 @@ class ExportFormat(StrEnum):
     JSON = "json"
 
 
+class WorkbookLanguage(StrEnum):
+    EN = "en"
+    FR = "fr"
+    JA = "ja"
+
+
 @export_app.command("mission")
 def mission(
     name: str = typer.Argument(..., help="Mission name or slug."),
     format: ExportFormat = typer.Option(ExportFormat.JSON, "--format", "-f"),
     out: Path = typer.Option(None, "--out", "-o", help="File to write (default: <slug>.<format>)."),
+    language: WorkbookLanguage = typer.Option(
+        WorkbookLanguage.EN, "--language", "-l", help="Language of the workbook's headers and statuses."
+    ),
 ) -> None:
-    """Write a mission as JSON (re-importable, lossless) or as an Excel workbook."""
+    """Write a mission as JSON (re-importable, lossless) or as an Excel workbook a person reads (one sheet
+    per B2B session; keys in the last column; its Participants sheet imports back)."""
     with progress_display(f"export {name}") as progress:
         progress(stage="reading")
         with database_work() as session:
@@ -37,7 +47,7 @@ def mission(
         if format is ExportFormat.JSON:
             target.write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         else:
-            target.write_bytes(mission_workbook(document))
+            target.write_bytes(mission_workbook(document, language=language.value))
     typer.echo(f"Wrote {target}")
 
 
