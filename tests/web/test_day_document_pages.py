@@ -64,3 +64,30 @@ def test_participants_and_other_organisers_are_refused(world: World) -> None:
     assert world.organiser("orga@b.lu").get(grid_path(world)).status_code == 404
     other = f"/missions/test-osaka/sessions/{session_id(world, 'other-tokyo')}/grid"
     assert world.organiser().get(other).status_code == 404
+
+
+def test_the_grid_page_offers_each_document_as_pdf_and_workbook(world: World) -> None:
+    base = f"/missions/test-osaka/sessions/{session_id(world)}/documents"
+    browser = world.organiser()
+    assert f'<a href="{base}/doors.pdf?draft=1">PDF</a>' in browser.get(grid_path(world) + "?draft=1").text
+    pdf = browser.get(f"{base}/plan.pdf")
+    assert (pdf.status_code, pdf.headers["content-type"], pdf.content[:5]) == (
+        200,
+        "application/pdf",
+        b"%PDF-",
+    )
+    assert pdf.headers["content-disposition"] == 'attachment; filename="test-osaka-b2b-1-plan.pdf"'
+    workbook = browser.get(f"{base}/checkin.xlsx?draft=1")
+    assert workbook.content[:2] == b"PK"
+    assert (
+        workbook.headers["content-disposition"]
+        == 'attachment; filename="test-osaka-b2b-1-checkin-draft.xlsx"'
+    )
+    assert browser.get(f"{base}/badges.pdf").status_code == 404
+
+
+def test_participants_cannot_download_the_documents(world: World) -> None:
+    path = f"/missions/test-osaka/sessions/{session_id(world)}/documents/checkin.xlsx"
+    response = world.as_participant("test-osaka", "p-1").get(path, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (303, f"/login?next={path}")
+    assert world.organiser("orga@b.lu").get(path).status_code == 404
