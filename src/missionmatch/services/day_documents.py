@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from missionmatch.clock import WallTime
-from missionmatch.models import B2BSession, Meeting, Participant
+from missionmatch.models import B2BSession, Meeting, Mission, Participant
 from missionmatch.models.meeting import OCCUPYING
 from missionmatch.services.schedule_publish import VISIBLE
 
@@ -68,6 +68,22 @@ class DayDocuments:
     grid: tuple[SlotRow, ...]
     doors: tuple[tuple[DoorEntry, ...], ...]  # per table (index 0 is table 1)
     check_in: tuple[CheckIn, ...]  # by last name, then first name
+
+
+class SessionNotFound(LookupError):
+    pass
+
+
+def find_session(db: Session, mission: Mission, reference: str) -> B2BSession:
+    """A B2B session of the mission by its key or its number (id)."""
+    query = select(B2BSession).where(B2BSession.mission_id == mission.id)
+    by_key = db.scalar(query.where(B2BSession.key == reference))
+    if by_key is None and reference.isdigit():
+        by_key = db.scalar(query.where(B2BSession.id == int(reference)))
+    if by_key is None:
+        keys = ", ".join(b.key for b in mission.b2b_sessions) or "none"
+        raise SessionNotFound(f"{mission.slug} has no B2B session {reference!r} (its sessions: {keys})")
+    return by_key
 
 
 def span(start: WallTime, end: WallTime) -> str:
