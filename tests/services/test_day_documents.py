@@ -3,12 +3,13 @@ schedule by default and from the draft on request (SQLite and PostgreSQL)."""
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import B2BSession
+from missionmatch.models import B2BSession, InterpreterPool, Participant
 from missionmatch.services.day_documents import Attendee, CheckIn, DoorEntry, Seat, day_documents
+from missionmatch.services.interpreter_rota import RotaEntry, interpreter_rota
 from missionmatch.services.mission_import import import_mission
 from tests.factories import small_mission
 
@@ -108,3 +109,27 @@ def test_the_draft_adds_draft_meetings_and_never_cancelled_ones(
         CheckIn(JONAS, "15:40", 1, 1),
         CheckIn(YAMADA, "14:40", 2, 1),
     )
+
+
+def test_table_cards_name_the_hosts_who_keep_each_table(session_factory: sessionmaker[Session]) -> None:
+    _imported(session_factory)
+    with transaction(session_factory) as db:
+        db.scalars(select(Participant).where(Participant.key == "p-2")).one().hosted_table = 4
+    with session_factory() as db:
+        documents = day_documents(db, _session(db))
+    assert documents.keepers == ((), (SATO, YAMADA), (), (JONAS,))  # hosted_table is 1-based
+
+
+def test_the_rota_sends_interpreters_to_tables_and_flags_a_missing_pool(
+    session_factory: sessionmaker[Session],
+) -> None:
+    _imported(session_factory)
+    with session_factory() as db:
+        rota = interpreter_rota(day_documents(db, _session(db), draft=True))
+    assert rota == (RotaEntry("14:40–15:00", "fr-ja", (2,), 1),)
+    assert rota[0].short is False
+    with transaction(session_factory) as db:
+        db.execute(delete(InterpreterPool))
+    with session_factory() as db:
+        (entry,) = interpreter_rota(day_documents(db, _session(db)))
+    assert (entry.available, entry.short) == (0, True)

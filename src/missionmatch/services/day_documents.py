@@ -68,6 +68,8 @@ class DayDocuments:
     grid: tuple[SlotRow, ...]
     doors: tuple[tuple[DoorEntry, ...], ...]  # per table (index 0 is table 1)
     check_in: tuple[CheckIn, ...]  # by last name, then first name
+    # per table, the hosts who keep it in every session (Participant.hosted_table), for the table cards
+    keepers: tuple[tuple[Attendee, ...], ...]
 
 
 class SessionNotFound(LookupError):
@@ -90,7 +92,7 @@ def span(start: WallTime, end: WallTime) -> str:
     return f"{start:%H:%M}–{end:%H:%M}"
 
 
-def _attendee(person: Participant) -> Attendee:
+def attendee(person: Participant) -> Attendee:
     return Attendee(person.key, person.full_name, person.organisation.name, person.side)
 
 
@@ -117,7 +119,7 @@ def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocum
         assert meeting.slot is not None and meeting.table is not None  # filtered above
         if meeting.slot >= len(times) or meeting.table >= b2b.tables:
             continue  # outside a session that was shrunk after placing: the session page reports it
-        attendees = tuple(_attendee(p) for p in meeting.participants)
+        attendees = tuple(attendee(p) for p in meeting.participants)
         interpreter = meeting.interpreter or ""
         cells[meeting.slot][meeting.table] = Seat(meeting.key, attendees, interpreter)
         doors[meeting.table].append(
@@ -139,7 +141,16 @@ def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocum
         firsts.values(), key=lambda entry: (entry[0].last_name, entry[0].first_name, entry[0].id)
     )
     check_in = tuple(
-        CheckIn(_attendee(person), f"{times[slot][0]:%H:%M}", table + 1, counts[person.id])
+        CheckIn(attendee(person), f"{times[slot][0]:%H:%M}", table + 1, counts[person.id])
         for person, slot, table in arrivals
     )
-    return DayDocuments(b2b, draft, grid, tuple(tuple(entries) for entries in doors), check_in)
+    door_lists = tuple(tuple(entries) for entries in doors)
+    return DayDocuments(b2b, draft, grid, door_lists, check_in, _keepers(b2b))
+
+
+def _keepers(b2b: B2BSession) -> tuple[tuple[Attendee, ...], ...]:
+    people = sorted(b2b.mission.participants, key=lambda p: (p.last_name, p.first_name, p.id))
+    return tuple(
+        tuple(attendee(p) for p in people if p.hosted_table == number and p.erased_at is None)
+        for number in range(1, b2b.tables + 1)
+    )
