@@ -1,0 +1,154 @@
+"""The day documents of a B2B session as PDF (read back with pdftotext) and as workbooks whose cells are
+the service's rows."""
+
+import io
+import subprocess
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.exports.day_pdf import day_pdf
+from missionmatch.exports.day_tables import sheets
+from missionmatch.exports.tables import to_xlsx
+from missionmatch.i18n import Translator
+from missionmatch.models import B2BSession
+from missionmatch.services.day_documents import DayDocuments, day_documents
+from missionmatch.services.mission_import import import_mission
+from tests.services.test_day_documents import day_mission
+
+EN, JA = Translator("en"), Translator("ja")
+
+
+@pytest.fixture
+def draft(sqlite_factory: sessionmaker[Session]) -> DayDocuments:
+    """The draft of the test mission: m-1 at 14:40 table 2, Jonas and Hanako at 15:40 table 1."""
+    with transaction(sqlite_factory) as db:
+        import_mission(db, day_mission())
+    db = sqlite_factory()
+    return day_documents(db, db.scalars(select(B2BSession)).one(), draft=True)
+
+
+def _text(pdf: bytes, tmp_path: Path, layout: bool = False) -> str:
+    path = tmp_path / "document.pdf"
+    path.write_bytes(pdf)
+    options = ["-layout"] if layout else []
+    return subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _pages(pdf: bytes, tmp_path: Path) -> list[str]:
+    return _text(pdf, tmp_path).split("\f")[:-1]
+
+
+def _size(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "size.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return next(" ".join(line.split()) for line in info.splitlines() if line.startswith("Page size:"))
+
+
+def _cells(workbook: bytes) -> dict[str, list[list[object]]]:
+    book = load_workbook(io.BytesIO(workbook))
+    return {
+        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets
+    }
+
+
+def test_the_plan_workbook_is_the_grid_with_names_companies_and_interpreters(draft: DayDocuments) -> None:
+    cells = _cells(to_xlsx(sheets(EN, draft, "plan")))
+    assert cells == {
+        "Table plan": [
+            ["Time", "Table 1", "Table 2", "Table 3", "Table 4"],
+            ["14:00–14:20", None, None, None, None],
+            ["14:20–14:40", None, None, None, None],
+            [
+                "14:40–15:00",
+                None,
+                "Anne Muller (LuxSat Services)\n太郎 山田 (Kansai Orbital KK)\n"
+                "Hanako Sato (Kansai Orbital KK)\nInterpreter: French–Japanese",
+                None,
+                None,
+            ],
+            ["15:20–15:40", None, None, None, None],
+            [
+                "15:40–16:00",
+                "Jonas Weber (Santé Data Lux)\nHanako Sato (Kansai Orbital KK)",
+                None,
+                None,
+                None,
+            ],
+            ["16:00–16:20", None, None, None, None],
+        ]
+    }
+    assert [row[0] for row in cells["Table plan"][1:]] == [row.time for row in draft.grid]
+
+
+def test_door_and_check_in_workbooks_have_the_services_rows(draft: DayDocuments) -> None:
+    doors = _cells(to_xlsx(sheets(EN, draft, "doors")))
+    assert doors == {
+        "Table 1": [
+            ["Time", "Delegation", "Hosts", "Interpreter"],
+            ["15:40–16:00", "Jonas Weber (Santé Data Lux)", "Hanako Sato (Kansai Orbital KK)", None],
+        ],
+        "Table 2": [
+            ["Time", "Delegation", "Hosts", "Interpreter"],
+            [
+                "14:40–15:00",
+                "Anne Muller (LuxSat Services)",
+                "太郎 山田 (Kansai Orbital KK)\nHanako Sato (Kansai Orbital KK)",
+                "French–Japanese",
+            ],
+        ],
+    }
+    check_in = _cells(to_xlsx(sheets(EN, draft, "checkin")))["Check-in"]
+    assert check_in[0] == ["Present", "Name", "Organisation", "First meeting", "Table", "Meetings"]
+    assert check_in[1:] == [
+        [None, c.attendee.name, c.attendee.company, c.first_time, c.first_table, c.meetings]
+        for c in draft.check_in
+    ]
+    assert check_in[2] == [None, "Hanako Sato", "Kansai Orbital KK", "14:40", 2, 2]
+
+
+def test_the_plan_pdf_is_a4_landscape_with_every_name(draft: DayDocuments, tmp_path: Path) -> None:
+    pdf = day_pdf(EN, draft, "plan", "Test mission Osaka", "Asia/Tokyo")
+    assert _size(pdf, tmp_path) == "Page size: 841.89 x 595.276 pts (A4)"
+    text = _text(pdf, tmp_path)
+    for expected in [
+        "Table plan",
+        "DRAFT SCHEDULE",
+        "15:20–15:40",
+        "Table 4",
+        "Anne Muller",
+        "山田",
+        "Jonas Weber",
+    ]:
+        assert expected in text, expected
+    assert "LuxSat" in text and "Santé Data Lux" in text
+
+
+def test_door_lists_take_one_page_per_table_with_both_sides(draft: DayDocuments, tmp_path: Path) -> None:
+    pdf = day_pdf(JA, draft, "doors", "Test mission Osaka", "Asia/Tokyo")
+    assert _size(pdf, tmp_path) == "Page size: 595.276 x 841.89 pts (A4)"
+    pages = _pages(pdf, tmp_path)
+    assert len(pages) == 2
+    assert "テーブル 1" in pages[0] and "Jonas Weber" in pages[0] and "Anne Muller" not in pages[0]
+    assert "テーブル 2" in pages[1] and "Anne Muller" in pages[1] and "太郎 山田" in pages[1]
+
+
+def test_the_check_in_sheet_lists_everyone_once_with_their_first_meeting(
+    draft: DayDocuments, tmp_path: Path
+) -> None:
+    pdf = day_pdf(EN, draft, "checkin", "Test mission Osaka", "Asia/Tokyo")
+    lines = [" ".join(line.split()) for line in _text(pdf, tmp_path, layout=True).splitlines()]
+    people = [line for line in lines if line.endswith((" 1", " 2")) and ":" in line]
+    assert people == [
+        "Anne Muller LuxSat Services 14:40 2 1",
+        "Hanako Sato Kansai Orbital KK 14:40 2 2",
+        "Jonas Weber Santé Data Lux 15:40 1 1",
+        "太郎 山田 Kansai Orbital KK 14:40 2 1",
+    ]
