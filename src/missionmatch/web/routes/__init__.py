@@ -31,6 +31,7 @@ from missionmatch.web.routes import (
     recommendations,
     requests_board,
     schedule,
+    schedule_versions,
     sessions,
     viewer_zone,
 )
@@ -51,6 +52,7 @@ ROUTERS: list[APIRouter] = [
     outbox.router,
     requests_board.router,
     schedule.router,
+    schedule_versions.router,
     jobs.router,
     meeting_placement.router,
     profile.router,
