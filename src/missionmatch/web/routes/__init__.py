@@ -33,6 +33,7 @@ from missionmatch.web.routes import (
     recommendations,
     requests_board,
     schedule,
+    schedule_versions,
     sessions,
     viewer_zone,
 )
@@ -55,6 +56,7 @@ ROUTERS: list[APIRouter] = [
     requests_board.router,
     schedule.router,
     day_documents.router,
+    schedule_versions.router,
     jobs.router,
     meeting_placement.router,
     profile.router,
