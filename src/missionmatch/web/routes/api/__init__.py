@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Security
 from fastapi.security import HTTPBearer
 
 from missionmatch.web.routes.api import (
+    agenda_bundle,
     agenda_files,
     jobs,
     me,
@@ -28,7 +29,18 @@ BEARER = HTTPBearer(
 router = APIRouter(
     prefix="/api/v1", responses=answers(401), dependencies=[Security(BEARER), Depends(verify_body_text)]
 )
-for module in (missions, requests, profile, me, agenda_files, schedule, jobs, on_the_day, outcomes):
+for module in (
+    missions,
+    requests,
+    profile,
+    me,
+    agenda_files,
+    agenda_bundle,
+    schedule,
+    jobs,
+    on_the_day,
+    outcomes,
+):
     router.include_router(module.router)
 
 __all__ = ["router"]
