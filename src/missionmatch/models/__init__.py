@@ -13,6 +13,7 @@ from missionmatch.models.calendar_feed import CalendarFeed
 from missionmatch.models.campaign import Campaign
 from missionmatch.models.feedback import Feedback
 from missionmatch.models.job import Job
+from missionmatch.models.job_file import JobFile
 from missionmatch.models.login_throttle import LoginThrottle
 from missionmatch.models.meeting import Meeting
 from missionmatch.models.meeting_request import MeetingRequest
@@ -39,6 +40,7 @@ __all__ = [
     "Feedback",
     "InterpreterPool",
     "Job",
+    "JobFile",
     "LoginLink",
     "LoginThrottle",
     "Meeting",

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from missionmatch.web.routes import (
     agenda,
+    agenda_bundle,
     agreement_documents,
     agreements,
     api,
@@ -64,6 +65,7 @@ ROUTERS: list[APIRouter] = [
     directory.router,
     meeting_requests.router,
     agenda.router,
+    agenda_bundle.router,
     calendar_feed.router,
     feedback.router,
     api_tokens.router,

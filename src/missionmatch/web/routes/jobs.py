@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import Job, Mission
 from missionmatch.models.job import JobKind, JobState
+from missionmatch.services.job_files import job_file
 from missionmatch.services.job_runs import refusal_from
 from missionmatch.services.jobs import create_job, elapsed_seconds, request_cancel
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
@@ -65,7 +66,25 @@ def job_page(request: Request, mission: ManagedMission, job_id: int, db: DbSessi
         stage_text=stage_text(t, job),
         elapsed=elapsed_seconds(job),
         refusals=refusal_texts(t, [refusal_from(r) for r in refusals], mission.timezone),
+        file=job_file(db, job),
     )
+
+
+def file_response(db: Session, job: Job) -> Response | None:
+    """The job's file as a download; None when it has none (not done, or expired after 24 hours)."""
+    stored = job_file(db, job)
+    if stored is None:
+        return None
+    headers = {"Content-Disposition": f'attachment; filename="{stored.file_name}"'}
+    return Response(stored.content, media_type=stored.media_type, headers=headers)
+
+
+@router.get("/missions/{slug}/jobs/{job_id}/file")
+def job_file_download(mission: ManagedMission, job_id: int, db: DbSession) -> Response:
+    response = file_response(db, mission_job(mission, job_id, db))
+    if response is None:
+        raise HTTPException(status_code=404)
+    return response
 
 
 @router.get("/missions/{slug}/jobs/{job_id}/progress")

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Security
 from fastapi.security import HTTPBearer
 
 from missionmatch.web.routes.api import (
+    agenda_bundle,
     agenda_files,
     jobs,
     me,
@@ -35,6 +36,7 @@ for module in (
     profile,
     me,
     agenda_files,
+    agenda_bundle,
     schedule,
     schedule_versions,
     jobs,
