@@ -1,0 +1,133 @@
+"""The mission report (bilan) of one mission or of a campaign: pure data, one column per mission for the
+comparison and a total in which a person or a company present in several missions counts once
+(services/report_people.py). The page, the PDF and the workbook are drawn from it (exports/report_*.py)."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from missionmatch.clock import WallTime
+from missionmatch.models import Campaign, Feedback, Meeting, Mission, Participant, ProgrammeItem
+from missionmatch.services.report_meetings import MeetingCounts, count_meetings
+from missionmatch.services.report_outcomes import OutcomeCounts, count_outcomes
+from missionmatch.services.report_people import PeopleCounts, count_people
+
+
+@dataclass(frozen=True)
+class ProgrammeLine:
+    mission: str
+    title: str
+    kind: str
+    starts_at: WallTime
+    timezone: str
+    registered: int
+    capacity: int | None
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """One mission's figures, or the whole report's."""
+
+    label: str
+    people: PeopleCounts
+    meetings: MeetingCounts
+    outcomes: OutcomeCounts
+    programme_items: int
+    programme_registrations: int
+
+
+@dataclass(frozen=True)
+class MissionReport:
+    title: str
+    campaign: str | None  # the campaign's name when the report covers one
+    missions: list[ReportColumn]  # in order of start date
+    total: ReportColumn
+    programme: list[ProgrammeLine]
+
+
+def _load(session: Session, mission_ids: Sequence[int]) -> list[Mission]:
+    query = (
+        select(Mission)
+        .where(Mission.id.in_(mission_ids))
+        .options(
+            selectinload(Mission.organisations),
+            selectinload(Mission.participants).selectinload(Participant.organisation),
+            selectinload(Mission.meeting_requests),
+            selectinload(Mission.meetings).selectinload(Meeting.session),
+            selectinload(Mission.agreements),
+            selectinload(Mission.programme_items).selectinload(ProgrammeItem.participants),
+        )
+        .order_by(Mission.start_date, Mission.id)
+    )
+    return list(session.scalars(query))
+
+
+def _feedback(session: Session, mission: Mission) -> list[Feedback]:
+    query = select(Feedback).join(Meeting, Meeting.id == Feedback.meeting_id)
+    return list(session.scalars(query.where(Meeting.mission_id == mission.id).order_by(Feedback.id)))
+
+
+def _column(label: str, missions: list[Mission], feedback: list[Feedback]) -> ReportColumn:
+    meetings = [count_meetings(m.meeting_requests, m.meetings) for m in missions]
+    total = meetings[0]
+    for more in meetings[1:]:
+        total = total + more
+    items = [item for m in missions for item in m.programme_items]
+    return ReportColumn(
+        label=label,
+        people=count_people(
+            [o for m in missions for o in m.organisations], [p for m in missions for p in m.participants]
+        ),
+        meetings=total,
+        outcomes=count_outcomes(feedback, [a for m in missions for a in m.agreements]),
+        programme_items=len(items),
+        programme_registrations=sum(len(item.participants) for item in items),
+    )
+
+
+def _programme(missions: list[Mission]) -> list[ProgrammeLine]:
+    return [
+        ProgrammeLine(m.name, i.title, i.kind.value, i.starts_at, m.timezone, len(i.participants), i.capacity)
+        for m in missions
+        for i in m.programme_items
+    ]
+
+
+def build_report(
+    session: Session, missions: Sequence[Mission], *, title: str, campaign: str | None = None
+) -> MissionReport:
+    """`missions` must not be empty; the total column is labelled with `title`."""
+    if not missions:
+        raise ValueError("a report needs at least one mission")
+    loaded = _load(session, [m.id for m in missions])
+    feedback = {m.id: _feedback(session, m) for m in loaded}
+    columns = [_column(m.name, [m], feedback[m.id]) for m in loaded]
+    everything = [f for m in loaded for f in feedback[m.id]]
+    total = columns[0] if len(loaded) == 1 else _column(title, loaded, everything)
+    return MissionReport(title, campaign, columns, total, _programme(loaded))
+
+
+def mission_report(session: Session, mission: Mission) -> MissionReport:
+    return build_report(session, [mission], title=mission.name)
+
+
+def campaign_report(session: Session, campaign: Campaign) -> MissionReport:
+    if not campaign.missions:
+        raise ValueError(f"campaign {campaign.name!r} has no mission")
+    return build_report(session, campaign.missions, title=campaign.name, campaign=campaign.name)
+
+
+def find_campaign(session: Session, key: str) -> Campaign | None:
+    """A campaign by its number or its name (case ignored); None when there is none."""
+    if key.isdigit():
+        found = session.get(Campaign, int(key))
+        if found is not None:
+            return found
+    exact = session.scalar(select(Campaign).where(Campaign.name == key.strip()))
+    if exact is not None:
+        return exact
+    # SQLite's lower() folds ASCII only: a name with accents is found as typed (above)
+    query = select(Campaign).where(func.lower(Campaign.name) == key.strip().lower())
+    return session.scalars(query.order_by(Campaign.id)).first()
