@@ -11,6 +11,7 @@ from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
 from missionmatch.models.calendar_feed import CalendarFeed
 from missionmatch.models.campaign import Campaign
+from missionmatch.models.content_revision import bump_content_revision
 from missionmatch.models.feedback import Feedback
 from missionmatch.models.job import Job
 from missionmatch.models.job_file import JobFile
@@ -57,4 +58,5 @@ __all__ = [
     "SlotOccupancy",
     "Unavailability",
     "WebSession",
+    "bump_content_revision",
 ]
