@@ -1,7 +1,7 @@
 """mission content revision: a counter bumped by every write that changes participants' pages (page cache key)
 
 Revision ID: 8e4f2b6c1d09
-Revises: 5d1c0a7e9b21
+Revises: 061b757f9b7a
 Create Date: 2026-12-03 07:50:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "8e4f2b6c1d09"
-down_revision: str | None = "5d1c0a7e9b21"
+down_revision: str | None = "061b757f9b7a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
