@@ -56,7 +56,11 @@ def build_agenda_bundle(
         slug = mission.slug
         documents = mission_agenda_documents(session, mission)
     progress(stage=STAGE, done=0, total=len(documents))
-    whole, parts = agendas_pdf(documents, lambda done, total: progress(stage=STAGE, done=done, total=total))
+
+    def rendered(done: int, total: int) -> None:
+        progress(stage=STAGE, done=done, total=total)
+
+    whole, parts = agendas_pdf(documents, rendered, each=format is BundleFormat.ZIP)
     if format is BundleFormat.ZIP:
         content, media_type = agendas_zip(documents, parts), ZIP_TYPE
     else:
