@@ -3,6 +3,7 @@ the service's rows."""
 
 import io
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,12 @@ EN, JA = Translator("en"), Translator("ja")
 
 
 @pytest.fixture
-def draft(sqlite_factory: sessionmaker[Session]) -> DayDocuments:
+def draft(sqlite_factory: sessionmaker[Session]) -> Iterator[DayDocuments]:
     """The draft of the test mission: m-1 at 14:40 table 2, Jonas and Hanako at 15:40 table 1."""
     with transaction(sqlite_factory) as db:
         import_mission(db, day_mission())
-    db = sqlite_factory()
-    return day_documents(db, db.scalars(select(B2BSession)).one(), draft=True)
+    with sqlite_factory() as db:  # open while a test reads the session's interpreters and people
+        yield day_documents(db, db.scalars(select(B2BSession)).one(), draft=True)
 
 
 def _text(pdf: bytes, tmp_path: Path, layout: bool = False) -> str:
@@ -181,3 +182,15 @@ def test_table_cards_take_one_landscape_page_per_table_with_its_keepers(
     pages = _pages(pdf, tmp_path)
     assert len(pages) == 4
     assert "Table 2" in pages[1] and "Hanako Sato" in pages[1] and "Hanako Sato" not in pages[0]
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(sqlite_factory: sessionmaker[Session]) -> None:
+    document = day_mission()
+    document["participants"][0]["first_name"] = '=HYPERLINK("http://evil.example","x")'
+    with transaction(sqlite_factory) as db:
+        import_mission(db, document)
+    with sqlite_factory() as db:
+        documents = day_documents(db, db.scalars(select(B2BSession)).one())
+        check_in = load_workbook(io.BytesIO(to_xlsx(sheets(EN, documents, "checkin")))).active
+    cell = check_in.cell(row=2, column=2)
+    assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","x") Muller', "s")

@@ -25,6 +25,13 @@ def _column_groups(tables: int) -> list[range]:
 def day_html(t: Translator, documents: DayDocuments, kind: str, mission_name: str, zone: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"{kind}: the day documents are {', '.join(KINDS)}")
+    builders = {
+        "plan": plan_table,
+        "doors": door_tables,
+        "checkin": check_in_table,
+        "rota": rota_table,
+        "cards": cards_table,
+    }
     return TEMPLATES.get_template("day_pdf.html").render(
         kind=kind,
         t=t,
@@ -33,12 +40,8 @@ def day_html(t: Translator, documents: DayDocuments, kind: str, mission_name: st
         zone=zone,
         documents=documents,
         b2b=documents.session,
-        plan=plan_table(t, documents),
         groups=_column_groups(documents.session.tables),
-        doors=door_tables(t, documents),
-        check_in=check_in_table(t, documents),
-        rota=rota_table(t, documents),
-        cards=cards_table(t, documents),
+        table=builders[kind](t, documents),  # only the document asked for
     )
 
 
