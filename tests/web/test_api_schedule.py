@@ -101,7 +101,7 @@ def test_replan_reports_what_moved(world: World) -> None:
     client = organiser_api(world)
     response = client.post(f"{BASE}/schedule/replan", json={"time_limit": 5})
     assert response.status_code == 202
-    expected = {"kept": 1, "moved": [], "dropped": [], "added": []}
+    expected = {"kept": 1, "moved": [], "dropped": [], "added": [], "changes": [], "in_words": []}
     assert client.get(response.headers["location"]).json()["result"] == expected
 
 
