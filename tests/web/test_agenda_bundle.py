@@ -80,8 +80,10 @@ def test_the_participants_page_starts_the_zip_and_the_job_page_links_it(world: W
         assert archive.read(f"{key}.pdf").startswith(b"%PDF-")
         assert name in _pdf_text(archive.read(f"{key}.pdf"), tmp_path)
         assert archive.read(f"{key}.ics").startswith(b"BEGIN:VCALENDAR")
+    assert browser.get("/jobs/1/file").content == download.content  # by the job's id alone
+    assert [browser.get(f"/jobs/{i}/file").status_code for i in (2, 0, 2**70)] == [404, 404, 404]
     other = _browser(world, queue, "orga@b.lu")
-    for path in (f"{JOB}/1/file", f"{JOB}/1"):
+    for path in (f"{JOB}/1/file", f"{JOB}/1", "/jobs/1/file"):
         assert other.get(path).status_code == 404
     assert other.get("/missions/other-tokyo/jobs/1/file").status_code == 404  # not a job of that mission
 
