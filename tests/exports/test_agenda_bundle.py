@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
+from missionmatch.exports.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.models import Job, JobFile, Mission
 from missionmatch.models.job import JobKind, JobState
-from missionmatch.exports.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.services.job_files import delete_expired_job_files, job_file, store_job_file
 from missionmatch.services.job_runs import Reporter, run_job
 from missionmatch.services.jobs import request_cancel

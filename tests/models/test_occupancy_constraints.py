@@ -117,7 +117,7 @@ def _double_booked_before_the_constraints(engine, status_b: str) -> sessionmaker
     from missionmatch import migrate
 
     factory = sessionmaker(bind=engine)
-    # imported with today's models and schema, then taken back: the old schema keeps the rows it has columns for
+    # imported with today's models and schema, then taken back: the old schema keeps what it has columns for
     with transaction(factory) as session:
         import_mission(session, with_pairs(placement_mission(), 2))
     migrate.downgrade(engine, "6a6ffd8bba38")

@@ -106,7 +106,7 @@ def agendas_pdf(
 ) -> tuple[bytes, dict[str, bytes]]:
     """Every agenda of a mission in one file (`all.pdf`), and each participant's (by key) unless `each` is
     False: each agenda is laid out once, with the fonts loaded once for all, and `all.pdf` is made of the same
-    pages. Writing a PDF subsets its fonts, about half the time of an agenda: skipped when only one is wanted."""
+    pages. Writing a PDF subsets its fonts (half of an agenda's time): skipped when one file is wanted."""
     fonts = FontConfiguration()
     rendered, parts = [], {}
     for done, document in enumerate(documents, start=1):

@@ -4,9 +4,9 @@ from collections.abc import Callable
 
 from huey import Huey
 
+from missionmatch.exports.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.models import Job
 from missionmatch.models.job import JobKind
-from missionmatch.exports.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.services.job_runs import Reporter, run_job
 from missionmatch.tasks.queue import TaskContext
 
