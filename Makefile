@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCK := requirements.lock
+TRANSLATIONS := src/missionmatch/web/translations
+POT := $(TRANSLATIONS)/messages.pot
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | md5sum | cut -c1-12)
 
-.PHONY: demo test lint lock typecheck system-deps install clean screenshots
+.PHONY: demo test lint lock typecheck system-deps install clean screenshots messages
 
 # the exact versions of the lock file, then the project itself (its ranges are checked against the lock by
 # tests/test_lock.py)
@@ -14,7 +16,17 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r $(LOCK)
 	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pybabel compile -d $(TRANSLATIONS)
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+# after adding or changing a user-facing string: the template from the sources (babel.cfg), both catalogs
+# updated from it (new messages to translate, unused ones dropped), compiled; tests/test_catalogs.py checks
+# that the committed template and catalogs are in step with the sources
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k mark --sort-output --no-wrap \
+		--project missionmatch --copyright-holder "missionmatch contributors" --omit-header -o $(POT) src/missionmatch
+	$(BIN)/pybabel update -i $(POT) -d $(TRANSLATIONS) --ignore-obsolete --no-fuzzy-matching --no-wrap
+	$(BIN)/pybabel compile -d $(TRANSLATIONS)
 
 # after changing a range in pyproject.toml: resolve every range afresh in a clean environment, pin the result
 lock:

@@ -1,6 +1,6 @@
 """Translations and locale-aware formatting, for pages and for the mails services send. Catalogs are .po
-files (kept beside the web templates that use most of them) compiled in memory on first use (the repository
-ignores *.mo), so that a fresh checkout needs no build step."""
+files (kept beside the web templates that use most of them), updated from the sources by `make messages` and
+compiled by `make` (the repository ignores *.mo); a checkout without a build compiles them in memory."""
 
 import datetime as dt
 import gettext
@@ -23,18 +23,27 @@ TRANSLATIONS_DIR = Path(__file__).parent / "web" / "translations"
 
 
 def mark(message: str) -> str:
-    """Marks a message for the catalogs where it is defined (imported as `_`, so tests/web/test_i18n.py finds
-    it); it is translated where it is shown."""
+    """Marks a message for the catalogs where it is defined (imported as `_`, so that `make messages`
+    extracts it); it is translated where it is shown."""
     return message
 
 
 @cache
 def catalog(language: str) -> gettext.NullTranslations:
-    po_path = TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po"
+    return load_catalog(TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po")
+
+
+def load_catalog(po_path: Path) -> gettext.NullTranslations:
+    """The `.mo` that `make` compiled beside the `.po` when it is at least as new; else the `.po` compiled in
+    memory (a checkout without `make`, or a catalog edited since)."""
     if not po_path.exists():
         return gettext.NullTranslations()
+    mo_path = po_path.with_suffix(".mo")
+    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+        with mo_path.open("rb") as mo_file:
+            return gettext.GNUTranslations(mo_file)
     with po_path.open("rb") as po_file:
-        messages = read_po(po_file, locale=language)
+        messages = read_po(po_file, locale=po_path.parent.parent.name)
     buffer = io.BytesIO()
     write_mo(buffer, messages)
     buffer.seek(0)

@@ -1,43 +1,11 @@
-"""Languages: the switch is remembered, catalogs are complete, dates follow the viewer's locale."""
+"""Languages: the switch is remembered, dates follow the locale (catalogs: tests/test_catalogs.py)."""
 
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from missionmatch.web import i18n
 from tests.web.conftest import World
-
-WEB = Path(i18n.__file__).parent
-PACKAGE = WEB.parent  # services send mails in the recipient's language too
-_CALL = re.compile(r'(?<![n\w])(?:_|gettext)\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)')
-_PLURAL = re.compile(r'ngettext\(\s*"([^"]*)",\s*"([^"]*)"')
-
-
-def _used_messages() -> set[str | tuple[str, str]]:
-    found: set[str | tuple[str, str]] = set()
-    for path in [*PACKAGE.rglob("*.py"), *PACKAGE.rglob("*.html")]:  # web and export templates
-        text = path.read_text(encoding="utf-8")
-        for match in _CALL.finditer(text):
-            pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(1))
-            found.add("".join(pieces).replace("\\n", "\n"))
-        found.update(_PLURAL.findall(text))
-    return found
-
-
-@pytest.mark.parametrize("language", ["fr", "ja"])
-def test_every_message_is_translated_with_the_same_placeholders(language: str) -> None:
-    with (WEB / "translations" / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
-        catalog = read_po(po)
-    for message in _used_messages():
-        key = message[0] if isinstance(message, tuple) else message
-        entry = catalog.get(key)
-        assert entry is not None and entry.string, f"{language}: {key!r} is not translated"
-        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
-        for string in strings:
-            assert set(re.findall(r"%\(\w+\)s", string)) <= set(re.findall(r"%\(\w+\)s", key)), key
 
 
 def test_language_switch_is_remembered_in_a_cookie(world: World) -> None:

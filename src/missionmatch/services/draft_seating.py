@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from missionmatch.i18n import mark as _
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.scheduling import checker
@@ -21,15 +22,23 @@ from missionmatch.services.interpreter_setup import canonical_pair
 from missionmatch.services.mission_instance import build_mission_instance
 from missionmatch.services.scheduling_candidates import Candidate, forbidden_slots, new_meeting_key
 
-CHANGED = "the schedule changed while the scheduler ran: "
+# why a planned meeting was not written (shown translated on the job page: marked for the catalogs)
 REASONS = {
-    "request": "the request is no longer accepted (it changed while the scheduler ran)",
-    "withdrawn": "one of them withdrew or was erased while the scheduler ran",
-    "busy": CHANGED + "one of them now has another meeting in that slot",
-    "unavailable": CHANGED + "one of them is no longer available in that slot",
-    "tables": CHANGED + "every table of that slot is now taken",
-    "interpreter": CHANGED + "no interpreter for them is left in that slot",
-    "limit": CHANGED + "one of them now has as many meetings as they accept",
+    "request": _("the request is no longer accepted (it changed while the scheduler ran)"),
+    "withdrawn": _("one of them withdrew or was erased while the scheduler ran"),
+    "busy": _(
+        "the schedule changed while the scheduler ran: one of them now has another meeting in that slot"
+    ),
+    "unavailable": _(
+        "the schedule changed while the scheduler ran: one of them is no longer available in that slot"
+    ),
+    "tables": _("the schedule changed while the scheduler ran: every table of that slot is now taken"),
+    "interpreter": _(
+        "the schedule changed while the scheduler ran: no interpreter for them is left in that slot"
+    ),
+    "limit": _(
+        "the schedule changed while the scheduler ran: one of them now has as many meetings as they accept"
+    ),
 }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
+from missionmatch.i18n import mark as _
 from missionmatch.models import B2BSession, Mission, Recommendation
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.scheduling.portfolio import solve
@@ -73,12 +74,12 @@ class SchedulingReport:
 def _why_unplaced(candidate: Candidate, sessions: list[B2BSession]) -> str:
     talkable = [s for s in sessions if interpreter_pair(candidate.people, s)[0]]
     if not talkable:
-        return "no common language and no interpreter for it"
+        return _("no common language and no interpreter for it")
     for b2b in talkable:
         blocked = set().union(*(forbidden_slots(p, b2b) for p in candidate.people))
         if len(blocked) < b2b.slot_count:
-            return "every slot where both are free is taken (tables, interpreters or their other meetings)"
-    return "never both free during a B2B session (programme, availability, arrival or departure)"
+            return _("every slot where both are free is taken (tables, interpreters or their other meetings)")
+    return _("never both free during a B2B session (programme, availability, arrival or departure)")
 
 
 def _snapshot(
@@ -126,12 +127,12 @@ def _solve(
     solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
     if solution.status == "infeasible" and any(p.min_meetings for p in joint.instance.participants):
         # minimums are wishes: one that cannot be met must not cost everybody their schedule
-        report.notes.append("minimum meetings could not all be met; scheduled without minimums")
+        report.notes.append(_("minimum meetings could not all be met; scheduled without minimums"))
         relaxed = [replace(p, min_meetings=0) for p in joint.instance.participants]
         joint.instance = replace(joint.instance, participants=tuple(relaxed))
         solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
     if solution.meeting_slots is None:
-        report.notes.append("the solver found no schedule within the time limit: give it more seconds")
+        report.notes.append(_("the solver found no schedule within the time limit: give it more seconds"))
     return solution
 
 
