@@ -10,6 +10,7 @@ import asyncio
 import itertools
 import json
 import re
+import ssl
 import sys
 import time
 from collections.abc import Callable
@@ -18,6 +19,7 @@ import httpx
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 TIMEOUT = 60.0
+TLS = ssl.create_default_context()
 Request = Callable[[httpx.AsyncClient], "asyncio.Future[httpx.Response]"]
 
 
@@ -92,19 +94,23 @@ def scenarios(fixture: dict, people: list[tuple[httpx.Cookies, str]], organiser:
     }
 
 
-async def _user(base: str, make, i: int, end: float, record: list) -> None:  # type: ignore[no-untyped-def]
-    cookies, send = make(i)
-    async with httpx.AsyncClient(base_url=base, cookies=cookies, timeout=TIMEOUT) as client:
-        while time.monotonic() < end:
-            started = time.monotonic()
-            try:
-                response = await send(client)
-                status = response.status_code
-            except StopIteration:
-                return  # every pair has asked: nothing left to send
-            except httpx.HTTPError as error:
-                status = type(error).__name__
-            record.append((time.monotonic() - started, status))
+async def _user(client: httpx.AsyncClient, send, end: float, record: list) -> None:  # type: ignore[no-untyped-def]
+    while time.monotonic() < end:
+        started = time.monotonic()
+        try:
+            response = await send(client)
+            status = response.status_code
+        except StopIteration:
+            return  # every pair has asked: nothing left to send
+        except httpx.HTTPError as error:
+            status = type(error).__name__
+        record.append((time.monotonic() - started, status))
+
+
+def _client(base: str, cookies: httpx.Cookies | None) -> httpx.AsyncClient:
+    # one TLS context for all: httpx builds one per client otherwise (tens of ms of CPU each, blocking the
+    # loop), which with 200 clients stalled every request for seconds and was counted as server latency
+    return httpx.AsyncClient(base_url=base, cookies=cookies, timeout=TIMEOUT, verify=TLS)
 
 
 def _summary(name: str, clients: int, elapsed: float, record: list) -> dict:
@@ -139,10 +145,15 @@ async def main(base: str, levels: list[int], seconds: float, only: list[str]) ->
             continue
         for clients in levels:
             record: list = []
+            users = [make(i) for i in range(clients)]
+            opened = [_client(base, cookies) for cookies, _send in users]  # before the clock starts
             started = time.monotonic()
             end = started + seconds
-            await asyncio.gather(*(_user(base, make, i, end, record) for i in range(clients)))
-            print(json.dumps(_summary(name, clients, time.monotonic() - started, record)), flush=True)
+            sends = [send for _cookies, send in users]
+            await asyncio.gather(*(_user(c, s, end, record) for c, s in zip(opened, sends, strict=True)))
+            elapsed = time.monotonic() - started
+            await asyncio.gather(*(c.aclose() for c in opened))
+            print(json.dumps(_summary(name, clients, elapsed, record)), flush=True)
             await asyncio.sleep(2)  # let the server settle between runs
 
 

@@ -93,9 +93,9 @@ def main() -> None:
             load_before = os.getloadavg()
             command = [sys.executable, str(Path(__file__).parent / "load_client.py"), base]
             command += ["--levels", args.levels, "--seconds", str(args.seconds), "--only", args.only]
-            client = subprocess.run(
-                command, input=json.dumps(fixture), capture_output=True, text=True, check=True
-            )
+            client = subprocess.run(command, input=json.dumps(fixture), capture_output=True, text=True)
+            if client.returncode != 0:
+                sys.exit(f"the load client failed:\n{client.stderr}")
             load_after = os.getloadavg()
         finally:
             server.send_signal(signal.SIGINT)
