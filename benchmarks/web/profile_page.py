@@ -2,14 +2,16 @@
 number of SQL statements per request. Sync routes run inline on the profiled thread (FastAPI would run them
 on its thread pool, which pyinstrument does not see). The demo database is prepared once and kept.
 
-    .venv/bin/pip install pyinstrument
+    .venv/bin/pip install pyinstrument  # optional: without it, cProfile's top functions
     .venv/bin/python benchmarks/web/profile_page.py /me/agenda --database /tmp/mm-profile.db
 """
 
 import argparse
 import asyncio
+import cProfile
 import datetime as dt
 import json
+import pstats
 import sys
 import time
 from pathlib import Path
@@ -54,8 +56,6 @@ async def _sign_in(client: httpx.AsyncClient, fixture: dict, page: str) -> None:
 
 
 async def _run(app, fixture: dict, page: str, repeat: int, statements: list) -> None:  # type: ignore[no-untyped-def]
-    from pyinstrument import Profiler
-
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
         await _sign_in(client, fixture, page)
@@ -73,11 +73,26 @@ async def _run(app, fixture: dict, page: str, repeat: int, statements: list) -> 
             f"without the profiler: {1000 * cpu / repeat:.1f} ms CPU, "
             f"{1000 * wall / repeat:.1f} ms per request"
         )
-        profiler = Profiler(interval=0.0005, async_mode="disabled")
-        profiler.start()
+        await _profiled(client, page, repeat)
+
+
+async def _profiled(client: httpx.AsyncClient, page: str, repeat: int) -> None:
+    """pyinstrument's call tree where it is installed, else cProfile's top functions (standard library)."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        profile = cProfile.Profile()
+        profile.enable()
         for _ in range(repeat):
             await client.get(page)
-        profiler.stop()
+        profile.disable()
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(35)
+        return
+    profiler = Profiler(interval=0.0005, async_mode="disabled")
+    profiler.start()
+    for _ in range(repeat):
+        await client.get(page)
+    profiler.stop()
     print(profiler.output_text(unicode=True, show_all=False))
 
 
