@@ -116,7 +116,9 @@ def _client(base: str, cookies: httpx.Cookies | None) -> httpx.AsyncClient:
 def _summary(name: str, clients: int, elapsed: float, record: list) -> dict:
     latencies = sorted(latency for latency, _ in record)
 
-    def quantile(q: float) -> float:
+    def quantile(q: float) -> float | None:  # None: no request (every pair had already asked)
+        if not latencies:
+            return None
         return round(1000 * latencies[min(len(latencies) - 1, int(q * len(latencies)))], 1)
 
     statuses: dict[str, int] = {}

@@ -66,6 +66,7 @@ def _table(rows: list[dict]) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in rows:
+        r = {k: "–" if v is None else v for k, v in r.items()}  # no request: every pair had already asked
         statuses = ", ".join(f"{s}: {n}" for s, n in sorted(r["statuses"].items()))
         lines.append(
             f"| {r['scenario']} | {r['clients']} | {r['requests']} | {r['rps']} | {r['p50_ms']} | "
