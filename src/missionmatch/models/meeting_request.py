@@ -37,3 +37,10 @@ class MeetingRequest(Base):
     mission: Mapped["Mission"] = relationship(back_populates="meeting_requests")
     requester: Mapped["Participant"] = relationship(foreign_keys=[requester_id])
     recipient: Mapped["Participant"] = relationship(foreign_keys=[recipient_id])
+
+    def status_at(self, now: dt.datetime) -> RequestStatus:
+        """The status as of `now`: a pending request past its expiry reads as expired before the hourly
+        clean-up writes it, so that showing a page never has to write."""
+        if self.status == RequestStatus.PENDING and self.expires_at is not None and self.expires_at <= now:
+            return RequestStatus.EXPIRED
+        return self.status

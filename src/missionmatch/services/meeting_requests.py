@@ -139,12 +139,13 @@ def cancel_request(session: Session, request: MeetingRequest, by: Participant) -
     _transition(session, request, RequestStatus.CANCELLED)
 
 
-def expire_pending(session: Session, mission_id: int, at: dt.datetime | None = None) -> int:
-    """Marks pending requests past their expiry as expired; returns how many."""
+def expire_pending(session: Session, mission_id: int | None, at: dt.datetime | None = None) -> int:
+    """Marks pending requests past their expiry as expired (of one mission, or of all: None); how many."""
+    of_mission = [] if mission_id is None else [MeetingRequest.mission_id == mission_id]
     result = session.execute(
         update(MeetingRequest)
         .where(
-            MeetingRequest.mission_id == mission_id,
+            *of_mission,
             MeetingRequest.status == RequestStatus.PENDING,
             MeetingRequest.expires_at <= (at or clock.now()),
         )

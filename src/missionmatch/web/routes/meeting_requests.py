@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from missionmatch import clock
 from missionmatch.models import MeetingRequest, Participant
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
@@ -34,11 +35,16 @@ def refusal_text(t: Translator, code: str) -> str:
 
 
 def _page(request: Request, me: Participant, db, error: str = "", status: int = 200) -> Response:
-    requests.expire_pending(db, me.mission_id)
-    db.commit()
     box = requests.inbox(db, me)
     return render(
-        request, "requests.html", status_code=status, me=me, mission=me.mission, inbox=box, error=error
+        request,
+        "requests.html",
+        status_code=status,
+        me=me,
+        mission=me.mission,
+        inbox=box,
+        error=error,
+        now=clock.now(),
     )
 
 

@@ -3,8 +3,8 @@
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from missionmatch import clock
 from missionmatch.models.enums import RequestStatus
-from missionmatch.services.meeting_requests import expire_pending
 from missionmatch.web.deps import DbSession, ManagedMission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
@@ -14,15 +14,14 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 @router.get("/missions/{slug}/requests")
 def requests_board(request: Request, mission: ManagedMission, db: DbSession, status: str = "") -> Response:
-    if expire_pending(db, mission.id):
-        db.commit()
-        db.refresh(mission)
-    shown = [r for r in mission.meeting_requests if not status or r.status.value == status]
+    now = clock.now()
+    shown = [r for r in mission.meeting_requests if not status or r.status_at(now).value == status]
     return render(
         request,
         "requests_board.html",
         mission=mission,
         requests=shown,
         status=status,
+        now=now,
         statuses=[s.value for s in RequestStatus],
     )

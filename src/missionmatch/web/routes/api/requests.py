@@ -5,6 +5,7 @@ from typing import Literal
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
 
+from missionmatch import clock
 from missionmatch.models import MeetingRequest, Participant
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import ApiPrincipal, DbSession, Settings
@@ -42,7 +43,7 @@ def _request_out(r: MeetingRequest) -> RequestOut:
         id=r.id,
         requester_id=r.requester_id,
         recipient_id=r.recipient_id,
-        status=r.status.value,
+        status=r.status_at(clock.now()).value,
         priority=r.priority,
         message=r.message,
         expires_at=r.expires_at,
