@@ -151,3 +151,9 @@ def test_schedule_then_replan_from_the_command_line(database: Path, tmp_path: Pa
         "Replanned: 0 published meetings kept in place, 0 moved, 0 no longer possible, 2 added"
         in result.output
     )
+    # each change in words, whichever slots the solver picked
+    changes = result.output.split(" 2 added\n")[1].splitlines()
+    assert [line.split(", 2025, ")[0] for line in changes] == [
+        "  Anne Muller (LuxSat Services) – 太郎 山田 (Kansai Orbital KK): new, May 27",
+        "  Jonas Weber (Santé Data Lux) – Hanako Sato (Kansai Orbital KK): new, May 27",
+    ]

@@ -37,9 +37,15 @@ def test_pdf_writes_the_plan_the_door_lists_and_the_check_in_sheet(database: Non
     out = tmp_path / "day"
     assert _export("--session", "b2b-1", "--out", str(out), "--language", "ja") == (
         0,
-        f"Wrote 3 files to {out}\n",
+        f"Wrote 5 files to {out}\n",
     )
-    assert sorted(p.name for p in out.iterdir()) == ["checkin.pdf", "doors.pdf", "plan.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cards.pdf",
+        "checkin.pdf",
+        "doors.pdf",
+        "plan.pdf",
+        "rota.pdf",
+    ]
     text = subprocess.run(["pdftotext", str(out / "doors.pdf"), "-"], capture_output=True, text=True).stdout
     assert "テーブル 2" in text and "太郎 山田" in text and "Jonas Weber" not in text  # published only
 

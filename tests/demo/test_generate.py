@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
+from missionmatch.demo import names
 from missionmatch.demo.generate import DATA_DIR, generate, serialise
 from missionmatch.models import Mission, Participant
 from missionmatch.services.demo import DEMO_SLUGS, load_demo
@@ -80,3 +81,13 @@ def test_loading_the_demo_twice_leaves_one_copy(sqlite_factory: sessionmaker[Ses
     with sqlite_factory() as session:
         assert session.scalar(select(func.count(Mission.id))) == 4
         assert session.scalar(select(func.count(Participant.id))) == 287
+
+
+def test_two_different_companies_never_share_a_name_legal_form_aside(documents: dict) -> None:
+    forms = sorted([*names.LU_FORMS, *names.JP_FORMS], key=len, reverse=True)
+    bases: dict[str, set[str]] = {}
+    for document in documents.values():
+        for org in document["organisations"]:
+            form = next((f for f in forms if org["name"].endswith(f" {f}")), "")
+            bases.setdefault(org["name"].removesuffix(f" {form}"), set()).add(org["name"])
+    assert [variants for variants in bases.values() if len(variants) > 1] == []

@@ -3,6 +3,7 @@ the service's rows."""
 
 import io
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,12 +25,12 @@ EN, JA = Translator("en"), Translator("ja")
 
 
 @pytest.fixture
-def draft(sqlite_factory: sessionmaker[Session]) -> DayDocuments:
+def draft(sqlite_factory: sessionmaker[Session]) -> Iterator[DayDocuments]:
     """The draft of the test mission: m-1 at 14:40 table 2, Jonas and Hanako at 15:40 table 1."""
     with transaction(sqlite_factory) as db:
         import_mission(db, day_mission())
-    db = sqlite_factory()
-    return day_documents(db, db.scalars(select(B2BSession)).one(), draft=True)
+    with sqlite_factory() as db:  # open while a test reads the session's interpreters and people
+        yield day_documents(db, db.scalars(select(B2BSession)).one(), draft=True)
 
 
 def _text(pdf: bytes, tmp_path: Path, layout: bool = False) -> str:
@@ -152,3 +153,44 @@ def test_the_check_in_sheet_lists_everyone_once_with_their_first_meeting(
         "Jonas Weber Santé Data Lux 15:40 1 1",
         "太郎 山田 Kansai Orbital KK 14:40 2 1",
     ]
+
+
+def test_the_rota_workbook_and_pdf_send_the_interpreter_to_the_table(
+    draft: DayDocuments, tmp_path: Path
+) -> None:
+    assert _cells(to_xlsx(sheets(EN, draft, "rota"))) == {
+        "Interpreter rota": [
+            ["Time", "Languages", "Tables", "Interpreters needed", "Interpreters available"],
+            ["14:40–15:00", "French–Japanese", "2", 1, 1],
+        ]
+    }
+    text = _text(day_pdf(EN, draft, "rota", "Test mission Osaka", "Asia/Tokyo"), tmp_path)
+    assert "Interpreter rota" in text and "French–Japanese" in text and "14:40–15:00" in text
+
+
+def test_table_cards_take_one_landscape_page_per_table_with_its_keepers(
+    draft: DayDocuments, tmp_path: Path
+) -> None:
+    assert _cells(to_xlsx(sheets(EN, draft, "cards")))["Table cards"][1:] == [
+        ["Table 1", None],
+        ["Table 2", "Hanako Sato (Kansai Orbital KK)\n太郎 山田 (Kansai Orbital KK)"],
+        ["Table 3", None],
+        ["Table 4", None],
+    ]
+    pdf = day_pdf(EN, draft, "cards", "Test mission Osaka", "Asia/Tokyo")
+    assert _size(pdf, tmp_path) == "Page size: 841.89 x 595.276 pts (A4)"
+    pages = _pages(pdf, tmp_path)
+    assert len(pages) == 4
+    assert "Table 2" in pages[1] and "Hanako Sato" in pages[1] and "Hanako Sato" not in pages[0]
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(sqlite_factory: sessionmaker[Session]) -> None:
+    document = day_mission()
+    document["participants"][0]["first_name"] = '=HYPERLINK("http://evil.example","x")'
+    with transaction(sqlite_factory) as db:
+        import_mission(db, document)
+    with sqlite_factory() as db:
+        documents = day_documents(db, db.scalars(select(B2BSession)).one())
+        check_in = load_workbook(io.BytesIO(to_xlsx(sheets(EN, documents, "checkin")))).active
+    cell = check_in.cell(row=2, column=2)
+    assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","x") Muller', "s")

@@ -61,9 +61,12 @@ def test_the_participants_page_starts_the_zip_and_the_job_page_links_it(world: W
     started = browser.submit("/missions/test-osaka/agendas/all", {"format": "zip"}, page=PARTICIPANTS)
     assert (started.status_code, started.headers["location"]) == (303, f"{JOB}/1")
     assert browser.get(f"{JOB}/1/file").status_code == 404  # waiting for the worker: no file yet
+    waiting = browser.get(f"{JOB}/1").text  # job.js fills in the count as agendas are drawn
+    assert '<span data-job-field="done">–</span> / <span data-job-field="total">–</span>' in waiting
     assert _run_worker(queue) == 1
     page = browser.get(f"{JOB}/1").text
     assert '<dd id="job-state" data-job-field="state_text">Done</dd>' in page
+    assert '<span data-job-field="done">4</span> / <span data-job-field="total">4</span>' in page
     assert (
         f'<a class="button" href="{JOB}/1/file" download>Download agendas-test-osaka.zip</a> 4 agendas'
         in page
@@ -77,8 +80,10 @@ def test_the_participants_page_starts_the_zip_and_the_job_page_links_it(world: W
         assert archive.read(f"{key}.pdf").startswith(b"%PDF-")
         assert name in _pdf_text(archive.read(f"{key}.pdf"), tmp_path)
         assert archive.read(f"{key}.ics").startswith(b"BEGIN:VCALENDAR")
+    assert browser.get("/jobs/1/file").content == download.content  # by the job's id alone
+    assert [browser.get(f"/jobs/{i}/file").status_code for i in (2, 0, 2**70)] == [404, 404, 404]
     other = _browser(world, queue, "orga@b.lu")
-    for path in (f"{JOB}/1/file", f"{JOB}/1"):
+    for path in (f"{JOB}/1/file", f"{JOB}/1", "/jobs/1/file"):
         assert other.get(path).status_code == 404
     assert other.get("/missions/other-tokyo/jobs/1/file").status_code == 404  # not a job of that mission
 

@@ -73,6 +73,8 @@ def test_wrong_fields_are_named_with_422(world: World) -> None:
     ]
     one = f"{PATH}/{agreement(world).id}"
     assert errors_of(client.post(f"{one}/status", json={"status": "sealed", "seen": "signed"})) == ["status"]
+    for not_a_date in (0, "20250530", "2025-05-30T00:00:00"):
+        assert errors_of(client.put(one, json=_body(world, signed_on=not_a_date))) == ["signed_on"]
 
 
 def test_refusals_as_things_stand_are_409_with_the_reason(world: World) -> None:

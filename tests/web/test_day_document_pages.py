@@ -83,6 +83,9 @@ def test_the_grid_page_offers_each_document_as_pdf_and_workbook(world: World) ->
         workbook.headers["content-disposition"]
         == 'attachment; filename="test-osaka-b2b-1-checkin-draft.xlsx"'
     )
+    for kind in ("doors", "rota", "cards"):
+        assert browser.get(f"{base}/{kind}.pdf").content[:5] == b"%PDF-", kind
+        assert browser.get(f"{base}/{kind}.xlsx").content[:2] == b"PK", kind
     assert browser.get(f"{base}/badges.pdf").status_code == 404
 
 

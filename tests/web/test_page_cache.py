@@ -6,7 +6,7 @@ import httpx
 from sqlalchemy import select
 
 from missionmatch.db import transaction
-from missionmatch.models import Meeting
+from missionmatch.models import Meeting, Participant
 from missionmatch.services.meeting_placement import move_meeting
 from missionmatch.web.app import create_app
 from missionmatch.web.page_cache import PageCache
@@ -103,3 +103,27 @@ def test_the_least_recently_used_page_goes_first() -> None:
     assert cache.get('"a"') == b"a"
     cache.put('"c"', b"c")
     assert (cache.get('"a"'), cache.get('"b"'), cache.get('"c"')) == (b"a", None, b"c")
+
+
+def test_the_directory_keeps_one_entry_per_search_and_shows_a_renamed_organisation(world: World) -> None:
+    cache = PageCache(100)
+    anne = _signed_in(world, cache)
+    everyone = anne.get("/me/directory")
+    searched = anne.get("/me/directory", params={"q": "Sato"})
+    assert everyone.headers["etag"] != searched.headers["etag"] and len(cache) == 2
+    assert anne.get("/me/directory", params={"q": "Sato"}).content == searched.content
+    with transaction(world.factory) as session:
+        sato = session.scalar(select(Participant).where(Participant.key == "p-4"))
+        assert sato is not None
+        sato.organisation.name = "Sato Trading KK"
+    assert "Sato Trading KK" in anne.get("/me/directory").text
+
+
+def test_the_recommendations_page_is_cached_per_participant(world: World) -> None:
+    cache = PageCache(100)
+    anne = _signed_in(world, cache, "p-1")
+    jonas = _signed_in(world, cache, "p-2")
+    first = anne.get("/me/recommendations")
+    assert anne.get("/me/recommendations").content == first.content
+    assert jonas.get("/me/recommendations").headers["etag"] != first.headers["etag"]
+    assert len(cache) == 2

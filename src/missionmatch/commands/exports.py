@@ -77,8 +77,8 @@ def day_documents_command(
     draft: bool = typer.Option(False, "--draft", help="The draft schedule instead of the published one."),
     language: str = typer.Option("en", "--language", "-l", help="en, fr or ja."),
 ) -> None:
-    """Write the table plan, the door lists and the check-in sheet of one B2B session (plan, doors and
-    checkin .pdf or .xlsx)."""
+    """Write the table plan, the door lists, the check-in sheet, the interpreter rota and the table cards of
+    one B2B session (plan, doors, checkin, rota and cards .pdf or .xlsx)."""
     if language not in LANGUAGES:
         raise typer.BadParameter(
             f"{language!r} is not one of {', '.join(LANGUAGES)}", param_hint="--language"

@@ -96,13 +96,13 @@ class _Builder:
             prefix, suffix = self.rng.choice(names.JP_PREFIX), self.rng.choice(names.JP_SUFFIX[sector])
             name, country = f"{prefix} {suffix} {self.rng.choice(names.JP_FORMS)}", "JP"
             city, key = self.rng.choice(self.spec["cities"]), f"jp-{self.spec['slug']}-{number:03d}"
-        while (
-            name in self.used_names
-        ):  # names are unique over the campaign: a repeat is a company coming back
+        # names are unique over the campaign, legal form aside: a repeat is a company coming back
+        form = name.removeprefix(f"{prefix} {suffix} ")
+        while name.removesuffix(f" {form}") in self.used_names:
             name = name.replace(
                 prefix, f"{prefix} {self.rng.choice(['Nord', 'Sud', 'Est', 'West', 'Neo'])}", 1
             )
-        self.used_names.add(name)
+        self.used_names.add(name.removesuffix(f" {form}"))
         size = self.rng.choice(["micro", "sme", "sme", "large"])
         return {
             "key": key,

@@ -1,4 +1,5 @@
-"""The day documents of a B2B session written to a directory: plan, doors and checkin, as PDF or xlsx."""
+"""The day documents of a B2B session written to a directory: plan, doors, checkin, rota and cards, as PDF
+or xlsx."""
 
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +19,7 @@ class DayFormat(StrEnum):
 def write_day_documents(
     t: Translator, documents: DayDocuments, format: DayFormat, out: Path, mission_name: str, zone: str
 ) -> list[Path]:
-    """plan.pdf, doors.pdf and checkin.pdf (or .xlsx) in `out`, created if missing."""
+    """plan, doors, checkin, rota and cards .pdf (or .xlsx) in `out`, created if missing."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in KINDS:

@@ -6,8 +6,9 @@ from missionmatch.exports.tables import Table
 from missionmatch.i18n import Translator
 from missionmatch.i18n import mark as _
 from missionmatch.services.day_documents import Attendee, DayDocuments, Seat
+from missionmatch.services.interpreter_rota import interpreter_rota
 
-KINDS = ("plan", "doors", "checkin")
+KINDS = ("plan", "doors", "checkin", "rota", "cards")
 
 
 def person(attendee: Attendee) -> str:
@@ -80,6 +81,28 @@ def check_in_table(t: Translator, documents: DayDocuments) -> Table:
     return header, rows
 
 
+def rota_table(t: Translator, documents: DayDocuments) -> Table:
+    """Per slot and language pair, where the interpreters go; a slot short of interpreters shows more
+    needed than available."""
+    header = [
+        t.gettext(_("Time")),
+        t.gettext(_("Languages")),
+        t.gettext(_("Tables")),
+        t.gettext(_("Interpreters needed")),
+        t.gettext(_("Interpreters available")),
+    ]
+    rows = [
+        [e.time, languages(t, e.pair), ", ".join(str(n) for n in e.tables), len(e.tables), e.available]
+        for e in interpreter_rota(documents)
+    ]
+    return header, rows
+
+
+def cards_table(t: Translator, documents: DayDocuments) -> Table:
+    header = [t.gettext(_("Table")), t.gettext(_("Kept by"))]
+    return header, [[table_name(t, i), people(keepers)] for i, keepers in enumerate(documents.keepers)]
+
+
 def sheets(t: Translator, documents: DayDocuments, kind: str) -> dict[str, Table]:
     """The workbook of one kind of document: its sheets by name."""
     if kind == "plan":
@@ -88,4 +111,8 @@ def sheets(t: Translator, documents: DayDocuments, kind: str) -> dict[str, Table
         return door_tables(t, documents) or {t.gettext(_("Door lists")): (door_header(t), [])}
     if kind == "checkin":
         return {t.gettext(_("Check-in")): check_in_table(t, documents)}
+    if kind == "rota":
+        return {t.gettext(_("Interpreter rota")): rota_table(t, documents)}
+    if kind == "cards":
+        return {t.gettext(_("Table cards")): cards_table(t, documents)}
     raise ValueError(f"{kind}: the day documents are {', '.join(KINDS)}")

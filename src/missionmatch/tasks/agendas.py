@@ -1,12 +1,12 @@
-"""Every agenda of a mission as one PDF or a zip (services/agenda_bundle.py), stored with the job."""
+"""Every agenda of a mission as one PDF or a zip (exports/agenda_bundle.py), stored with the job."""
 
 from collections.abc import Callable
 
 from huey import Huey
 
+from missionmatch.exports.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.models import Job
 from missionmatch.models.job import JobKind
-from missionmatch.services.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.services.job_runs import Reporter, run_job
 from missionmatch.tasks.queue import TaskContext
 

@@ -4,8 +4,8 @@ file per participant), made by the worker as an `agendas` job; the job page link
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from missionmatch.exports.agenda_bundle import BundleFormat
 from missionmatch.models.job import JobKind
-from missionmatch.services.agenda_bundle import BundleFormat
 from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission
 from missionmatch.web.routes.jobs import job_page_url, start_job
 from missionmatch.web.security import verify_csrf

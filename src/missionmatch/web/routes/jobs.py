@@ -13,8 +13,9 @@ from missionmatch.models.job import JobKind, JobState
 from missionmatch.services.job_files import job_file
 from missionmatch.services.job_runs import refusal_from
 from missionmatch.services.jobs import create_job, elapsed_seconds, request_cancel
-from missionmatch.web.deps import DbSession, Lang, ManagedMission
+from missionmatch.web.deps import CurrentOrganiser, DbSession, Lang, ManagedMission
 from missionmatch.web.job_text import KINDS, STATES, progress_json, stage_text
+from missionmatch.web.permissions import organiser_manages_mission
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
@@ -85,6 +86,17 @@ def job_file_download(mission: ManagedMission, job_id: int, db: DbSession) -> Re
     if response is None:
         raise HTTPException(status_code=404)
     return response
+
+
+@router.get("/jobs/{job_id}/file")
+def job_file_by_id(job_id: int, organiser: CurrentOrganiser, db: DbSession) -> Response:
+    """The same file by the job's id alone (a link that names no mission); 404 unless the organiser
+    manages the job's mission, as for a job that does not exist."""
+    job = db.get(Job, job_id)  # an id out of range is simply not found (db.py)
+    mission = db.get(Mission, job.mission_id) if job is not None else None
+    if mission is None or not organiser_manages_mission(organiser, mission):
+        raise HTTPException(status_code=404)
+    return job_file_download(mission, job_id, db)
 
 
 @router.get("/missions/{slug}/jobs/{job_id}/progress")

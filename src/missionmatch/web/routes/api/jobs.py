@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from missionmatch.models import Job, Mission
 from missionmatch.models.job import JobKind
+from missionmatch.services.change_words import change_lines
 from missionmatch.services.job_runs import refusal_from
 from missionmatch.services.jobs import JobBusy, elapsed_seconds, request_cancel
 from missionmatch.web.deps import ApiPrincipal, DbSession, Lang
@@ -15,7 +16,7 @@ from missionmatch.web.i18n import Translator
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ApiOrganiser, not_found, visible_missions
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schedule_bodies import MoveOut, ReplanOut
+from missionmatch.web.routes.api.schedule_bodies import MoveOut, ReplanOut, changes_out
 from missionmatch.web.routes.api.schemas import ErrorOut, Instant
 from missionmatch.web.routes.jobs import file_response, start_job
 
@@ -75,13 +76,13 @@ def job_out(job: Job, mission: Mission, t: Translator) -> JobOut:
         finished_at=job.finished_at,
         elapsed_seconds=elapsed_seconds(job),
         requested_by=job.requested_by,
-        result=None if kept else _result(job),
+        result=None if kept else _result(job, mission, t),
         error=job.error,
         refusals=refusal_texts(t, [refusal_from(r) for r in kept], mission.timezone),
     )
 
 
-def _result(job: Job) -> dict[str, Any] | None:
+def _result(job: Job, mission: Mission, t: Translator) -> dict[str, Any] | None:
     """The report in the shape of the synchronous API's bodies (ReplanOut names each move's fields)."""
     if job.kind != JobKind.REPLAN or job.result is None:
         return job.result
@@ -96,7 +97,15 @@ def _result(job: Job) -> dict[str, Any] | None:
         )
         for key, old, new in report["moved"]
     ]
-    out = ReplanOut(kept=report["kept"], moved=moves, dropped=report["dropped"], added=report["added"])
+    changes = report.get("changes", [])
+    out = ReplanOut(
+        kept=report["kept"],
+        moved=moves,
+        dropped=report["dropped"],
+        added=report["added"],
+        changes=changes_out(changes, mission.timezone),
+        in_words=change_lines(t, mission, changes),
+    )
     return out.model_dump()
 
 

@@ -1,7 +1,7 @@
 """Every agenda of a mission in one download, for the organisers: one PDF (each agenda on its own pages) or a
 zip with each participant's PDF and iCalendar file named by their key. Run by the worker as an `agendas`
 job: progress after each agenda (done of total), stopped by a cancel at the next agenda, and the file stored
-with the job (`job_files`) only once every agenda is rendered."""
+with the job (`job_files`) only once every agenda is rendered; storing one deletes the expired others."""
 
 import io
 import zipfile
@@ -11,13 +11,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from missionmatch import clock
 from missionmatch.db import transaction
 from missionmatch.exports.agenda_files import file_stem
 from missionmatch.exports.agenda_ical import agenda_ics
 from missionmatch.exports.agenda_pdf import agendas_pdf
 from missionmatch.models import Mission
 from missionmatch.services.agenda_document import AgendaDocument, mission_agenda_documents
-from missionmatch.services.job_files import store_job_file
+from missionmatch.services.job_files import delete_expired_job_files, store_job_file
 
 STAGE, STORING = "rendering", "storing"
 ZIP_TYPE = "application/zip"
@@ -56,7 +57,11 @@ def build_agenda_bundle(
         slug = mission.slug
         documents = mission_agenda_documents(session, mission)
     progress(stage=STAGE, done=0, total=len(documents))
-    whole, parts = agendas_pdf(documents, lambda done, total: progress(stage=STAGE, done=done, total=total))
+
+    def rendered(done: int, total: int) -> None:
+        progress(stage=STAGE, done=done, total=total)
+
+    whole, parts = agendas_pdf(documents, rendered, each=format is BundleFormat.ZIP)
     if format is BundleFormat.ZIP:
         content, media_type = agendas_zip(documents, parts), ZIP_TYPE
     else:
@@ -65,5 +70,6 @@ def build_agenda_bundle(
     # a new stage is always written and reads the cancel flag: a cancel during the last agendas stops here
     progress(stage=STORING, done=len(documents), total=len(documents))
     with transaction(factory) as session:
+        delete_expired_job_files(session, clock.now())  # each new bundle clears the day-old ones
         store_job_file(session, job_id, name, media_type, content)
     return {"format": format.value, "file_name": name, "size": len(content), "agendas": len(documents)}

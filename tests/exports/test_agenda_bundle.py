@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
+from missionmatch.exports.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.models import Job, JobFile, Mission
 from missionmatch.models.job import JobKind, JobState
-from missionmatch.services.agenda_bundle import BundleFormat, build_agenda_bundle
 from missionmatch.services.job_files import delete_expired_job_files, job_file, store_job_file
 from missionmatch.services.job_runs import Reporter, run_job
 from missionmatch.services.jobs import request_cancel
@@ -110,3 +110,15 @@ def test_files_expire_after_24_hours(session_factory: sessionmaker[Session]) -> 
         assert delete_expired_job_files(session, made + dt.timedelta(hours=24)) == 1
     with session_factory() as session:
         assert session.scalar(select(func.count()).select_from(JobFile)) == 0
+
+
+def test_storing_a_bundle_deletes_the_files_of_a_day_ago(session_factory: sessionmaker[Session]) -> None:
+    mission_id = _mission_id(session_factory)
+    old = queued_job(session_factory, mission_id, JobKind.AGENDAS, format="pdf")
+    with transaction(session_factory) as session:
+        stored = store_job_file(session, old, "old.pdf", "application/pdf", b"%PDF-")
+        stored.created_at -= dt.timedelta(hours=25)
+    new = queued_job(session_factory, mission_id, JobKind.AGENDAS, format="pdf")
+    build_queue(session_factory, IMMEDIATE).enqueue(job_row(session_factory, new))
+    with session_factory() as session:
+        assert list(session.scalars(select(JobFile.job_id))) == [new]
