@@ -5,11 +5,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import CursorResult, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import Meeting, MeetingRequest, Participant
+from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.mail import MailSettings
 from missionmatch.services.notifications import request_received
@@ -18,6 +18,18 @@ from missionmatch.services.row_locks import lock_schedule
 DEFAULT_VALIDITY = dt.timedelta(days=7)
 MAX_MESSAGE = 2000  # characters of the note sent with a request, whichever interface sends it
 OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
+# every code send_request refuses with (the API documents them; the page translates each)
+SEND_REFUSALS = (
+    "self",
+    "other_mission",
+    "same_side",
+    "priority",
+    "message",
+    "window_not_open",
+    "window_closed",
+    "limit_reached",
+    "duplicate",
+)
 
 
 class RequestRefused(Exception):
@@ -71,8 +83,14 @@ def send_request(
         raise RequestRefused("priority")
     if len(message) > MAX_MESSAGE:
         raise RequestRefused("message")
-    _lock_pair(session, requester, recipient)
+    mission, now = requester.mission, clock.now()
+    _check_window(mission, now)
+    _lock_pair(session, requester, recipient)  # the requester's row too: their count is checked in turn
     expire_pending(session, requester.mission_id)
+    if mission.max_open_requests is not None and open_requests_of(session, requester) >= (
+        mission.max_open_requests
+    ):
+        raise RequestRefused("limit_reached")
     if open_request_between(session, requester, recipient) is not None:
         raise RequestRefused("duplicate")
     request = MeetingRequest(
@@ -82,13 +100,29 @@ def send_request(
         priority=priority,
         message=message.strip(),
         status=RequestStatus.PENDING,
-        created_at=clock.now(),
-        expires_at=clock.now() + valid_for,
+        created_at=now,
+        # within a request window, answers are due when it closes; without one, `valid_for` from now
+        expires_at=mission.requests_close_at or now + valid_for,
     )
     session.add(request)
     session.flush()
     request_received(session, mail, request)
     return request
+
+
+def _check_window(mission: Mission, now: dt.datetime) -> None:
+    if mission.requests_open_at is not None and now < mission.requests_open_at:
+        raise RequestRefused("window_not_open")
+    if mission.requests_close_at is not None and now >= mission.requests_close_at:
+        raise RequestRefused("window_closed")
+
+
+def open_requests_of(session: Session, requester: Participant) -> int:
+    """How many of the requester's requests are open or accepted (what the mission's limit counts)."""
+    query = select(func.count()).where(
+        MeetingRequest.requester_id == requester.id, MeetingRequest.status.in_(OPEN_STATUSES)
+    )
+    return session.scalar(query) or 0
 
 
 def _transition(session: Session, request: MeetingRequest, new_status: RequestStatus) -> None:

@@ -15,6 +15,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
     document: Document = {"format": FORMAT}
     if mission.campaign:
         document["campaign"] = {"name": mission.campaign.name, "description": mission.campaign.description}
+    zone, opens, closes = mission.timezone, mission.requests_open_at, mission.requests_close_at
     document["mission"] = {
         "name": mission.name,
         "slug": mission.slug,
@@ -29,6 +30,9 @@ def export_mission(session: Session, mission: Mission) -> Document:
         "organiser": mission.organiser,
         "directory_visibility": mission.directory_visibility.value,
         "show_contact_emails": mission.show_contact_emails,
+        "requests_open_at": moment(opens and instant_to_wall(opens, zone)),
+        "requests_close_at": moment(closes and instant_to_wall(closes, zone)),
+        "max_open_requests": mission.max_open_requests,
     }
     document["programme"] = [
         {

@@ -84,6 +84,9 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         organiser=data.get("organiser", ""),
         directory_visibility=DirectoryVisibility(data.get("directory_visibility", "other_side")),
         show_contact_emails=data.get("show_contact_emails", False),
+        requests_open_at=_instant(data.get("requests_open_at"), data["timezone"]),
+        requests_close_at=_instant(data.get("requests_close_at"), data["timezone"]),
+        max_open_requests=data.get("max_open_requests"),
     )
     session.add(mission)
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from missionmatch import clock
-from missionmatch.models import MeetingRequest, Participant
+from missionmatch.models import MeetingRequest, Mission, Participant
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
 from missionmatch.web.i18n import Translator
@@ -21,7 +21,8 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-def refusal_text(t: Translator, code: str) -> str:
+def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> str:
+    limit = mission.max_open_requests if mission is not None else None
     texts = {
         "self": t.gettext("You cannot ask yourself for a meeting."),
         "same_side": t.gettext("Meetings are between the delegation and the hosts."),
@@ -30,6 +31,13 @@ def refusal_text(t: Translator, code: str) -> str:
         "not_pending": t.gettext("This request has already been answered."),
         "priority": t.gettext("Unknown priority."),
         "message": t.gettext("The message is too long."),
+        "window_not_open": t.gettext("Meeting requests for this mission are not open yet."),
+        "window_closed": t.gettext("Meeting requests for this mission are closed."),
+        "limit_reached": t.gettext(
+            "You already have %(limit)s open or accepted requests, the most this mission allows: "
+            "cancel one or wait for an answer.",
+            limit=limit,
+        ),
     }
     return texts.get(code, t.gettext("This is not possible."))
 
@@ -73,7 +81,7 @@ def send(
         )
     except requests.RequestRefused as refused:
         db.rollback()
-        return _page(request, me, db, error=refusal_text(t, refused.code), status=409)
+        return _page(request, me, db, error=refusal_text(t, refused.code, me.mission), status=409)
     db.commit()
     return RedirectResponse("/me/requests", status_code=303)
 

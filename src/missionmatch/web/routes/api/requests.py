@@ -1,6 +1,6 @@
 """Meeting requests between participants: send, list, accept, decline, cancel."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
@@ -17,7 +17,7 @@ from missionmatch.web.permissions import (
 )
 from missionmatch.web.routes.api.access import not_found
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, Instant, JsonInt
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, ErrorOut, Instant, JsonInt
 
 router = APIRouter(tags=["requests"])
 
@@ -63,7 +63,16 @@ def list_requests(db: DbSession, principal: ApiPrincipal) -> list[RequestOut]:
     return [_request_out(r) for r in [*box.incoming, *box.outgoing]]
 
 
-@router.post("/requests", status_code=201, responses=answers(400, 403, 404, 409, 422))
+SEND_REFUSED: dict[int | str, dict[str, Any]] = {
+    409: {
+        "model": ErrorOut,
+        "description": "refused as things stand, `detail` naming the rule: "
+        + ", ".join(f"`{code}`" for code in requests.SEND_REFUSALS),
+    }
+}
+
+
+@router.post("/requests", status_code=201, responses=answers(400, 403, 404, 422) | SEND_REFUSED)
 def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settings: Settings) -> RequestOut:
     me = _participant_caller(principal)
     recipient = db.get(Participant, body.recipient_id)
