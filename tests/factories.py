@@ -23,6 +23,7 @@ _SMALL_MISSION: dict[str, Any] = {
         "requests_open_at": None,
         "requests_close_at": None,
         "max_open_requests": None,
+        "requests_need_approval": False,
     },
     "programme": [
         {

@@ -76,7 +76,7 @@ def test_the_limit_counts_open_and_accepted_requests_only(factory: sessionmaker[
         first = requests.send_request(session, people["p-1"], people["p-3"], mail=MAIL)
         assert _refusal(session, people["p-1"], people["p-4"]) == "limit_reached"
         requests.send_request(session, people["p-2"], people["p-4"], mail=MAIL)  # another's count
-        requests.accept_request(session, first, people["p-3"])
+        requests.accept_request(session, first, people["p-3"], mail=MAIL)
         assert _refusal(session, people["p-1"], people["p-4"]) == "limit_reached"  # accepted still counts
         first.status = RequestStatus.DECLINED
         session.flush()

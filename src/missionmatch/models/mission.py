@@ -51,6 +51,8 @@ class Mission(Base):
     requests_open_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     requests_close_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     max_open_requests: Mapped[int | None] = mapped_column(Integer)
+    # organisers approve each request before it reaches its recipient (services/request_approval.py)
+    requests_need_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # bumped in the transaction of every write that changes what participants' pages show
     # (models/content_revision.py); cached pages are keyed by it
     content_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

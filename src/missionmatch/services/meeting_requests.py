@@ -12,12 +12,12 @@ from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.mail import MailSettings
-from missionmatch.services.notifications import request_received
+from missionmatch.services.notifications import request_answered, request_received
 from missionmatch.services.row_locks import lock_schedule
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
 MAX_MESSAGE = 2000  # characters of the note sent with a request, whichever interface sends it
-OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
+OPEN_STATUSES = (RequestStatus.AWAITING_APPROVAL, RequestStatus.PENDING, RequestStatus.ACCEPTED)
 # every code send_request refuses with (the API documents them; the page translates each)
 SEND_REFUSALS = (
     "self",
@@ -72,7 +72,8 @@ def send_request(
     *,
     mail: MailSettings,
 ) -> MeetingRequest:
-    """Creates a pending request and mails the recipient (every interface: page, API, ...)."""
+    """Creates a pending request and mails the recipient (every interface: page, API, ...); where organisers
+    approve requests, it awaits their approval instead, unseen by the recipient and unmailed."""
     if requester.id == recipient.id:
         raise RequestRefused("self")
     if requester.mission_id != recipient.mission_id:
@@ -93,21 +94,28 @@ def send_request(
         raise RequestRefused("limit_reached")
     if open_request_between(session, requester, recipient) is not None:
         raise RequestRefused("duplicate")
+    awaiting = mission.requests_need_approval
     request = MeetingRequest(
         mission_id=requester.mission_id,
         requester=requester,
         recipient=recipient,
         priority=priority,
         message=message.strip(),
-        status=RequestStatus.PENDING,
+        status=RequestStatus.AWAITING_APPROVAL if awaiting else RequestStatus.PENDING,
         created_at=now,
-        # within a request window, answers are due when it closes; without one, `valid_for` from now
-        expires_at=mission.requests_close_at or now + valid_for,
+        # awaiting approval, no answer is due yet (the approval sets it)
+        expires_at=None if awaiting else answer_due(mission, now, valid_for),
     )
     session.add(request)
     session.flush()
-    request_received(session, mail, request)
+    if not awaiting:
+        request_received(session, mail, request)
     return request
+
+
+def answer_due(mission: Mission, now: dt.datetime, valid_for: dt.timedelta) -> dt.datetime:
+    """Within a request window, answers are due when it closes; without one, `valid_for` from now."""
+    return mission.requests_close_at or now + valid_for
 
 
 def _check_window(mission: Mission, now: dt.datetime) -> None:
@@ -125,31 +133,41 @@ def open_requests_of(session: Session, requester: Participant) -> int:
     return session.scalar(query) or 0
 
 
-def _transition(session: Session, request: MeetingRequest, new_status: RequestStatus) -> None:
-    # Conditional update: of two concurrent answers to one request only one finds it still pending.
+def transition(
+    session: Session,
+    request: MeetingRequest,
+    new_status: RequestStatus,
+    current: RequestStatus = RequestStatus.PENDING,
+    **values: object,
+) -> None:
+    """`current` -> `new_status` (and `values`), if the request is still `current` and not past its expiry."""
+    # Conditional update: of two concurrent answers to one request only one finds it still as it was.
     result = session.execute(
         update(MeetingRequest)
         .where(
             MeetingRequest.id == request.id,
-            MeetingRequest.status == RequestStatus.PENDING,
+            MeetingRequest.status == current,
             or_(MeetingRequest.expires_at.is_(None), MeetingRequest.expires_at > clock.now()),
         )
-        .values(status=new_status)
+        .values(status=new_status, **values)
         .execution_options(synchronize_session=False)
     )
     # an UPDATE gives a CursorResult (it has the rowcount); Session.execute is typed with its base, Result
     if cast(CursorResult, result).rowcount != 1:
         session.refresh(request)
-        raise RequestRefused("expired" if request.status == RequestStatus.PENDING else "not_pending")
+        raise RequestRefused("expired" if request.status == current else "not_pending")
     session.refresh(request)
 
 
-def accept_request(session: Session, request: MeetingRequest, by: Participant) -> Meeting:
-    """The recipient accepts: the request becomes a draft meeting for the scheduler to place."""
+def accept_request(
+    session: Session, request: MeetingRequest, by: Participant, *, mail: MailSettings
+) -> Meeting:
+    """The recipient accepts: the request becomes a draft meeting for the scheduler to place; the requester
+    is told."""
     if request.recipient_id != by.id:
         raise RequestRefused("not_recipient")
     lock_schedule(session, request.mission_id)  # a new meeting: in step with the scheduler's apply
-    _transition(session, request, RequestStatus.ACCEPTED)
+    transition(session, request, RequestStatus.ACCEPTED)
     meeting = Meeting(
         mission_id=request.mission_id,
         request=request,
@@ -158,19 +176,38 @@ def accept_request(session: Session, request: MeetingRequest, by: Participant) -
     )
     session.add(meeting)
     session.flush()
+    request_answered(session, mail, request)
     return meeting
 
 
-def decline_request(session: Session, request: MeetingRequest, by: Participant) -> None:
+def decline_request(
+    session: Session, request: MeetingRequest, by: Participant, *, mail: MailSettings
+) -> None:
+    """The recipient declines; the requester is told."""
     if request.recipient_id != by.id:
         raise RequestRefused("not_recipient")
-    _transition(session, request, RequestStatus.DECLINED)
+    transition(session, request, RequestStatus.DECLINED)
+    request_answered(session, mail, request)
 
 
 def cancel_request(session: Session, request: MeetingRequest, by: Participant) -> None:
+    """The requester withdraws a request not yet answered (still awaiting approval, or pending)."""
     if request.requester_id != by.id:
         raise RequestRefused("not_requester")
-    _transition(session, request, RequestStatus.CANCELLED)
+    current = request.status if request.status == RequestStatus.AWAITING_APPROVAL else RequestStatus.PENDING
+    transition(session, request, RequestStatus.CANCELLED, current)
+
+
+def act_on_request(
+    session: Session, request: MeetingRequest, by: Participant, action: str, *, mail: MailSettings
+) -> None:
+    """`accept`, `decline` (the recipient) or `cancel` (the requester), by name, as pages and the API ask."""
+    if action == "accept":
+        accept_request(session, request, by, mail=mail)
+    elif action == "decline":
+        decline_request(session, request, by, mail=mail)
+    else:
+        cancel_request(session, request, by)
 
 
 def expire_pending(session: Session, mission_id: int | None, at: dt.datetime | None = None) -> int:
@@ -194,6 +231,6 @@ def inbox(session: Session, participant: Participant) -> Inbox:
         return select(MeetingRequest).where(column == participant.id).order_by(MeetingRequest.id.desc())
 
     return Inbox(
-        incoming=list(session.scalars(query(MeetingRequest.recipient_id))),
+        incoming=[r for r in session.scalars(query(MeetingRequest.recipient_id)) if r.reached_recipient],
         outgoing=list(session.scalars(query(MeetingRequest.requester_id))),
     )

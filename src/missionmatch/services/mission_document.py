@@ -139,6 +139,8 @@ def validate(document: Document) -> list[Problem]:
     limit = mission.get("max_open_requests")
     if limit is not None and (type(limit) is not int or limit < 1):
         check.add("mission", "max_open_requests", "must be a whole number from 1, or null (no limit)")
+    if not isinstance(mission.get("requests_need_approval", False), bool):
+        check.add("mission", "requests_need_approval", "must be true or false")
 
     def within(moment: dt.datetime | None, where: str, field: str) -> None:
         if moment and start and end and not start <= moment.date() <= end:

@@ -33,6 +33,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
         "requests_open_at": moment(opens and instant_to_wall(opens, zone)),
         "requests_close_at": moment(closes and instant_to_wall(closes, zone)),
         "max_open_requests": mission.max_open_requests,
+        "requests_need_approval": mission.requests_need_approval,
     }
     document["programme"] = [
         {
@@ -115,6 +116,8 @@ def export_mission(session: Session, mission: Mission) -> Document:
             # the document speaks the mission's wall-clock time; the database keeps instants in UTC
             "created_at": moment(instant_to_wall(r.created_at, mission.timezone)),
             "expires_at": moment(r.expires_at and instant_to_wall(r.expires_at, mission.timezone)),
+            # only where organisers rejected the request (older documents have none)
+            **({"rejection_reason": r.rejection_reason} if r.rejection_reason else {}),
         }
         for r in mission.meeting_requests
     ]

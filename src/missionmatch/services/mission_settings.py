@@ -27,6 +27,7 @@ class MissionSettings:
     requests_open_at: WallTime | None = None
     requests_close_at: WallTime | None = None
     max_open_requests: int | None = None
+    requests_need_approval: bool = False
 
 
 MOST_OPEN_REQUESTS = 1000
@@ -78,4 +79,5 @@ def update_settings(session: Session, mission: Mission, change: MissionSettings)
         _answers_due_at(mission, new_close)
     mission.requests_close_at = new_close
     mission.max_open_requests = limit
+    mission.requests_need_approval = change.requests_need_approval
     session.flush()

@@ -95,19 +95,24 @@ def _own_request(db, me: Participant, request_id: int, rule) -> MeetingRequest:
 
 @router.post("/me/requests/{request_id}/{action}")
 def answer(
-    request: Request, me: CurrentParticipant, db: DbSession, t: Lang, request_id: int, action: str
+    request: Request,
+    me: CurrentParticipant,
+    db: DbSession,
+    t: Lang,
+    settings: Settings,
+    request_id: int,
+    action: str,
 ) -> Response:
-    actions = {
-        "accept": (participant_answers_request, requests.accept_request),
-        "decline": (participant_answers_request, requests.decline_request),
-        "cancel": (participant_cancels_request, requests.cancel_request),
+    rules = {
+        "accept": participant_answers_request,
+        "decline": participant_answers_request,
+        "cancel": participant_cancels_request,
     }
-    if action not in actions:
+    if action not in rules:
         raise HTTPException(status_code=404)
-    rule, operation = actions[action]
-    found = _own_request(db, me, request_id, rule)
+    found = _own_request(db, me, request_id, rules[action])
     try:
-        operation(db, found, me)
+        requests.act_on_request(db, found, me, action, mail=settings.mail)
     except requests.RequestRefused as refused:
         db.rollback()
         return _page(request, me, db, error=refusal_text(t, refused.code), status=409)

@@ -86,6 +86,7 @@ def save_settings(
     requests_open_at: Annotated[str, Form()] = "",
     requests_close_at: Annotated[str, Form()] = "",
     max_open_requests: Annotated[str, Form()] = "",
+    requests_need_approval: Annotated[bool, Form()] = False,
 ) -> Response:
     unreadable: dict[str, FieldError] = {}
     opens = _optional(unreadable, "requests_open_at", requests_open_at, _wall_time, FieldError("moment"))
@@ -101,6 +102,7 @@ def save_settings(
         opens,
         closes,
         limit,
+        requests_need_approval,
     )
     try:
         if unreadable:

@@ -91,7 +91,11 @@ def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settin
 
 @router.post("/requests/{request_id}/{action}", responses=answers(403, 404, 409, 422))
 def answer_request(
-    request_id: int, action: Literal["accept", "decline", "cancel"], db: DbSession, principal: ApiPrincipal
+    request_id: int,
+    action: Literal["accept", "decline", "cancel"],
+    db: DbSession,
+    principal: ApiPrincipal,
+    settings: Settings,
 ) -> RequestOut:
     me = _participant_caller(principal)
     found = db.get(MeetingRequest, request_id)
@@ -100,13 +104,8 @@ def answer_request(
     rule = participant_cancels_request if action == "cancel" else participant_answers_request
     if not rule(me, found):
         raise HTTPException(status_code=403, detail=f"you cannot {action} this request")
-    operation = {
-        "accept": requests.accept_request,
-        "decline": requests.decline_request,
-        "cancel": requests.cancel_request,
-    }[action]
     try:
-        operation(db, found, me)
+        requests.act_on_request(db, found, me, action, mail=settings.mail)
     except requests.RequestRefused as refused:
         db.rollback()
         raise HTTPException(status_code=409, detail=refused.code) from None
