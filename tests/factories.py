@@ -20,6 +20,10 @@ _SMALL_MISSION: dict[str, Any] = {
         "organiser": "Chamber of Commerce",
         "directory_visibility": "other_side",
         "show_contact_emails": False,
+        "requests_open_at": None,
+        "requests_close_at": None,
+        "max_open_requests": None,
+        "requests_need_approval": False,
     },
     "programme": [
         {

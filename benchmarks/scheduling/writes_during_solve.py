@@ -102,7 +102,7 @@ def _writes(factory: sessionmaker[Session], mission_id: int) -> list[tuple[str, 
                 MeetingRequest.mission_id == mission_id, MeetingRequest.status == RequestStatus.PENDING
             )
         )
-        return pending and requests.accept_request(session, pending, pending.recipient)
+        return pending and requests.accept_request(session, pending, pending.recipient, mail=MAIL)
 
     def check_in(session: Session) -> object:
         return on_the_day.toggle_check_in(session.get(Participant, next(people)), now())

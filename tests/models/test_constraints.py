@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
 from missionmatch.models import Feedback, Meeting, MeetingRequest, Mission, Organisation, Participant, Profile
+from missionmatch.models.enums import RequestStatus
 from missionmatch.services.mission_import import import_mission
 from tests.factories import small_mission
 
@@ -122,3 +123,17 @@ def test_meeting_limits_may_be_equal_or_open_on_either_side(loaded) -> None:
             ("p-3", None, 0, 1),
             ("p-4", None, None, 2),
         ]
+
+
+def test_a_pending_request_reads_as_expired_once_due_without_a_write() -> None:
+    due = dt.datetime(2025, 5, 20, 9, 0, tzinfo=dt.UTC)
+    request = MeetingRequest(status=RequestStatus.PENDING, expires_at=due)
+    assert request.status_at(due - dt.timedelta(seconds=1)) == RequestStatus.PENDING
+    assert request.status_at(due) == RequestStatus.EXPIRED
+    assert request.status == RequestStatus.PENDING
+    assert (
+        MeetingRequest(status=RequestStatus.ACCEPTED, expires_at=due).status_at(due) == RequestStatus.ACCEPTED
+    )
+    assert (
+        MeetingRequest(status=RequestStatus.PENDING, expires_at=None).status_at(due) == RequestStatus.PENDING
+    )

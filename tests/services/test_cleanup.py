@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch import clock
 from missionmatch.db import transaction
-from missionmatch.models import LoginLink, LoginThrottle, Participant, WebSession
+from missionmatch.models import LoginLink, LoginThrottle, MeetingRequest, Participant, WebSession
+from missionmatch.models.enums import RequestStatus
 from missionmatch.services import accounts, cleanup, login_throttle
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.web_sessions import LONGEST, end_session, open_session
@@ -35,6 +36,8 @@ def _fill(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
     accounts.create_login_link(session, anne, dt.timedelta(hours=24))  # expires at NOW: gone
     accounts.create_login_link(session, anne, dt.timedelta(hours=24) + SECOND)  # kept
     monkeypatch.undo()
+    waiting = session.scalar(select(MeetingRequest).where(MeetingRequest.key == "r-2"))
+    waiting.expires_at = NOW  # pending, due exactly now: expired by the clean-up
     pair, links = login_throttle.ACCOUNT_FROM_ADDRESS, login_throttle.LINK_TO_MAILBOX
     session.add_all(
         [
@@ -56,13 +59,18 @@ def test_clean_up_deletes_exactly_the_expired_rows(
         _fill(session, monkeypatch)
     with transaction(session_factory) as session:
         assert cleanup.clean_up(session, NOW) == {
-            "web sessions": 1,
-            "sign-in counters": 2,
-            "sign-in links": 1,
+            "web sessions deleted": 1,
+            "sign-in counters deleted": 2,
+            "sign-in links deleted": 1,
+            "job files deleted": 0,
+            "meeting requests expired": 1,
         }
     with session_factory() as session:
         assert [s.participant_id is not None for s in session.scalars(select(WebSession))] == [True]
         assert session.scalar(select(LoginLink.expires_at)) == NOW + SECOND
+        assert session.scalar(select(MeetingRequest.status).where(MeetingRequest.key == "r-2")) == (
+            RequestStatus.EXPIRED
+        )
         assert sorted(session.scalars(select(LoginThrottle.key))) == [
             "link-mailbox:a@b.lu",
             "pair:c@b.lu:1.2.3.4",

@@ -44,7 +44,7 @@ def test_send_then_accept_makes_a_draft_meeting(factory: sessionmaker[Session]) 
         request = requests.send_request(
             session, people["p-1"], people["p-3"], " Bonjour ", priority=3, mail=MAIL
         )
-        meeting = requests.accept_request(session, request, people["p-3"])
+        meeting = requests.accept_request(session, request, people["p-3"], mail=MAIL)
         assert (request.status, request.message, meeting.status) == (
             RequestStatus.ACCEPTED,
             "Bonjour",
@@ -69,10 +69,10 @@ def test_only_the_recipient_answers_and_only_once(factory: sessionmaker[Session]
         people = _people(session)
         request = requests.send_request(session, people["p-1"], people["p-3"], mail=MAIL)
         with pytest.raises(requests.RequestRefused, match="not_recipient"):
-            requests.accept_request(session, request, people["p-1"])
-        requests.decline_request(session, request, people["p-3"])
+            requests.accept_request(session, request, people["p-1"], mail=MAIL)
+        requests.decline_request(session, request, people["p-3"], mail=MAIL)
         with pytest.raises(requests.RequestRefused, match="not_pending"):
-            requests.accept_request(session, request, people["p-3"])
+            requests.accept_request(session, request, people["p-3"], mail=MAIL)
         # declined: the pair may try again
         assert (
             requests.send_request(session, people["p-3"], people["p-1"], mail=MAIL).status
@@ -102,7 +102,7 @@ def test_accepting_after_expiry_is_refused(factory: sessionmaker[Session]) -> No
             session, people["p-1"], people["p-3"], valid_for=dt.timedelta(seconds=-1), mail=MAIL
         )
         with pytest.raises(requests.RequestRefused, match="expired"):
-            requests.accept_request(session, request, people["p-3"])
+            requests.accept_request(session, request, people["p-3"], mail=MAIL)
 
 
 def _run_together(count: int, work) -> list[str]:  # type: ignore[no-untyped-def]
@@ -148,7 +148,7 @@ def test_concurrent_accepts_create_exactly_one_meeting(factory: sessionmaker[Ses
     def accept() -> str:
         with transaction(factory) as session:
             request = session.get(MeetingRequest, request_id)
-            requests.accept_request(session, request, session.get(Participant, recipient_id))
+            requests.accept_request(session, request, session.get(Participant, recipient_id), mail=MAIL)
         return "accepted"
 
     assert Counter(_run_together(8, accept)) == {"accepted": 1, "not_pending": 7}

@@ -96,6 +96,28 @@ def test_visibility_settings_round_trip_and_default_when_absent(
     ] == [("recommended", True), ("other_side", False)]
 
 
+def test_request_rules_round_trip_as_mission_wall_time_and_default_to_none(
+    session_factory: sessionmaker[Session],
+) -> None:
+    chosen = small_mission(
+        requests_open_at="2025-05-12T09:00", requests_close_at="2025-05-23T18:00", max_open_requests=5
+    )
+    older = small_mission(name="Older document", slug="older")
+    for field in ("requests_open_at", "requests_close_at", "max_open_requests"):
+        del older["mission"][field]
+    with transaction(session_factory) as session:
+        import_mission(session, chosen)
+        import_mission(session, older)
+    with transaction(session_factory) as session:
+        missions = {m.slug: m for m in session.scalars(select(Mission))}
+        assert missions["test-osaka"].requests_close_at == dt.datetime(2025, 5, 23, 9, 0, tzinfo=dt.UTC)
+        exported = {slug: export_mission(session, m)["mission"] for slug, m in missions.items()}
+    assert [
+        tuple(exported[slug][f] for f in ("requests_open_at", "requests_close_at", "max_open_requests"))
+        for slug in ("test-osaka", "older")
+    ] == [("2025-05-12T09:00", "2025-05-23T18:00", 5), (None, None, None)]
+
+
 def test_a_meeting_of_three_keeps_its_three_participants(session_factory: sessionmaker[Session]) -> None:
     with transaction(session_factory) as session:
         import_mission(session, small_mission())
@@ -164,6 +186,20 @@ def test_importing_the_same_mission_twice_is_refused(session_factory: sessionmak
         (
             lambda d: d["mission"].update(show_contact_emails="yes"),
             "mission, show_contact_emails: must be true or false",
+        ),
+        (
+            lambda d: d["mission"].update(
+                requests_open_at="2025-05-20T09:00", requests_close_at="2025-05-20T08:00"
+            ),
+            "mission, requests_close_at: must be after requests_open_at",
+        ),
+        (
+            lambda d: d["mission"].update(max_open_requests=0),
+            "mission, max_open_requests: must be a whole number from 1, or null (no limit)",
+        ),
+        (
+            lambda d: d["mission"].update(max_open_requests=True),
+            "mission, max_open_requests: must be a whole number from 1, or null (no limit)",
         ),
         (
             lambda d: d["programme"][0].update(starts_at="2025-05-27T09:00+09:00"),

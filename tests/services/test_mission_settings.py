@@ -6,9 +6,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from missionmatch import clock
+from missionmatch.clock import instant_to_wall
 from missionmatch.db import transaction
-from missionmatch.models import Mission
-from missionmatch.models.enums import DirectoryVisibility
+from missionmatch.models import MeetingRequest, Mission
+from missionmatch.models.enums import DirectoryVisibility, RequestStatus
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.mission_settings import MissionSettings, update_settings
 from missionmatch.services.setup_fields import FieldError, SetupRejected
@@ -59,3 +61,67 @@ def test_valid_settings_are_written(session):
     assert mission.directory_visibility == visibility
     assert mission.show_contact_emails is True
     assert isinstance(mission.directory_visibility, DirectoryVisibility)
+
+
+def _base(**request_rules) -> MissionSettings:
+    return MissionSettings(dt.date(2025, 5, 24), dt.date(2025, 5, 31), "Asia/Tokyo", **request_rules)
+
+
+def test_the_request_window_is_read_on_the_mission_clocks_and_the_limit_kept(session):
+    mission = make_mission(session)
+    change = _base(
+        requests_open_at=dt.datetime(2025, 5, 12, 9, 0),
+        requests_close_at=dt.datetime(2025, 5, 23, 18, 0),
+        max_open_requests=10,
+    )
+    update_settings(session, mission, change)
+    assert (mission.requests_open_at, mission.requests_close_at, mission.max_open_requests) == (
+        dt.datetime(2025, 5, 12, 0, 0, tzinfo=dt.UTC),
+        dt.datetime(2025, 5, 23, 9, 0, tzinfo=dt.UTC),
+        10,
+    )
+    update_settings(session, mission, _base())
+    assert (mission.requests_open_at, mission.requests_close_at, mission.max_open_requests) == (
+        None,
+        None,
+        None,
+    )
+
+
+def test_a_window_closing_before_it_opens_and_a_limit_below_one_are_named(session):
+    mission = make_mission(session)
+    change = _base(
+        requests_open_at=dt.datetime(2025, 5, 12, 9, 0),
+        requests_close_at=dt.datetime(2025, 5, 12, 9, 0),
+        max_open_requests=0,
+    )
+    with pytest.raises(SetupRejected) as rejected:
+        update_settings(session, mission, change)
+    assert rejected.value.errors == {
+        "requests_close_at": FieldError("end_before_start"),
+        "max_open_requests": FieldError("number", {"low": 1, "high": 1000}),
+    }
+    assert (mission.requests_open_at, mission.requests_close_at, mission.max_open_requests) == (
+        None,
+        None,
+        None,
+    )
+
+
+def test_moving_the_close_moves_the_expiry_of_unanswered_requests_only(session):
+    mission = make_mission(session)
+    waiting, answered = sorted(mission.meeting_requests, key=lambda r: r.key, reverse=True)  # r-2, r-1
+    overdue = MeetingRequest(
+        mission=mission,
+        requester=waiting.requester,
+        recipient=answered.recipient,
+        status=RequestStatus.PENDING,
+        created_at=clock.now() - dt.timedelta(days=2),
+        expires_at=clock.now() - dt.timedelta(days=1),
+    )
+    session.add(overdue)
+    before = (answered.expires_at, overdue.expires_at)
+    close = (clock.now() + dt.timedelta(days=3)).replace(second=0, microsecond=0)
+    update_settings(session, mission, _base(requests_close_at=instant_to_wall(close, "Asia/Tokyo")))
+    assert waiting.expires_at == close
+    assert (answered.expires_at, overdue.expires_at) == before

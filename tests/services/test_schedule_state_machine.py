@@ -99,7 +99,7 @@ class ScheduleMachine(RuleBasedStateMachine):
 
         def work(session: Session) -> object:
             request = session.get(MeetingRequest, request_id)
-            return answer(session, request, request.recipient)
+            return answer(session, request, request.recipient, mail=MAIL)
 
         self._attempt(work)
 

@@ -70,6 +70,7 @@ def test_the_cleanup_command_prints_what_it_deleted(tmp_path: Path, monkeypatch:
     result = CliRunner().invoke(app, ["cleanup"])
     assert (result.exit_code, result.output) == (
         0,
-        "web sessions: 0 deleted\nsign-in counters: 1 deleted\nsign-in links: 0 deleted\n",
+        "web sessions deleted: 0\nsign-in counters deleted: 1\nsign-in links deleted: 0\n"
+        "job files deleted: 0\nmeeting requests expired: 0\n",
     )
     assert _counters(make_session_factory(engine)) == 0

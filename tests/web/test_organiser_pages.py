@@ -1,10 +1,13 @@
 """Organiser pages: dashboard, lists with filters, import with the per-row report, outbox."""
 
+import datetime as dt
 import re
 
 from sqlalchemy import func, select
 
-from missionmatch.models import Participant
+from missionmatch import clock
+from missionmatch.models import MeetingRequest, Mission, Participant
+from missionmatch.models.enums import RequestStatus
 from tests.web.conftest import World
 
 HEADER = "email,first_name,last_name,organisation,side,languages,sectors,offers,needs\n"
@@ -165,3 +168,18 @@ def test_check_in_of_another_missions_participant_is_404(world: World) -> None:
         ).status_code
         == 404
     )
+
+
+def test_a_request_past_its_expiry_shows_as_expired_and_the_page_writes_nothing(world: World) -> None:
+    of_osaka = (MeetingRequest.key == "r-2", MeetingRequest.mission.has(Mission.slug == "test-osaka"))
+    with world.factory() as session:  # r-2 (each mission has one): pending; due a minute ago
+        waiting = session.scalars(select(MeetingRequest).where(*of_osaka)).one()
+        waiting.expires_at = clock.now() - dt.timedelta(minutes=1)
+        session.commit()
+    browser = world.organiser()
+    assert browser.get("/missions/test-osaka/requests?status=pending").text.count('<tr class="">') == 0
+    expired = browser.get("/missions/test-osaka/requests?status=expired").text
+    assert expired.count('<tr class="">') == 1 and "Jonas Weber" in expired
+    with world.factory() as session:
+        stored = session.scalars(select(MeetingRequest.status).where(*of_osaka)).one()
+        assert stored == RequestStatus.PENDING  # written by the hourly clean-up, not by a page

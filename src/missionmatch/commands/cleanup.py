@@ -9,7 +9,7 @@ def cleanup() -> None:
     with database_work() as session:
         deleted = clean_up(session)
     for name, count in deleted.items():
-        typer.echo(f"{name}: {count} deleted")
+        typer.echo(f"{name}: {count}")
 
 
 def register(app: typer.Typer) -> None:

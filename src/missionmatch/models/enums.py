@@ -43,6 +43,9 @@ class RequestStatus(StrEnum):
     DECLINED = "declined"
     EXPIRED = "expired"
     CANCELLED = "cancelled"
+    # where organisers approve requests: not yet shown to the recipient / turned down by an organiser
+    AWAITING_APPROVAL = "awaiting_approval"
+    REJECTED = "rejected"
 
 
 class MeetingStatus(StrEnum):

@@ -33,7 +33,20 @@ class MeetingRequest(Base):
     status: Mapped[RequestStatus] = mapped_column(db_enum(RequestStatus), default=RequestStatus.PENDING)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    rejection_reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # told the requester
 
     mission: Mapped["Mission"] = relationship(back_populates="meeting_requests")
     requester: Mapped["Participant"] = relationship(foreign_keys=[requester_id])
     recipient: Mapped["Participant"] = relationship(foreign_keys=[recipient_id])
+
+    @property
+    def reached_recipient(self) -> bool:
+        """Whether the recipient sees it: not while organisers have still to approve it, nor once rejected."""
+        return self.status not in (RequestStatus.AWAITING_APPROVAL, RequestStatus.REJECTED)
+
+    def status_at(self, now: dt.datetime) -> RequestStatus:
+        """The status as of `now`: a pending request past its expiry reads as expired before the hourly
+        clean-up writes it, so that showing a page never has to write."""
+        if self.status == RequestStatus.PENDING and self.expires_at is not None and self.expires_at <= now:
+            return RequestStatus.EXPIRED
+        return self.status

@@ -5,6 +5,7 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, f
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base
+from missionmatch.models.datetime_types import UTCDateTime
 from missionmatch.models.enums import DirectoryVisibility, db_enum
 
 if TYPE_CHECKING:
@@ -45,6 +46,13 @@ class Mission(Base):
         server_default=DirectoryVisibility.OTHER_SIDE.value,
     )
     show_contact_emails: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # when participants may send meeting requests (instants; None: no bound) and how many each may have
+    # open or accepted at once (None: no limit); services/meeting_requests.py applies them
+    requests_open_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    requests_close_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    max_open_requests: Mapped[int | None] = mapped_column(Integer)
+    # organisers approve each request before it reaches its recipient (services/request_approval.py)
+    requests_need_approval: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # bumped in the transaction of every write that changes what participants' pages show
     # (models/content_revision.py); cached pages are keyed by it
     content_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.models import LoginLink, LoginThrottle, WebSession
+from missionmatch.services.job_files import delete_expired_job_files
 from missionmatch.services.login_throttle import RULES
+from missionmatch.services.meeting_requests import expire_pending
 
 Cleaner = Callable[[Session, dt.datetime], int]
 
@@ -46,11 +48,14 @@ def delete_expired_login_links(session: Session, now: dt.datetime) -> int:
     return _deleted(session, delete(LoginLink).where(LoginLink.expires_at <= now))
 
 
-# every clean-up step, in order, by the name the CLI prints; a new step is one more line here
+# every clean-up step, in order, by what the CLI prints; a new step is one more line here
 CLEANERS: dict[str, Cleaner] = {
-    "web sessions": delete_expired_web_sessions,
-    "sign-in counters": delete_forgotten_login_throttles,
-    "sign-in links": delete_expired_login_links,
+    "web sessions deleted": delete_expired_web_sessions,
+    "sign-in counters deleted": delete_forgotten_login_throttles,
+    "sign-in links deleted": delete_expired_login_links,
+    "job files deleted": delete_expired_job_files,
+    # not deleted: kept for the record, but written as expired, as the pages already show them
+    "meeting requests expired": lambda session, now: expire_pending(session, None, at=now),
 }
 
 

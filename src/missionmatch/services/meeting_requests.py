@@ -5,19 +5,31 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import CursorResult, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import Meeting, MeetingRequest, Participant
+from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.mail import MailSettings
-from missionmatch.services.notifications import request_received
+from missionmatch.services.notifications import request_answered, request_received
 from missionmatch.services.row_locks import lock_schedule
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
 MAX_MESSAGE = 2000  # characters of the note sent with a request, whichever interface sends it
-OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
+OPEN_STATUSES = (RequestStatus.AWAITING_APPROVAL, RequestStatus.PENDING, RequestStatus.ACCEPTED)
+# every code send_request refuses with (the API documents them; the page translates each)
+SEND_REFUSALS = (
+    "self",
+    "other_mission",
+    "same_side",
+    "priority",
+    "message",
+    "window_not_open",
+    "window_closed",
+    "limit_reached",
+    "duplicate",
+)
 
 
 class RequestRefused(Exception):
@@ -60,7 +72,8 @@ def send_request(
     *,
     mail: MailSettings,
 ) -> MeetingRequest:
-    """Creates a pending request and mails the recipient (every interface: page, API, ...)."""
+    """Creates a pending request and mails the recipient (every interface: page, API, ...); where organisers
+    approve requests, it awaits their approval instead, unseen by the recipient and unmailed."""
     if requester.id == recipient.id:
         raise RequestRefused("self")
     if requester.mission_id != recipient.mission_id:
@@ -71,51 +84,90 @@ def send_request(
         raise RequestRefused("priority")
     if len(message) > MAX_MESSAGE:
         raise RequestRefused("message")
-    _lock_pair(session, requester, recipient)
+    mission, now = requester.mission, clock.now()
+    _check_window(mission, now)
+    _lock_pair(session, requester, recipient)  # the requester's row too: their count is checked in turn
     expire_pending(session, requester.mission_id)
+    if mission.max_open_requests is not None and open_requests_of(session, requester) >= (
+        mission.max_open_requests
+    ):
+        raise RequestRefused("limit_reached")
     if open_request_between(session, requester, recipient) is not None:
         raise RequestRefused("duplicate")
+    awaiting = mission.requests_need_approval
     request = MeetingRequest(
         mission_id=requester.mission_id,
         requester=requester,
         recipient=recipient,
         priority=priority,
         message=message.strip(),
-        status=RequestStatus.PENDING,
-        created_at=clock.now(),
-        expires_at=clock.now() + valid_for,
+        status=RequestStatus.AWAITING_APPROVAL if awaiting else RequestStatus.PENDING,
+        created_at=now,
+        # awaiting approval, no answer is due yet (the approval sets it)
+        expires_at=None if awaiting else answer_due(mission, now, valid_for),
     )
     session.add(request)
     session.flush()
-    request_received(session, mail, request)
+    if not awaiting:
+        request_received(session, mail, request)
     return request
 
 
-def _transition(session: Session, request: MeetingRequest, new_status: RequestStatus) -> None:
-    # Conditional update: of two concurrent answers to one request only one finds it still pending.
+def answer_due(mission: Mission, now: dt.datetime, valid_for: dt.timedelta) -> dt.datetime:
+    """Within a request window, answers are due when it closes; without one, `valid_for` from now."""
+    return mission.requests_close_at or now + valid_for
+
+
+def _check_window(mission: Mission, now: dt.datetime) -> None:
+    if mission.requests_open_at is not None and now < mission.requests_open_at:
+        raise RequestRefused("window_not_open")
+    if mission.requests_close_at is not None and now >= mission.requests_close_at:
+        raise RequestRefused("window_closed")
+
+
+def open_requests_of(session: Session, requester: Participant) -> int:
+    """How many of the requester's requests are open or accepted (what the mission's limit counts)."""
+    query = select(func.count()).where(
+        MeetingRequest.requester_id == requester.id, MeetingRequest.status.in_(OPEN_STATUSES)
+    )
+    return session.scalar(query) or 0
+
+
+def transition(
+    session: Session,
+    request: MeetingRequest,
+    new_status: RequestStatus,
+    current: RequestStatus = RequestStatus.PENDING,
+    **values: object,
+) -> None:
+    """`current` -> `new_status` (and `values`), if the request is still `current` and not past its expiry."""
+    # Conditional update: of two concurrent answers to one request only one finds it still as it was.
     result = session.execute(
         update(MeetingRequest)
         .where(
             MeetingRequest.id == request.id,
-            MeetingRequest.status == RequestStatus.PENDING,
+            MeetingRequest.status == current,
             or_(MeetingRequest.expires_at.is_(None), MeetingRequest.expires_at > clock.now()),
         )
-        .values(status=new_status)
+        .values(status=new_status, **values)
         .execution_options(synchronize_session=False)
     )
     # an UPDATE gives a CursorResult (it has the rowcount); Session.execute is typed with its base, Result
     if cast(CursorResult, result).rowcount != 1:
         session.refresh(request)
-        raise RequestRefused("expired" if request.status == RequestStatus.PENDING else "not_pending")
+        raise RequestRefused("expired" if request.status == current else "not_pending")
     session.refresh(request)
 
 
-def accept_request(session: Session, request: MeetingRequest, by: Participant) -> Meeting:
-    """The recipient accepts: the request becomes a draft meeting for the scheduler to place."""
+def accept_request(
+    session: Session, request: MeetingRequest, by: Participant, *, mail: MailSettings
+) -> Meeting:
+    """The recipient accepts: the request becomes a draft meeting for the scheduler to place; the requester
+    is told."""
     if request.recipient_id != by.id:
         raise RequestRefused("not_recipient")
     lock_schedule(session, request.mission_id)  # a new meeting: in step with the scheduler's apply
-    _transition(session, request, RequestStatus.ACCEPTED)
+    transition(session, request, RequestStatus.ACCEPTED)
     meeting = Meeting(
         mission_id=request.mission_id,
         request=request,
@@ -124,27 +176,47 @@ def accept_request(session: Session, request: MeetingRequest, by: Participant) -
     )
     session.add(meeting)
     session.flush()
+    request_answered(session, mail, request)
     return meeting
 
 
-def decline_request(session: Session, request: MeetingRequest, by: Participant) -> None:
+def decline_request(
+    session: Session, request: MeetingRequest, by: Participant, *, mail: MailSettings
+) -> None:
+    """The recipient declines; the requester is told."""
     if request.recipient_id != by.id:
         raise RequestRefused("not_recipient")
-    _transition(session, request, RequestStatus.DECLINED)
+    transition(session, request, RequestStatus.DECLINED)
+    request_answered(session, mail, request)
 
 
 def cancel_request(session: Session, request: MeetingRequest, by: Participant) -> None:
+    """The requester withdraws a request not yet answered (still awaiting approval, or pending)."""
     if request.requester_id != by.id:
         raise RequestRefused("not_requester")
-    _transition(session, request, RequestStatus.CANCELLED)
+    current = request.status if request.status == RequestStatus.AWAITING_APPROVAL else RequestStatus.PENDING
+    transition(session, request, RequestStatus.CANCELLED, current)
 
 
-def expire_pending(session: Session, mission_id: int, at: dt.datetime | None = None) -> int:
-    """Marks pending requests past their expiry as expired; returns how many."""
+def act_on_request(
+    session: Session, request: MeetingRequest, by: Participant, action: str, *, mail: MailSettings
+) -> None:
+    """`accept`, `decline` (the recipient) or `cancel` (the requester), by name, as pages and the API ask."""
+    if action == "accept":
+        accept_request(session, request, by, mail=mail)
+    elif action == "decline":
+        decline_request(session, request, by, mail=mail)
+    else:
+        cancel_request(session, request, by)
+
+
+def expire_pending(session: Session, mission_id: int | None, at: dt.datetime | None = None) -> int:
+    """Marks pending requests past their expiry as expired (of one mission, or of all: None); how many."""
+    of_mission = [] if mission_id is None else [MeetingRequest.mission_id == mission_id]
     result = session.execute(
         update(MeetingRequest)
         .where(
-            MeetingRequest.mission_id == mission_id,
+            *of_mission,
             MeetingRequest.status == RequestStatus.PENDING,
             MeetingRequest.expires_at <= (at or clock.now()),
         )
@@ -159,6 +231,6 @@ def inbox(session: Session, participant: Participant) -> Inbox:
         return select(MeetingRequest).where(column == participant.id).order_by(MeetingRequest.id.desc())
 
     return Inbox(
-        incoming=list(session.scalars(query(MeetingRequest.recipient_id))),
+        incoming=[r for r in session.scalars(query(MeetingRequest.recipient_id)) if r.reached_recipient],
         outgoing=list(session.scalars(query(MeetingRequest.requester_id))),
     )

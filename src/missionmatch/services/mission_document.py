@@ -132,6 +132,15 @@ def validate(document: Document) -> list[Problem]:
     check.one_of(mission, "mission", "directory_visibility", visibility, optional=True)
     if not isinstance(mission.get("show_contact_emails", False), bool):
         check.add("mission", "show_contact_emails", "must be true or false")
+    opens = check.moment(mission, "mission", "requests_open_at", optional=True)
+    closes = check.moment(mission, "mission", "requests_close_at", optional=True)
+    if opens and closes and closes <= opens:
+        check.add("mission", "requests_close_at", "must be after requests_open_at")
+    limit = mission.get("max_open_requests")
+    if limit is not None and (type(limit) is not int or limit < 1):
+        check.add("mission", "max_open_requests", "must be a whole number from 1, or null (no limit)")
+    if not isinstance(mission.get("requests_need_approval", False), bool):
+        check.add("mission", "requests_need_approval", "must be true or false")
 
     def within(moment: dt.datetime | None, where: str, field: str) -> None:
         if moment and start and end and not start <= moment.date() <= end:

@@ -15,6 +15,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
     document: Document = {"format": FORMAT}
     if mission.campaign:
         document["campaign"] = {"name": mission.campaign.name, "description": mission.campaign.description}
+    zone, opens, closes = mission.timezone, mission.requests_open_at, mission.requests_close_at
     document["mission"] = {
         "name": mission.name,
         "slug": mission.slug,
@@ -29,6 +30,10 @@ def export_mission(session: Session, mission: Mission) -> Document:
         "organiser": mission.organiser,
         "directory_visibility": mission.directory_visibility.value,
         "show_contact_emails": mission.show_contact_emails,
+        "requests_open_at": moment(opens and instant_to_wall(opens, zone)),
+        "requests_close_at": moment(closes and instant_to_wall(closes, zone)),
+        "max_open_requests": mission.max_open_requests,
+        "requests_need_approval": mission.requests_need_approval,
     }
     document["programme"] = [
         {
@@ -111,6 +116,8 @@ def export_mission(session: Session, mission: Mission) -> Document:
             # the document speaks the mission's wall-clock time; the database keeps instants in UTC
             "created_at": moment(instant_to_wall(r.created_at, mission.timezone)),
             "expires_at": moment(r.expires_at and instant_to_wall(r.expires_at, mission.timezone)),
+            # only where organisers rejected the request (older documents have none)
+            **({"rejection_reason": r.rejection_reason} if r.rejection_reason else {}),
         }
         for r in mission.meeting_requests
     ]

@@ -84,6 +84,10 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         organiser=data.get("organiser", ""),
         directory_visibility=DirectoryVisibility(data.get("directory_visibility", "other_side")),
         show_contact_emails=data.get("show_contact_emails", False),
+        requests_open_at=_instant(data.get("requests_open_at"), data["timezone"]),
+        requests_close_at=_instant(data.get("requests_close_at"), data["timezone"]),
+        max_open_requests=data.get("max_open_requests"),
+        requests_need_approval=data.get("requests_need_approval", False),
     )
     session.add(mission)
 
@@ -189,6 +193,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             status=RequestStatus(request["status"]),
             created_at=_instant(request["created_at"], mission.timezone),
             expires_at=_instant(request.get("expires_at"), mission.timezone),
+            rejection_reason=request.get("rejection_reason", ""),
         )
     meetings = {}
     for meeting in document.get("meetings", []):

@@ -1,5 +1,6 @@
-"""A mission's dates, time zone, description and directory rules, as organisers change them: every rule is
-checked here (the page and any other interface only parse), and every wrong field is named at once."""
+"""A mission's dates, time zone, description, directory rules and meeting request rules, as organisers change
+them: every rule is checked here (the page and any other interface only parse), and every wrong field is
+named at once."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -7,8 +8,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
+from missionmatch import clock
+from missionmatch.clock import WallTime, wall_to_instant
 from missionmatch.models import Mission
-from missionmatch.models.enums import DirectoryVisibility
+from missionmatch.models.enums import DirectoryVisibility, RequestStatus
 from missionmatch.services.setup_fields import FieldError, SetupRejected
 
 
@@ -20,6 +23,14 @@ class MissionSettings:
     description: str = ""
     directory_visibility: str | None = None  # None keeps the mission's current rule
     show_contact_emails: bool = False
+    # the request window, read on the mission's clocks (None: no bound), and the per-participant limit
+    requests_open_at: WallTime | None = None
+    requests_close_at: WallTime | None = None
+    max_open_requests: int | None = None
+    requests_need_approval: bool = False
+
+
+MOST_OPEN_REQUESTS = 1000
 
 
 def _known_zone(name: str) -> bool:
@@ -28,6 +39,15 @@ def _known_zone(name: str) -> bool:
     except (ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def _answers_due_at(mission: Mission, close: dt.datetime) -> None:
+    """A moved window close moves the expiry of the requests still waiting for an answer (those already
+    past their expiry stay expired)."""
+    now = clock.now()
+    for request in mission.meeting_requests:
+        if request.status_at(now) == RequestStatus.PENDING:
+            request.expires_at = close
 
 
 def update_settings(session: Session, mission: Mission, change: MissionSettings) -> None:
@@ -40,6 +60,12 @@ def update_settings(session: Session, mission: Mission, change: MissionSettings)
         errors["end_date"] = FieldError("mission_ends_before_start")
     if not _known_zone(change.timezone):
         errors["timezone"] = FieldError("unknown_timezone")
+    opens, closes = change.requests_open_at, change.requests_close_at
+    if opens is not None and closes is not None and closes <= opens:
+        errors["requests_close_at"] = FieldError("end_before_start")
+    limit = change.max_open_requests
+    if limit is not None and not 1 <= limit <= MOST_OPEN_REQUESTS:
+        errors["max_open_requests"] = FieldError("number", {"low": 1, "high": MOST_OPEN_REQUESTS})
     if errors:
         raise SetupRejected(errors)
     mission.start_date, mission.end_date = change.start_date, change.end_date
@@ -47,4 +73,11 @@ def update_settings(session: Session, mission: Mission, change: MissionSettings)
     mission.description = change.description.strip()
     mission.directory_visibility = DirectoryVisibility(visibility)
     mission.show_contact_emails = change.show_contact_emails
+    mission.requests_open_at = wall_to_instant(opens, change.timezone) if opens else None
+    new_close = wall_to_instant(closes, change.timezone) if closes else None
+    if new_close is not None and new_close != mission.requests_close_at:
+        _answers_due_at(mission, new_close)
+    mission.requests_close_at = new_close
+    mission.max_open_requests = limit
+    mission.requests_need_approval = change.requests_need_approval
     session.flush()

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch.i18n import LANGUAGES, Translator
 from missionmatch.models import MeetingRequest, Mission, OutboxMail, Participant
+from missionmatch.models.enums import RequestStatus
 from missionmatch.services.accounts import create_login_link
 from missionmatch.services.mail import MailSettings, deliver, queue_mail
 
@@ -52,6 +53,51 @@ def request_received(db: Session, settings: MailSettings, request: MeetingReques
             name=requester.full_name,
             organisation=requester.organisation.name,
             message=request.message,
+            link=f"{settings.base_url}/me/requests",
+        ),
+    )
+
+
+def request_answered(db: Session, settings: MailSettings, request: MeetingRequest) -> None:
+    """Tells the requester that the recipient accepted or declined their request."""
+    requester, recipient = request.requester, request.recipient
+    t = participant_translator(requester)
+    if request.status == RequestStatus.ACCEPTED:
+        subject = t.gettext("%(name)s accepted your meeting request", name=recipient.full_name)
+        body = t.gettext(
+            "%(name)s (%(organisation)s) accepted your meeting request. The meeting will appear in your "
+            "agenda once the organisers have placed it: %(link)s\n",
+            name=recipient.full_name,
+            organisation=recipient.organisation.name,
+            link=f"{settings.base_url}/me/agenda",
+        )
+    else:
+        subject = t.gettext("%(name)s declined your meeting request", name=recipient.full_name)
+        body = t.gettext(
+            "%(name)s (%(organisation)s) declined your meeting request. Your requests: %(link)s\n",
+            name=recipient.full_name,
+            organisation=recipient.organisation.name,
+            link=f"{settings.base_url}/me/requests",
+        )
+    send_mail(db, settings, requester.mission, requester.email, subject, body)
+
+
+def request_rejected(db: Session, settings: MailSettings, request: MeetingRequest) -> None:
+    """Tells the requester that the organisers did not pass their request on, and why."""
+    requester, recipient = request.requester, request.recipient
+    t = participant_translator(requester)
+    send_mail(
+        db,
+        settings,
+        requester.mission,
+        requester.email,
+        t.gettext("Your meeting request to %(name)s was not approved", name=recipient.full_name),
+        t.gettext(
+            "The organisers did not pass on your meeting request to %(name)s (%(organisation)s).\n\n"
+            "Their reason: %(reason)s\n\nYour requests: %(link)s\n",
+            name=recipient.full_name,
+            organisation=recipient.organisation.name,
+            reason=request.rejection_reason,
             link=f"{settings.base_url}/me/requests",
         ),
     )

@@ -173,7 +173,7 @@ def erase_participant(session: Session, participant: Participant) -> None:
     for request in p.mission.meeting_requests:
         mine = p.id in (request.requester_id, request.recipient_id)
         request.message = "" if request.requester_id == p.id else scrub.text(request.message)
-        if mine and request.status == RequestStatus.PENDING:
+        if mine and request.status in (RequestStatus.AWAITING_APPROVAL, RequestStatus.PENDING):
             request.status = RequestStatus.CANCELLED
     meeting_ids = [m.id for m in p.mission.meetings]
     for feedback in session.scalars(select(Feedback).where(Feedback.meeting_id.in_(meeting_ids))):

@@ -61,7 +61,11 @@ def withdraw_participant(session: Session, participant: Participant) -> list[Mee
         and participant in meeting.participants
     ]
     for request in participant.mission.meeting_requests:
-        open_request = request.status in (RequestStatus.PENDING, RequestStatus.ACCEPTED)
+        open_request = request.status in (
+            RequestStatus.AWAITING_APPROVAL,
+            RequestStatus.PENDING,
+            RequestStatus.ACCEPTED,
+        )
         if open_request and participant in (request.requester, request.recipient):
             request.status = RequestStatus.CANCELLED
     session.flush()

@@ -5,7 +5,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from missionmatch.models import MeetingRequest, Participant
+from missionmatch import clock
+from missionmatch.models import MeetingRequest, Mission, Participant
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
 from missionmatch.web.i18n import Translator
@@ -20,7 +21,8 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-def refusal_text(t: Translator, code: str) -> str:
+def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> str:
+    limit = mission.max_open_requests if mission is not None else None
     texts = {
         "self": t.gettext("You cannot ask yourself for a meeting."),
         "same_side": t.gettext("Meetings are between the delegation and the hosts."),
@@ -29,16 +31,28 @@ def refusal_text(t: Translator, code: str) -> str:
         "not_pending": t.gettext("This request has already been answered."),
         "priority": t.gettext("Unknown priority."),
         "message": t.gettext("The message is too long."),
+        "window_not_open": t.gettext("Meeting requests for this mission are not open yet."),
+        "window_closed": t.gettext("Meeting requests for this mission are closed."),
+        "limit_reached": t.gettext(
+            "You already have %(limit)s open or accepted requests, the most this mission allows: "
+            "cancel one or wait for an answer.",
+            limit=limit,
+        ),
     }
     return texts.get(code, t.gettext("This is not possible."))
 
 
 def _page(request: Request, me: Participant, db, error: str = "", status: int = 200) -> Response:
-    requests.expire_pending(db, me.mission_id)
-    db.commit()
     box = requests.inbox(db, me)
     return render(
-        request, "requests.html", status_code=status, me=me, mission=me.mission, inbox=box, error=error
+        request,
+        "requests.html",
+        status_code=status,
+        me=me,
+        mission=me.mission,
+        inbox=box,
+        error=error,
+        now=clock.now(),
     )
 
 
@@ -67,7 +81,7 @@ def send(
         )
     except requests.RequestRefused as refused:
         db.rollback()
-        return _page(request, me, db, error=refusal_text(t, refused.code), status=409)
+        return _page(request, me, db, error=refusal_text(t, refused.code, me.mission), status=409)
     db.commit()
     return RedirectResponse("/me/requests", status_code=303)
 
@@ -81,19 +95,24 @@ def _own_request(db, me: Participant, request_id: int, rule) -> MeetingRequest:
 
 @router.post("/me/requests/{request_id}/{action}")
 def answer(
-    request: Request, me: CurrentParticipant, db: DbSession, t: Lang, request_id: int, action: str
+    request: Request,
+    me: CurrentParticipant,
+    db: DbSession,
+    t: Lang,
+    settings: Settings,
+    request_id: int,
+    action: str,
 ) -> Response:
-    actions = {
-        "accept": (participant_answers_request, requests.accept_request),
-        "decline": (participant_answers_request, requests.decline_request),
-        "cancel": (participant_cancels_request, requests.cancel_request),
+    rules = {
+        "accept": participant_answers_request,
+        "decline": participant_answers_request,
+        "cancel": participant_cancels_request,
     }
-    if action not in actions:
+    if action not in rules:
         raise HTTPException(status_code=404)
-    rule, operation = actions[action]
-    found = _own_request(db, me, request_id, rule)
+    found = _own_request(db, me, request_id, rules[action])
     try:
-        operation(db, found, me)
+        requests.act_on_request(db, found, me, action, mail=settings.mail)
     except requests.RequestRefused as refused:
         db.rollback()
         return _page(request, me, db, error=refusal_text(t, refused.code), status=409)

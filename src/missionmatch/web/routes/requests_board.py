@@ -1,28 +1,91 @@
-"""Organiser page: every meeting request of a mission, filterable by status."""
+"""Organiser page: every meeting request of a mission, filterable by status; where the mission has organisers
+approve requests, approve them (one or many at once) or reject one with a reason."""
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from typing import Annotated
 
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from missionmatch import clock
+from missionmatch.models import MeetingRequest
 from missionmatch.models.enums import RequestStatus
-from missionmatch.services.meeting_requests import expire_pending
-from missionmatch.web.deps import DbSession, ManagedMission
+from missionmatch.services import request_approval
+from missionmatch.services.meeting_requests import RequestRefused
+from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
+from missionmatch.web.i18n import Translator
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-@router.get("/missions/{slug}/requests")
-def requests_board(request: Request, mission: ManagedMission, db: DbSession, status: str = "") -> Response:
-    if expire_pending(db, mission.id):
-        db.commit()
-        db.refresh(mission)
-    shown = [r for r in mission.meeting_requests if not status or r.status.value == status]
+def refusal_text(t: Translator, code: str) -> str:
+    texts = {
+        "reason_required": t.gettext("Give the requester a reason."),
+        "reason_too_long": t.gettext("The reason is too long."),
+        "not_pending": t.gettext("This request no longer awaits approval."),
+    }
+    return texts.get(code, t.gettext("This is not possible."))
+
+
+def _board(request: Request, mission, status: str = "", error: str = "", http_status: int = 200) -> Response:
+    now = clock.now()
+    shown = [r for r in mission.meeting_requests if not status or r.status_at(now).value == status]
     return render(
         request,
         "requests_board.html",
+        status_code=http_status,
         mission=mission,
         requests=shown,
         status=status,
+        now=now,
         statuses=[s.value for s in RequestStatus],
+        error=error,
+        approved=request.query_params.get("approved"),
+        skipped=request.query_params.get("skipped"),
     )
+
+
+@router.get("/missions/{slug}/requests")
+def requests_board(request: Request, mission: ManagedMission, status: str = "") -> Response:
+    return _board(request, mission, status)
+
+
+@router.post("/missions/{slug}/requests/approve")
+def approve(
+    mission: ManagedMission,
+    db: DbSession,
+    settings: Settings,
+    request_id: Annotated[list[int], Form()] = [],  # noqa: B006 (FastAPI copies a form default)
+) -> Response:
+    done = request_approval.approve_requests(
+        db, mission, request_id, settings.request_validity, mail=settings.mail
+    )
+    db.commit()
+    where = f"/missions/{mission.slug}/requests?approved={done.approved}&skipped={done.skipped}"
+    return RedirectResponse(where, status_code=303)
+
+
+@router.post("/missions/{slug}/requests/{request_id}/reject")
+def reject(
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    t: Lang,
+    settings: Settings,
+    request_id: int,
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    found = db.get(MeetingRequest, request_id)
+    if found is None or found.mission_id != mission.id:
+        raise HTTPException(status_code=404)
+    try:
+        request_approval.reject_request(db, found, reason, mail=settings.mail)
+    except RequestRefused as refused:
+        db.rollback()
+        wrong_input = refused.code.startswith("reason_")
+        return _board(
+            request, mission, error=refusal_text(t, refused.code), http_status=422 if wrong_input else 409
+        )
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)

@@ -1,10 +1,11 @@
 """Meeting requests between participants: send, list, accept, decline, cancel."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, Field
 
+from missionmatch import clock
 from missionmatch.models import MeetingRequest, Participant
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import ApiPrincipal, DbSession, Settings
@@ -16,7 +17,7 @@ from missionmatch.web.permissions import (
 )
 from missionmatch.web.routes.api.access import not_found
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, Instant, JsonInt
+from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, ErrorOut, Instant, JsonInt
 
 router = APIRouter(tags=["requests"])
 
@@ -42,7 +43,7 @@ def _request_out(r: MeetingRequest) -> RequestOut:
         id=r.id,
         requester_id=r.requester_id,
         recipient_id=r.recipient_id,
-        status=r.status.value,
+        status=r.status_at(clock.now()).value,
         priority=r.priority,
         message=r.message,
         expires_at=r.expires_at,
@@ -62,7 +63,16 @@ def list_requests(db: DbSession, principal: ApiPrincipal) -> list[RequestOut]:
     return [_request_out(r) for r in [*box.incoming, *box.outgoing]]
 
 
-@router.post("/requests", status_code=201, responses=answers(400, 403, 404, 409, 422))
+SEND_REFUSED: dict[int | str, dict[str, Any]] = {
+    409: {
+        "model": ErrorOut,
+        "description": "refused as things stand, `detail` naming the rule: "
+        + ", ".join(f"`{code}`" for code in requests.SEND_REFUSALS),
+    }
+}
+
+
+@router.post("/requests", status_code=201, responses=answers(400, 403, 404, 422) | SEND_REFUSED)
 def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settings: Settings) -> RequestOut:
     me = _participant_caller(principal)
     recipient = db.get(Participant, body.recipient_id)
@@ -81,7 +91,11 @@ def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settin
 
 @router.post("/requests/{request_id}/{action}", responses=answers(403, 404, 409, 422))
 def answer_request(
-    request_id: int, action: Literal["accept", "decline", "cancel"], db: DbSession, principal: ApiPrincipal
+    request_id: int,
+    action: Literal["accept", "decline", "cancel"],
+    db: DbSession,
+    principal: ApiPrincipal,
+    settings: Settings,
 ) -> RequestOut:
     me = _participant_caller(principal)
     found = db.get(MeetingRequest, request_id)
@@ -90,13 +104,8 @@ def answer_request(
     rule = participant_cancels_request if action == "cancel" else participant_answers_request
     if not rule(me, found):
         raise HTTPException(status_code=403, detail=f"you cannot {action} this request")
-    operation = {
-        "accept": requests.accept_request,
-        "decline": requests.decline_request,
-        "cancel": requests.cancel_request,
-    }[action]
     try:
-        operation(db, found, me)
+        requests.act_on_request(db, found, me, action, mail=settings.mail)
     except requests.RequestRefused as refused:
         db.rollback()
         raise HTTPException(status_code=409, detail=refused.code) from None
