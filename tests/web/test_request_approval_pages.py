@@ -112,3 +112,15 @@ def test_without_approval_a_request_goes_straight_to_its_recipient(world: World)
     request_id = _send(world, "p-2", "p-3")
     assert _status(world, request_id)[0] == RequestStatus.PENDING
     assert _mailed(world) == [world.participant("test-osaka", "p-3").email]
+
+
+def test_the_api_shows_the_requester_a_rejection_and_its_reason(world: World) -> None:
+    _approval_on(world)
+    request_id = _send(world, "p-2", "p-3")
+    token = world.api_token(participant=("test-osaka", "p-2"))
+    api = TestClient(world.client().app, headers={"authorization": f"Bearer {token}"})
+    mine = [r for r in api.get("/api/v1/requests").json() if r["id"] == request_id]
+    assert [(r["status"], r["rejection_reason"]) for r in mine] == [("awaiting_approval", "")]
+    world.organiser().submit(f"{BOARD}/{request_id}/reject", {"reason": "Full day"}, page=BOARD)
+    mine = [r for r in api.get("/api/v1/requests").json() if r["id"] == request_id]
+    assert [(r["status"], r["rejection_reason"]) for r in mine] == [("rejected", "Full day")]

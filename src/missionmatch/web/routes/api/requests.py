@@ -36,6 +36,7 @@ class RequestOut(BaseModel):
     priority: int
     message: str
     expires_at: Instant | None
+    rejection_reason: str = Field(description="why organisers rejected it (status `rejected`), else empty")
 
 
 def _request_out(r: MeetingRequest) -> RequestOut:
@@ -47,6 +48,7 @@ def _request_out(r: MeetingRequest) -> RequestOut:
         priority=r.priority,
         message=r.message,
         expires_at=r.expires_at,
+        rejection_reason=r.rejection_reason,
     )
 
 
