@@ -6,9 +6,11 @@ from sqlalchemy import select
 
 from missionmatch.models import MeetingRequest, Mission, OutboxMail
 from missionmatch.models.enums import RequestStatus
+from tests.web.api_client import errors_of, organiser_api, participant_api
 from tests.web.conftest import World
 
 BOARD = "/missions/test-osaka/requests"
+API = "/api/v1/missions/test-osaka/requests"
 SETTINGS = "/missions/test-osaka/settings"
 DATES = {"start_date": "2025-05-24", "end_date": "2025-05-31", "timezone": "Asia/Tokyo"}
 
@@ -65,10 +67,12 @@ def test_the_board_approves_the_selected_requests_which_then_reach_their_recipie
     board = browser.get(f"{BOARD}?status=awaiting_approval").text
     assert board.count('<tr class="">') == 2 and 'id="approve-requests"' in board
     assert f'name="request_id" value="{first}" form="approve-requests"' in board
-    response = browser.submit(f"{BOARD}/approve", {"request_id": [first, second, 999999]}, page=BOARD)
-    assert response.headers["location"] == f"{BOARD}?approved=2&skipped=1"
+    response = browser.submit(
+        f"{BOARD}/approve", {"request_id": [first, second, 999999, 2**64 + 7]}, page=BOARD
+    )
+    assert response.headers["location"] == f"{BOARD}?approved=2&skipped=2"
     assert (
-        "Approved: 2. Skipped (no longer awaiting approval, or requests closed): 1."
+        "Approved: 2. Skipped (no longer awaiting approval, or requests closed): 2."
         in browser.get(response.headers["location"]).text
     )
     assert [_status(world, r)[0] for r in (first, second)] == [RequestStatus.PENDING, RequestStatus.PENDING]
@@ -124,3 +128,30 @@ def test_the_api_shows_the_requester_a_rejection_and_its_reason(world: World) ->
     world.organiser().submit(f"{BOARD}/{request_id}/reject", {"reason": "Full day"}, page=BOARD)
     mine = [r for r in api.get("/api/v1/requests").json() if r["id"] == request_id]
     assert [(r["status"], r["rejection_reason"]) for r in mine] == [("rejected", "Full day")]
+
+
+def test_organisers_approve_and_reject_through_the_api(world: World) -> None:
+    _approval_on(world)
+    first, second = _send(world, "p-2", "p-3"), _send(world, "p-1", "p-4")
+    api = organiser_api(world)
+    approved = api.post(f"{API}/approve", json={"request_ids": [first, 999999, 2**64 + 7, 0]})
+    assert (approved.status_code, approved.json()) == (200, {"approved": 1, "skipped": 3})
+    assert _status(world, first)[0] == RequestStatus.PENDING
+    blank = api.post(f"{API}/{second}/reject", json={"reason": "  "})
+    assert errors_of(blank) == ["reason"]
+    rejected = api.post(f"{API}/{second}/reject", json={"reason": "Not in the programme"})
+    assert (rejected.status_code, rejected.json()["status"], rejected.json()["rejection_reason"]) == (
+        200,
+        "rejected",
+        "Not in the programme",
+    )
+    again = api.post(f"{API}/{first}/reject", json={"reason": "Late"})
+    assert (again.status_code, again.json()) == (409, {"detail": "not_pending"})
+    assert (
+        organiser_api(world, "orga@b.lu").post(f"{API}/{second}/reject", json={"reason": "x"}).status_code
+        == 404
+    )
+    as_participant = participant_api(world, "test-osaka", "p-1").post(
+        f"{API}/approve", json={"request_ids": []}
+    )
+    assert as_participant.status_code == 403
