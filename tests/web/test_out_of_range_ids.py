@@ -24,9 +24,7 @@ def test_every_api_path_with_an_out_of_range_id_is_404(world: World) -> None:
     for method, template in paths:
         for bad in (HUGE, 0, -3):
             path = re.sub(r"\{\w+_id\}", str(bad), template.replace("{slug}", "test-osaka"))
-            client = (
-                participant if template.startswith("/api/v1/me") or "/requests" in template else organiser
-            )
+            client = participant if template.startswith(("/api/v1/me", "/api/v1/requests")) else organiser
             body = {"outcome": "held", "rating": 4, "comment": "", "follow_up": "none"}
             response = client.request(method.upper(), path, json=body)
             assert response.status_code in (404, 422), (method, path, response.status_code, response.text)
@@ -49,3 +47,5 @@ def test_out_of_range_ids_in_page_paths_are_404(world: World) -> None:
         f"/missions/test-osaka/participants/{HUGE}/limits",
     ):
         assert browser.get(path).status_code == 404, path
+    reject = f"/missions/test-osaka/requests/{HUGE}/reject"
+    assert browser.submit(reject, {"reason": "x"}, page="/missions/test-osaka/requests").status_code == 404

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
+from missionmatch.db import MAX_ID
 from missionmatch.models import MeetingRequest, Mission
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services.mail import MailSettings
@@ -68,8 +69,9 @@ def approve_requests(
 ) -> BulkApproval:
     """Approves those of `request_ids` that are the mission's and still await approval; the others are
     counted as skipped (an organiser's board may be older than a colleague's decision)."""
+    possible = [i for i in set(request_ids) if 1 <= i <= MAX_ID]  # others name no row (and upset drivers)
     query = select(MeetingRequest).where(
-        MeetingRequest.mission_id == mission.id, MeetingRequest.id.in_(request_ids)
+        MeetingRequest.mission_id == mission.id, MeetingRequest.id.in_(possible)
     )
     approved = 0
     for request in session.scalars(query.order_by(MeetingRequest.id)).all():

@@ -15,6 +15,7 @@ from missionmatch.web.routes.api import (
     on_the_day,
     outcomes,
     profile,
+    request_approval,
     requests,
     schedule,
     schedule_versions,
@@ -42,6 +43,7 @@ for module in (
     jobs,
     on_the_day,
     outcomes,
+    request_approval,
 ):
     router.include_router(module.router)
 

@@ -36,9 +36,10 @@ class RequestOut(BaseModel):
     priority: int
     message: str
     expires_at: Instant | None
+    rejection_reason: str = Field(description="why organisers rejected it (status `rejected`), else empty")
 
 
-def _request_out(r: MeetingRequest) -> RequestOut:
+def request_out(r: MeetingRequest) -> RequestOut:
     return RequestOut(
         id=r.id,
         requester_id=r.requester_id,
@@ -47,6 +48,7 @@ def _request_out(r: MeetingRequest) -> RequestOut:
         priority=r.priority,
         message=r.message,
         expires_at=r.expires_at,
+        rejection_reason=r.rejection_reason,
     )
 
 
@@ -60,7 +62,7 @@ def _participant_caller(principal: ApiPrincipal) -> Participant:
 def list_requests(db: DbSession, principal: ApiPrincipal) -> list[RequestOut]:
     me = _participant_caller(principal)
     box = requests.inbox(db, me)
-    return [_request_out(r) for r in [*box.incoming, *box.outgoing]]
+    return [request_out(r) for r in [*box.incoming, *box.outgoing]]
 
 
 SEND_REFUSED: dict[int | str, dict[str, Any]] = {
@@ -86,7 +88,7 @@ def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settin
         db.rollback()
         raise HTTPException(status_code=409, detail=refused.code) from None
     db.commit()
-    return _request_out(created)
+    return request_out(created)
 
 
 @router.post("/requests/{request_id}/{action}", responses=answers(403, 404, 409, 422))
@@ -110,4 +112,4 @@ def answer_request(
         db.rollback()
         raise HTTPException(status_code=409, detail=refused.code) from None
     db.commit()
-    return _request_out(found)
+    return request_out(found)
