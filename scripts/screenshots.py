@@ -59,8 +59,8 @@ def _load_demo() -> tuple[str, str, str]:
 @contextmanager
 def _server(base: str, port: int) -> Iterator[None]:
     from missionmatch.commands._common import session_factory
+    from missionmatch.settings import WebSettings
     from missionmatch.web.app import create_app
-    from missionmatch.web.config import WebSettings
 
     settings = WebSettings(secret_key=secrets.token_urlsafe(32), base_url=base)
     config = uvicorn.Config(

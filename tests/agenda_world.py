@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.services.agenda_document import AgendaDocument, agenda_document
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.meeting_placement import move_meeting
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.schedule_publish import cancel_meeting, publish_schedule
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 V1 = dt.datetime(2025, 5, 20, 3, 0, tzinfo=dt.UTC)

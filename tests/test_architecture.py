@@ -66,3 +66,9 @@ def test_no_module_is_longer_than_the_limit():
         if "migrations" not in path.parts
     }
     assert {module: n for module, n in lengths.items() if n > LONGEST_MODULE} == {}
+
+
+def test_the_settings_module_imports_only_the_standard_library():
+    # every layer reads its settings (db.py, services, web, commands): settings.py must sit below them all
+    imported = _imported_names(PACKAGE / "settings.py")
+    assert imported == {"datetime", "ipaddress", "os", "secrets", "dataclasses", "pathlib"}

@@ -37,9 +37,9 @@ def main() -> None:
         from missionmatch.exports.agenda_ical import agenda_ics
         from missionmatch.exports.agenda_pdf import agenda_pdf, agendas_pdf
         from missionmatch.services.agenda_document import mission_agenda_documents
-        from missionmatch.services.mail import MailSettings
         from missionmatch.services.missions import get_mission
         from missionmatch.services.schedule_publish import publish_schedule
+        from missionmatch.settings import MailSettings
 
         factory = make_session_factory(make_engine())
         with transaction(factory) as session:

@@ -65,9 +65,9 @@ def _prepare(work: Path) -> str:
 
 def _serve(queue_url: str) -> tuple[uvicorn.Server, int]:
     from missionmatch.commands._common import session_factory
+    from missionmatch.settings import WebSettings
     from missionmatch.tasks.queue import build_queue
     from missionmatch.web.app import create_app
-    from missionmatch.web.config import WebSettings
 
     port = _free_port()
     factory = session_factory()

@@ -36,10 +36,10 @@ from missionmatch.models.enums import MeetingStatus, RequestStatus, Side
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import on_the_day
 from missionmatch.services.demo import MAIN_DEMO_SLUG, load_demo
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.schedule_publish import publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
+from missionmatch.settings import MailSettings
 
 MAIL = MailSettings()  # mails stay in the outbox, as on the embedded default
 

@@ -16,10 +16,10 @@ from missionmatch.models.enums import Side
 from missionmatch.services.accounts import create_api_token, create_login_link
 from missionmatch.services.demo import DEMO_SLUGS, MAIN_DEMO_SLUG, load_demo
 from missionmatch.services.demo_accounts import DEMO_ORGANISER, create_demo_accounts
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.schedule_publish import publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
+from missionmatch.settings import MailSettings
 
 SIGNED_IN = 400  # participants signed in (all of osaka-1); the virtual clients share their sessions
 

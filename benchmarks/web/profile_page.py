@@ -31,8 +31,8 @@ import missionmatch.web.deps
 from missionmatch.db import make_engine, make_session_factory, transaction
 from missionmatch.models import Participant
 from missionmatch.services.accounts import create_login_link
+from missionmatch.settings import WebSettings
 from missionmatch.web.app import create_app
-from missionmatch.web.config import WebSettings
 
 
 async def _inline(func, *args, **kwargs):  # type: ignore[no-untyped-def]

@@ -1,10 +1,27 @@
-"""Settings read from the environment, in one place."""
+"""Every setting read from the environment: the MISSIONMATCH_* variables of docs/deployment.md, in one place.
 
+Two groups, loaded apart: `load_settings()` is what every process needs (the database and its pool, the job
+queue, caches, web processes); `load_web_settings()` is what the web processes and the worker need to sign
+sessions and write mails, and it creates var/secret.key on first use, so commands that serve no page never
+call it. An unset or empty variable takes its default; a value that cannot be used raises SettingError naming
+the variable. This module imports nothing of missionmatch: any layer may read its settings.
+"""
+
+import datetime as dt
+import ipaddress
 import os
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DATABASE_PATH = Path("var") / "missionmatch.db"
+DEFAULT_CACHE_DIR = Path("var") / "cache"
+SECRET_FILE = Path("var") / "secret.key"
+# how long a mailed sign-in link works: a day, so that a link read the next morning abroad still opens
+LOGIN_LINK_VALIDITY = dt.timedelta(hours=24)
+HIGHEST_PORT = 65535
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 class SettingError(ValueError):
@@ -29,42 +46,160 @@ class Settings:
     web_workers: int = 1
     gate_wait: float = 5.0  # seconds a request waits for a database connection before a 503
     page_cache_entries: int = 2000  # rendered participant pages kept per process (web/page_cache.py); 0: off
+    # None: the SQLite queue next to the database (tasks/queue.py); "immediate:" runs jobs in place
+    queue_url: str | None = None
 
 
-def _number(name: str, default: float, kind: type, minimum: float) -> float:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int = 25
+    sender: str = "missionmatch@localhost"
+    username: str | None = None
+    password: str | None = None
+    starttls: bool = False
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """What a use case needs to write a mail: where links point, how to deliver (None: the outbox only)."""
+
+    base_url: str = "http://127.0.0.1:8000"
+    smtp: SmtpSettings | None = None
+    login_link_validity: dt.timedelta = LOGIN_LINK_VALIDITY
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    secret_key: str
+    base_url: str = "http://127.0.0.1:8000"
+    # None: mails stay in the outbox (the embedded default); set: delivered by SMTP right after queueing
+    smtp: SmtpSettings | None = None
+    https_only: bool = False
+    login_link_validity: dt.timedelta = LOGIN_LINK_VALIDITY
+    request_validity: dt.timedelta = field(default=dt.timedelta(days=7))
+    # reverse proxies whose X-Forwarded-For is believed (web/proxies.py); none by default
+    trusted_proxies: tuple[Network, ...] = ()
+
+    @property
+    def mail(self) -> MailSettings:
+        return MailSettings(
+            base_url=self.base_url, smtp=self.smtp, login_link_validity=self.login_link_validity
+        )
+
+
+def _text(name: str) -> str | None:
+    """The variable's value without surrounding blanks; None when unset or empty."""
+    return os.environ.get(name, "").strip() or None
+
+
+def _secret(name: str) -> str | None:
+    # secrets are taken as they are: a blank may belong to a password
+    return os.environ.get(name) or None
+
+
+def _whole_number(name: str, default: int, minimum: int, maximum: int | None = None) -> int:
+    raw = _text(name)
+    if raw is None:
         return default
     try:
-        value = kind(raw)
+        value = int(raw)
     except ValueError:
-        raise SettingError(f"{name}={raw!r} is not a number") from None
+        raise SettingError(f"{name}: {raw!r} is not a whole number") from None
     if value < minimum:
-        raise SettingError(f"{name}={raw!r} must be at least {minimum}")
+        raise SettingError(f"{name}: {raw!r} is less than {minimum}")
+    if maximum is not None and value > maximum:
+        raise SettingError(f"{name}: {raw!r} is more than {maximum}")
     return value
+
+
+def _seconds(name: str, default: float, minimum: float) -> float:
+    raw = _text(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingError(f"{name}: {raw!r} is not a number of seconds") from None
+    if not value >= minimum:  # also refuses nan
+        raise SettingError(f"{name}: {raw!r} is less than {minimum:g} seconds")
+    return value
+
+
+def _flag(name: str) -> bool:
+    raw = _text(name)
+    if raw is None or raw == "0":
+        return False
+    if raw == "1":
+        return True
+    raise SettingError(f"{name}: {raw!r} is neither 1 (on) nor 0 (off)")
+
+
+def parse_networks(text: str) -> tuple[Network, ...]:
+    """'10.0.0.1, 192.168.0.0/24' -> networks (MISSIONMATCH_TRUSTED_PROXIES); a bad entry is named."""
+    networks = []
+    for entry in (part.strip() for part in text.split(",")):
+        if entry:
+            try:
+                networks.append(ipaddress.ip_network(entry, strict=False))
+            except ValueError:
+                raise SettingError(f"MISSIONMATCH_TRUSTED_PROXIES: {entry!r} is not an address") from None
+    return tuple(networks)
 
 
 def load_pool_settings() -> PoolSettings:
     return PoolSettings(
-        size=int(_number("MISSIONMATCH_DB_POOL_SIZE", PoolSettings.size, int, 1)),
-        max_overflow=int(_number("MISSIONMATCH_DB_MAX_OVERFLOW", PoolSettings.max_overflow, int, 0)),
-        timeout=_number("MISSIONMATCH_DB_POOL_TIMEOUT", PoolSettings.timeout, float, 0.1),
+        size=_whole_number("MISSIONMATCH_DB_POOL_SIZE", PoolSettings.size, 1),
+        max_overflow=_whole_number("MISSIONMATCH_DB_MAX_OVERFLOW", PoolSettings.max_overflow, 0),
+        timeout=_seconds("MISSIONMATCH_DB_POOL_TIMEOUT", PoolSettings.timeout, 0.1),
     )
 
 
-def load_page_cache_entries() -> int:
-    """MISSIONMATCH_PAGE_CACHE: how many rendered pages a web process keeps; 0 turns the cache off."""
-    return int(_number("MISSIONMATCH_PAGE_CACHE", Settings.page_cache_entries, int, 0))
-
-
 def load_settings() -> Settings:
-    database_url = os.environ.get("MISSIONMATCH_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_PATH}"
-    cache_dir = Path(os.environ.get("MISSIONMATCH_CACHE_DIR", "var/cache"))
     return Settings(
-        database_url=database_url,
-        cache_dir=cache_dir,
+        database_url=_text("MISSIONMATCH_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_PATH}",
+        cache_dir=Path(_text("MISSIONMATCH_CACHE_DIR") or DEFAULT_CACHE_DIR),
         pool=load_pool_settings(),
-        web_workers=int(_number("MISSIONMATCH_WEB_WORKERS", 1, int, 1)),
-        gate_wait=_number("MISSIONMATCH_DB_GATE_WAIT", 5.0, float, 0.0),
-        page_cache_entries=load_page_cache_entries(),
+        web_workers=_whole_number("MISSIONMATCH_WEB_WORKERS", Settings.web_workers, 1),
+        gate_wait=_seconds("MISSIONMATCH_DB_GATE_WAIT", Settings.gate_wait, 0.0),
+        page_cache_entries=_whole_number("MISSIONMATCH_PAGE_CACHE", Settings.page_cache_entries, 0),
+        queue_url=_text("MISSIONMATCH_QUEUE_URL"),
+    )
+
+
+def _secret_key() -> str:
+    # A key kept in var/ survives restarts, so that sessions do too; the environment wins when set.
+    if key := _secret("MISSIONMATCH_SECRET_KEY"):
+        return key
+    if SECRET_FILE.exists():
+        return SECRET_FILE.read_text().strip()
+    SECRET_FILE.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    SECRET_FILE.write_text(key)
+    SECRET_FILE.chmod(0o600)
+    return key
+
+
+def load_smtp_settings() -> SmtpSettings | None:
+    """None unless MISSIONMATCH_SMTP_HOST is set: mails then stay in the outbox."""
+    host = _text("MISSIONMATCH_SMTP_HOST")
+    if host is None:
+        return None
+    return SmtpSettings(
+        host=host,
+        port=_whole_number("MISSIONMATCH_SMTP_PORT", SmtpSettings.port, 1, HIGHEST_PORT),
+        sender=_text("MISSIONMATCH_SMTP_SENDER") or SmtpSettings.sender,
+        username=_text("MISSIONMATCH_SMTP_USER"),
+        password=_secret("MISSIONMATCH_SMTP_PASSWORD"),
+        starttls=_flag("MISSIONMATCH_SMTP_STARTTLS"),
+    )
+
+
+def load_web_settings() -> WebSettings:
+    return WebSettings(
+        secret_key=_secret_key(),
+        base_url=(_text("MISSIONMATCH_BASE_URL") or WebSettings.base_url).rstrip("/"),
+        smtp=load_smtp_settings(),
+        https_only=_flag("MISSIONMATCH_HTTPS"),
+        trusted_proxies=parse_networks(os.environ.get("MISSIONMATCH_TRUSTED_PROXIES", "")),
     )

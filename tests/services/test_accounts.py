@@ -10,9 +10,8 @@ from missionmatch import clock
 from missionmatch.models import LoginLink, OrganiserAccount, Participant
 from missionmatch.services import accounts
 from missionmatch.services.login_throttle import ADDRESS, Throttled
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
-from missionmatch.web.config import WebSettings
+from missionmatch.settings import MailSettings, WebSettings
 from tests.factories import small_mission
 
 

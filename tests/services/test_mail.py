@@ -9,7 +9,8 @@ from aiosmtpd.controller import Controller
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.services.mail import SmtpSettings, deliver, queue_mail
+from missionmatch.services.mail import deliver, queue_mail
+from missionmatch.settings import SmtpSettings
 
 
 class Collector:

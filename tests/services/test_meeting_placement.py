@@ -12,9 +12,9 @@ from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services import meeting_placement as placement
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.schedule_publish import publish_schedule
+from missionmatch.settings import MailSettings
 from tests.services.placement_helpers import placement_mission, with_pairs
 
 MAIL = MailSettings()  # mails stay in the outbox

@@ -13,8 +13,8 @@ from missionmatch.db import transaction
 from missionmatch.models import Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services import meeting_requests as requests
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 MAIL = MailSettings()  # mails stay in the outbox

@@ -6,11 +6,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, Unavailability
 from missionmatch.models.enums import MeetingStatus, RequestStatus
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.replanning import replan_mission, withdraw_participant
 from missionmatch.services.schedule_publish import publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 MAIL = MailSettings()  # mails stay in the outbox

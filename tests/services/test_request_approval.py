@@ -12,8 +12,8 @@ from missionmatch.models import MeetingRequest, Mission, OutboxMail, Participant
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import request_approval as approval
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 MAIL = MailSettings()  # mails stay in the outbox

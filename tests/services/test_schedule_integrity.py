@@ -13,12 +13,12 @@ from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services import on_the_day
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.meeting_placement import move_meeting
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.schedule_publish import NothingToPublish, publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
+from missionmatch.settings import MailSettings
 from tests.services.placement_helpers import placement_mission, with_pairs
 
 MAIL = MailSettings()  # mails stay in the outbox

@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import Meeting, Mission, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.schedule_publish import NothingToPublish, cancel_meeting, publish_schedule
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 MAIL = MailSettings()  # mails stay in the outbox

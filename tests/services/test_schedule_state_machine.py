@@ -21,7 +21,6 @@ from missionmatch.models.enums import RequestStatus, Side
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import on_the_day
 from missionmatch.services.interpreter_setup import canonical_pair
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.meeting_placement import move_meeting, place_request
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.personal_data import erase_participant
@@ -29,6 +28,7 @@ from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import replan_mission, withdraw_participant
 from missionmatch.services.schedule_publish import NothingToPublish, publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
+from missionmatch.settings import MailSettings
 from tests.services.placement_helpers import placement_mission, with_pairs
 
 MAIL = MailSettings()  # mails stay in the outbox

@@ -17,8 +17,8 @@ from missionmatch.db import make_engine, make_session_factory, transaction
 from missionmatch.models import Mission, Participant
 from missionmatch.services.accounts import create_api_token, create_login_link, create_organiser
 from missionmatch.services.mission_import import import_mission
+from missionmatch.settings import WebSettings
 from missionmatch.web.app import create_app
-from missionmatch.web.config import WebSettings
 from tests.factories import small_mission
 
 PASSWORD = "correct horse battery"

@@ -22,13 +22,12 @@ from missionmatch.models import Mission
 from missionmatch.models.enums import Side
 from missionmatch.services.accounts import create_api_token, create_organiser
 from missionmatch.services.demo import MAIN_DEMO_SLUG, demo_documents
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.matching_run import run_matching
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.schedule_publish import publish_schedule
 from missionmatch.services.scheduling_run import run_scheduling
+from missionmatch.settings import MailSettings, WebSettings
 from missionmatch.web.app import create_app
-from missionmatch.web.config import WebSettings
 
 ORGANISER = "organiser@fuzz.missionmatch"
 SOLVER_SECONDS = 2.0  # per session: enough for a draft to publish, so that agendas and feedback have content

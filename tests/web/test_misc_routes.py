@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from missionmatch.models import MeetingRequest, OutboxMail
 from missionmatch.models.enums import RequestStatus
-from missionmatch.services.mail import SmtpSettings
+from missionmatch.settings import SmtpSettings
 from missionmatch.web.app import create_app
 from tests.services.test_mail import Collector, _free_port
 from tests.web.conftest import Browser, World

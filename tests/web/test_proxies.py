@@ -12,9 +12,9 @@ import httpx
 import pytest
 import uvicorn
 
+from missionmatch.settings import WebSettings, parse_networks
 from missionmatch.web.app import create_app
-from missionmatch.web.config import WebSettings
-from missionmatch.web.proxies import SERVER_OPTIONS, client_address, parse_networks
+from missionmatch.web.proxies import SERVER_OPTIONS, client_address
 from tests.web.conftest import PASSWORD, World
 
 PROXIES = parse_networks("127.0.0.1, 10.0.0.0/8")

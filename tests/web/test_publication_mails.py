@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from missionmatch.models import Job, OutboxMail
 from missionmatch.models.job import JobKind, JobState
-from missionmatch.services.mail import SmtpSettings
+from missionmatch.settings import SmtpSettings
 from missionmatch.tasks.queue import build_queue
 from missionmatch.web.app import create_app
 from tests.services.test_mail import Collector, _free_port

@@ -44,8 +44,7 @@ def serve(
 
     import uvicorn
 
-    from missionmatch.settings import load_settings
-    from missionmatch.web.config import load_web_settings
+    from missionmatch.settings import load_settings, load_web_settings
     from missionmatch.web.proxies import SERVER_OPTIONS
 
     base_url = f"http://{host}:{port}"

@@ -1,4 +1,3 @@
-import os
 import signal
 import subprocess
 import sys
@@ -21,8 +20,8 @@ def worker(
     (SIGINT); SIGTERM stops at once."""
     import logging
 
+    from missionmatch.settings import load_web_settings
     from missionmatch.tasks.queue import build_queue
-    from missionmatch.web.config import load_web_settings
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # the same environment as the web processes: SMTP settings and the base URL of links in mails
@@ -39,7 +38,9 @@ def worker(
 def start_worker_process() -> subprocess.Popen | None:
     """`missionmatch worker` as a child of `serve --worker` (`make demo`): one command starts everything.
     None when the queue runs jobs in place (MISSIONMATCH_QUEUE_URL=immediate:)."""
-    if os.environ.get("MISSIONMATCH_QUEUE_URL") == IMMEDIATE:
+    from missionmatch.settings import load_settings
+
+    if load_settings().queue_url == IMMEDIATE:
         return None
     typer.echo("missionmatch worker started (scheduler runs, matcher, publication mails)")
     return subprocess.Popen([sys.executable, "-m", "missionmatch.cli", "worker"])

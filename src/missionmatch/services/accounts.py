@@ -20,8 +20,6 @@ _HASHER = PasswordHasher()
 # a dummy hash verified when the e-mail is unknown, so that timing does not reveal which accounts exist
 _DUMMY_HASH = _HASHER.hash("not a password")
 MIN_PASSWORD_LENGTH = 12  # ASVS 4.0.3 2.1.1
-# how long a mailed sign-in link works: a day, so that a link read the next morning abroad still opens
-LOGIN_LINK_VALIDITY = dt.timedelta(hours=24)
 
 
 def hash_token(token: str) -> str:

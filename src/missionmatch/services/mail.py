@@ -1,9 +1,7 @@
 """Outgoing mail: every message is written to the outbox table first; a sender may then deliver it by SMTP.
 The embedded default delivers nothing, and organisers read the outbox in the browser."""
 
-import datetime as dt
 import smtplib
-from dataclasses import dataclass
 from email.message import EmailMessage
 
 from sqlalchemy import select
@@ -11,26 +9,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.models import Mission, OutboxMail
-from missionmatch.services.accounts import LOGIN_LINK_VALIDITY
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    sender: str = "missionmatch@localhost"
-    username: str | None = None
-    password: str | None = None
-    starttls: bool = False
-
-
-@dataclass(frozen=True)
-class MailSettings:
-    """What a use case needs to write a mail: where links point, how to deliver (None: the outbox only)."""
-
-    base_url: str = "http://127.0.0.1:8000"
-    smtp: SmtpSettings | None = None
-    login_link_validity: dt.timedelta = LOGIN_LINK_VALIDITY
+from missionmatch.settings import SmtpSettings
 
 
 def queue_mail(

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.notifications import request_answered, request_received
 from missionmatch.services.row_locks import lock_schedule
+from missionmatch.settings import MailSettings
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
 MAX_MESSAGE = 2000  # characters of the note sent with a request, whichever interface sends it

@@ -10,7 +10,8 @@ from missionmatch.i18n import LANGUAGES, Translator
 from missionmatch.models import MeetingRequest, Mission, OutboxMail, Participant
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services.accounts import create_login_link
-from missionmatch.services.mail import MailSettings, deliver, queue_mail
+from missionmatch.services.mail import deliver, queue_mail
+from missionmatch.settings import MailSettings
 
 
 def participant_translator(participant: Participant) -> Translator:

@@ -12,7 +12,6 @@ from missionmatch import clock
 from missionmatch.db import MAX_ID
 from missionmatch.models import MeetingRequest, Mission
 from missionmatch.models.enums import RequestStatus
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.meeting_requests import (
     DEFAULT_VALIDITY,
     RequestRefused,
@@ -20,6 +19,7 @@ from missionmatch.services.meeting_requests import (
     transition,
 )
 from missionmatch.services.notifications import request_received, request_rejected
+from missionmatch.settings import MailSettings
 
 MAX_REASON = 1000  # characters of a rejection's reason, mailed to the requester
 

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import Meeting, Mission, OutboxMail, Participant, ScheduleVersion
 from missionmatch.models.enums import MeetingStatus
-from missionmatch.services.mail import MailSettings
 from missionmatch.services.notifications import queue_publication_notices
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.services.schedule_writes import change_status, flush_checked
+from missionmatch.settings import MailSettings
 
 VISIBLE = (MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
 

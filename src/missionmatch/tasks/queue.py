@@ -2,7 +2,6 @@
 `MISSIONMATCH_QUEUE_URL` says `redis://...`, or `immediate:` (tasks run inside the caller, for tests and for a
 single process without a worker)."""
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.models import Job
 from missionmatch.models.job import JobKind
-from missionmatch.services.mail import MailSettings
+from missionmatch.settings import MailSettings, load_settings
 
 QUEUE_NAME = "missionmatch"
 IMMEDIATE = "immediate:"
@@ -71,7 +70,7 @@ def build_queue(
     from missionmatch.tasks import agendas, cleanup, matching, publication_mails, scheduling
 
     bind = factory.kw["bind"]
-    url = url or os.environ.get("MISSIONMATCH_QUEUE_URL") or default_queue_url(str(bind.url))
+    url = url or load_settings().queue_url or default_queue_url(str(bind.url))
     queue = JobQueue(make_huey(url))
     context = TaskContext(factory, mail or MailSettings())
     for module in (scheduling, matching, publication_mails, cleanup, agendas):

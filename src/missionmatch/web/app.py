@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
-from missionmatch.settings import load_page_cache_entries
+from missionmatch.settings import WebSettings, load_settings, load_web_settings
 from missionmatch.tasks.queue import JobQueue, build_queue
-from missionmatch.web.config import WebSettings, load_web_settings
 from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
 from missionmatch.web.page_cache import PageCache
@@ -57,7 +56,7 @@ def create_app(
     app.state.session_factory = session_factory or _default_session_factory()
     install_connection_gate(app)
     app.state.settings = settings or load_web_settings()
-    app.state.page_cache = PageCache(load_page_cache_entries()) if page_cache is None else page_cache
+    app.state.page_cache = PageCache(load_settings().page_cache_entries) if page_cache is None else page_cache
     # long work goes to the worker; jobs that run here (immediate queue) mail with these settings
     app.state.queue = queue or build_queue(app.state.session_factory, mail=app.state.settings.mail)
     app.add_middleware(

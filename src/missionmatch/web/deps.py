@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import ApiToken, Mission, OrganiserAccount, Participant
 from missionmatch.services.accounts import resolve_api_token
-from missionmatch.web.config import WebSettings
+from missionmatch.settings import WebSettings
 from missionmatch.web.i18n import COOKIE, ZONE_COOKIE, Translator, negotiate, viewer_zone
 from missionmatch.web.permissions import organiser_manages_mission
 from missionmatch.web.security import signed_in

@@ -12,7 +12,7 @@ from typing import TypedDict
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+from missionmatch.settings import Network
 
 
 class ServerOptions(TypedDict):
@@ -22,18 +22,6 @@ class ServerOptions(TypedDict):
 
 
 SERVER_OPTIONS: ServerOptions = {"proxy_headers": False}
-
-
-def parse_networks(text: str) -> tuple[Network, ...]:
-    """'10.0.0.1, 192.168.0.0/24' -> networks; raises ValueError naming a bad entry."""
-    networks = []
-    for entry in (part.strip() for part in text.split(",")):
-        if entry:
-            try:
-                networks.append(ipaddress.ip_network(entry, strict=False))
-            except ValueError as error:
-                raise ValueError(f"MISSIONMATCH_TRUSTED_PROXIES: {entry!r} is not an address") from error
-    return tuple(networks)
 
 
 def _trusted(address: str, proxies: Iterable[Network]) -> bool:

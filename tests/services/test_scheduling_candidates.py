@@ -1,0 +1,79 @@
+"""What the scheduler is asked to place: published meetings, accepted requests not yet met, suggestions;
+and each person's slots and languages, on SQLite and PostgreSQL."""
+
+import datetime as dt
+
+from missionmatch.db import transaction
+from missionmatch.services.mission_import import import_mission
+from missionmatch.services.scheduling_candidates import (
+    MUTUAL_WEIGHT,
+    ONE_SIDED_WEIGHT,
+    candidates,
+    forbidden_slots,
+    interpreter_pair,
+    new_meeting_key,
+)
+from tests.factories import small_mission
+
+
+def _request(key: str, sender: str, recipient: str, priority: int) -> dict:
+    return {
+        "key": key,
+        "from": sender,
+        "to": recipient,
+        "priority": priority,
+        "message": "",
+        "status": "accepted",
+        "created_at": "2025-05-12T09:00",
+        "expires_at": None,
+    }
+
+
+def test_published_meetings_then_requests_not_yet_met(session_factory):
+    document = small_mission()
+    document["meeting_requests"] += [
+        _request("r-3", "p-2", "p-3", 2),  # one-sided
+        _request("r-4", "p-2", "p-4", 1),
+        _request("r-5", "p-4", "p-2", 3),  # the answer to r-4: mutual, one candidate for both
+    ]
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        found = [
+            (c.key, c.source, c.weight, sorted(p.key for p in c.people)) for c in candidates(mission, [])
+        ]
+        # r-1 (accepted, p-1 to p-3) is answered by the published m-1, where both sit
+        assert found == [
+            ("m-1", "published", MUTUAL_WEIGHT, ["p-1", "p-3", "p-4"]),
+            ("r-3", "request", ONE_SIDED_WEIGHT + 2, ["p-2", "p-3"]),
+            ("r-4", "mutual", MUTUAL_WEIGHT + 1, ["p-2", "p-4"]),
+        ]
+
+
+def test_forbidden_slots_overlap_busy_windows_only(session_factory):
+    with transaction(session_factory) as session:
+        mission = import_mission(session, small_mission())
+        b2b = mission.b2b_sessions[0]
+        people = {p.key: p for p in mission.participants}
+        # Anne's call 15:00-15:40 covers slot 3 (15:20-15:40); slot 2 ends at 15:00 and slot 4 starts at 15:40
+        assert forbidden_slots(people["p-1"], b2b) == frozenset({3})
+        assert forbidden_slots(people["p-3"], b2b) == frozenset()
+        people["p-3"].departs_at = dt.datetime(2025, 5, 27, 15, 50)
+        assert forbidden_slots(people["p-3"], b2b) == frozenset({4, 5})
+
+
+def test_a_common_language_needs_no_interpreter(session_factory):
+    with transaction(session_factory) as session:
+        mission = import_mission(session, small_mission())
+        b2b = mission.b2b_sessions[0]
+        people = {p.key: p for p in mission.participants}
+        assert interpreter_pair((people["p-2"], people["p-4"]), b2b) == (True, None)  # English
+        assert interpreter_pair((people["p-3"], people["p-1"]), b2b) == (True, "fr-ja")  # either order
+        # German/English and Japanese only: the session's pool is French-Japanese
+        assert interpreter_pair((people["p-2"], people["p-3"]), b2b) == (False, None)
+
+
+def test_a_new_meeting_key_never_takes_one_in_use(session_factory):
+    with transaction(session_factory) as session:
+        mission = import_mission(session, small_mission())
+        assert new_meeting_key(mission, "r-2") == "m-r-2"
+        assert new_meeting_key(mission, "1") == "m-1-2"  # m-1 exists
