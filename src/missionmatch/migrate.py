@@ -1,5 +1,6 @@
 """Schema migrations (Alembic), callable from the CLI and from tests without an alembic.ini."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -21,11 +22,29 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+@dataclass(frozen=True)
+class Migrated:
+    """What an upgrade changed: the revision before (None for an empty database) and after."""
+
+    before: str | None
+    after: str | None
+
+    def describe(self, engine: Engine) -> str:
+        where = engine.url.render_as_string(hide_password=True)
+        before = self.before or "an empty database"
+        return f"Database {where} migrated from {before} to {self.after}."
+
+
+def upgrade(engine: Engine, revision: str = "head") -> Migrated | None:
+    """Applies the migrations up to REVISION; says what changed (None when nothing did), so that every
+    interface can tell the organiser that their database was migrated."""
     config = alembic_config()
+    before = current_revision(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+    after = current_revision(engine)
+    return Migrated(before, after) if after != before else None
 
 
 def downgrade(engine: Engine, revision: str) -> None:

@@ -28,6 +28,7 @@ class Settings:
     pool: PoolSettings = PoolSettings()
     web_workers: int = 1
     gate_wait: float = 5.0  # seconds a request waits for a database connection before a 503
+    page_cache_entries: int = 2000  # rendered participant pages kept per process (web/page_cache.py); 0: off
 
 
 def _number(name: str, default: float, kind: type, minimum: float) -> float:
@@ -51,6 +52,11 @@ def load_pool_settings() -> PoolSettings:
     )
 
 
+def load_page_cache_entries() -> int:
+    """MISSIONMATCH_PAGE_CACHE: how many rendered pages a web process keeps; 0 turns the cache off."""
+    return int(_number("MISSIONMATCH_PAGE_CACHE", Settings.page_cache_entries, int, 0))
+
+
 def load_settings() -> Settings:
     database_url = os.environ.get("MISSIONMATCH_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_PATH}"
     cache_dir = Path(os.environ.get("MISSIONMATCH_CACHE_DIR", "var/cache"))
@@ -60,4 +66,5 @@ def load_settings() -> Settings:
         pool=load_pool_settings(),
         web_workers=int(_number("MISSIONMATCH_WEB_WORKERS", 1, int, 1)),
         gate_wait=_number("MISSIONMATCH_DB_GATE_WAIT", 5.0, float, 0.0),
+        page_cache_entries=load_page_cache_entries(),
     )

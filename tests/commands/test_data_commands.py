@@ -59,26 +59,26 @@ def test_json_export_then_import_round_trip(mission_file: Path, tmp_path: Path) 
     assert json.loads(second.read_text(encoding="utf-8")) == json.loads(first.read_text(encoding="utf-8"))
 
 
-def test_xlsx_export_has_a_sheet_per_kind(mission_file: Path, tmp_path: Path) -> None:
+def test_xlsx_export_has_people_organisations_sessions_and_programme(
+    mission_file: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "mission.xlsx"
     assert (
         runner.invoke(app, ["export", "mission", "test-osaka", "-f", "xlsx", "-o", str(target)]).exit_code
         == 0
     )
     workbook = load_workbook(target)
-    assert workbook.sheetnames == [
-        "mission",
-        "organisations",
-        "participants",
-        "programme",
-        "b2b_sessions",
-        "meeting_requests",
-        "meetings",
-        "agreements",
-        "profiles",
-    ]
-    names = [row[1].value for row in workbook["organisations"].iter_rows(min_row=2)]
+    assert workbook.sheetnames == ["Participants", "Organisations", "B2B afternoon", "Programme"]
+    names = [row[0].value for row in workbook["Organisations"].iter_rows(min_row=2)]
     assert names == ["LuxSat Services", "Santé Data Lux", "Kansai Orbital KK"]
+    french = tmp_path / "mission-fr.xlsx"
+    arguments = ["export", "mission", "test-osaka", "-f", "xlsx", "-l", "fr", "-o", str(french)]
+    assert runner.invoke(app, arguments).exit_code == 0
+    assert [c.value for c in load_workbook(french)["Participants"][1]][:3] == [
+        "Prénom",
+        "Nom de famille",
+        "Entreprise",
+    ]
 
 
 def test_bad_participant_file_exits_non_zero_and_names_the_rows(mission_file: Path, tmp_path: Path) -> None:
@@ -151,3 +151,9 @@ def test_schedule_then_replan_from_the_command_line(database: Path, tmp_path: Pa
         "Replanned: 0 published meetings kept in place, 0 moved, 0 no longer possible, 2 added"
         in result.output
     )
+    # each change in words, whichever slots the solver picked
+    changes = result.output.split(" 2 added\n")[1].splitlines()
+    assert [line.split(", 2025, ")[0] for line in changes] == [
+        "  Anne Muller (LuxSat Services) – 太郎 山田 (Kansai Orbital KK): new, May 27",
+        "  Jonas Weber (Santé Data Lux) – Hanako Sato (Kansai Orbital KK): new, May 27",
+    ]

@@ -37,7 +37,7 @@ def test_create_organiser_links_missions_and_prints_a_token(database: str) -> No
         "create-organiser",
         "Chef@CC.lu",
         "--password",
-        "long enough",
+        "long enough!",
         "--mission",
         "test-osaka",
     ]
@@ -51,10 +51,10 @@ def test_create_organiser_links_missions_and_prints_a_token(database: str) -> No
 
 
 def test_create_organiser_refuses_short_passwords_and_unknown_missions(database: str) -> None:
-    short = runner.invoke(app, ["accounts", "create-organiser", "a@b.lu", "--password", "short"])
-    assert (short.exit_code, short.output) == (1, "Error: the password needs at least 8 characters.\n")
+    short = runner.invoke(app, ["accounts", "create-organiser", "a@b.lu", "--password", "elevenchars"])
+    assert (short.exit_code, short.output) == (1, "Error: the password needs at least 12 characters.\n")
     unknown = runner.invoke(
-        app, ["accounts", "create-organiser", "a@b.lu", "--password", "long enough", "-m", "x"]
+        app, ["accounts", "create-organiser", "a@b.lu", "--password", "long enough!", "-m", "x"]
     )
     assert unknown.exit_code == 1
 

@@ -150,3 +150,5 @@ def test_a_missions_pdf_holds_every_agenda_and_each_part_only_its_own(
         assert "1" in _text(pdf, tmp_path, key).split()  # page numbers restart in every agenda
     text = _text(whole, tmp_path, "all")
     assert [line for line in text.splitlines() if line in names.values()] == list(names.values())
+    alone, no_parts = agendas_pdf(documents, each=False)  # the bundle's PDF format: the parts are not written
+    assert (no_parts, _text(alone, tmp_path, "alone")) == ({}, text)

@@ -21,8 +21,8 @@ def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def test_tokens_are_listed_per_owner_newest_first(session: Session) -> None:
-    orga = accounts.create_organiser(session, "orga@a.lu", "pass-word-1", [])
-    other = accounts.create_organiser(session, "orga@b.lu", "pass-word-2", [])
+    orga = accounts.create_organiser(session, "orga@a.lu", "pass-word-one-1", [])
+    other = accounts.create_organiser(session, "orga@b.lu", "pass-word-two-2", [])
     anne = session.scalar(select(Participant).where(Participant.key == "p-1"))
     api_tokens.issue_token(session, orga, " first ")
     api_tokens.issue_token(session, orga, "second")
@@ -33,8 +33,8 @@ def test_tokens_are_listed_per_owner_newest_first(session: Session) -> None:
 
 
 def test_only_the_owner_revokes_and_a_revoked_token_no_longer_resolves(session: Session) -> None:
-    orga = accounts.create_organiser(session, "orga@a.lu", "pass-word-1", [])
-    other = accounts.create_organiser(session, "orga@b.lu", "pass-word-2", [])
+    orga = accounts.create_organiser(session, "orga@a.lu", "pass-word-one-1", [])
+    other = accounts.create_organiser(session, "orga@b.lu", "pass-word-two-2", [])
     secret = api_tokens.issue_token(session, orga, "ci")
     (token,) = api_tokens.tokens_of(session, orga)
     assert api_tokens.revoke_token(session, other, token.id) is None
@@ -47,7 +47,7 @@ def test_only_the_owner_revokes_and_a_revoked_token_no_longer_resolves(session: 
 
 
 def test_a_label_over_200_characters_is_refused(session: Session) -> None:
-    orga = accounts.create_organiser(session, "orga@a.lu", "pass-word-1", [])
+    orga = accounts.create_organiser(session, "orga@a.lu", "pass-word-one-1", [])
     with pytest.raises(ValueError, match="label longer than 200 characters"):
         api_tokens.issue_token(session, orga, "x" * 201)
     assert api_tokens.tokens_of(session, orga) == []

@@ -1,12 +1,13 @@
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
+from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, ScheduleVersion
 from missionmatch.services.mission_document import validate
 from missionmatch.services.mission_export import export_mission
 from missionmatch.services.mission_import import import_mission
@@ -18,8 +19,28 @@ def test_small_mission_is_valid() -> None:
     assert validate(small_mission()) == []
 
 
+PUBLISHED_M1 = {
+    "session": "b2b-1",
+    "slot": 2,
+    "starts_at": "2025-05-27T14:40",
+    "table": 1,
+    "interpreter": "fr-ja",
+    "participants": ["p-1", "p-3", "p-4"],
+}
+VERSION_1 = {
+    "number": 1,
+    "published_at": "2025-05-25T18:00:00",
+    "published_by": "orga@a.lu",
+    "comment": "First schedule",
+    "snapshot": {"m-1": PUBLISHED_M1},
+    "changelog": [{"meeting": "m-1", "change": "added", "before": None, "after": PUBLISHED_M1}],
+    "statistics": {"placed": 1},
+}
+
+
 def test_import_then_export_gives_back_the_same_document(session_factory: sessionmaker[Session]) -> None:
     document = small_mission()
+    document["schedule_versions"] = [VERSION_1]
     with transaction(session_factory) as session:
         import_mission(session, document)
     with transaction(session_factory) as session:
@@ -179,3 +200,42 @@ def test_two_meetings_in_one_seat_or_one_person_in_two_are_refused_naming_the_ro
     ]
     document["meetings"][1]["status"] = "cancelled"  # a cancelled meeting occupies nothing
     assert [p for p in validate(document) if p.where.startswith("meetings")] == []
+
+
+def test_a_released_schedule_is_kept_as_the_instant_it_was_published(
+    session_factory: sessionmaker[Session],
+) -> None:
+    document = small_mission()
+    document["schedule_versions"] = [VERSION_1]
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        version = session.scalar(select(ScheduleVersion).where(ScheduleVersion.mission_id == mission.id))
+        assert version is not None
+        assert (version.number, version.published_at) == (1, dt.datetime(2025, 5, 25, 9, 0, tzinfo=dt.UTC))
+        assert version.snapshot == {"m-1": PUBLISHED_M1}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda v: v.update(number=2), "schedule_versions[0], number: must be 1 (versions are numbered"),
+        (lambda v: v.update(published_at="2025-05-25T18:00+09:00"), "schedule_versions[0], published_at: "),
+        (
+            lambda v: v.update(snapshot={"m-9": PUBLISHED_M1}),
+            "schedule_versions[0], snapshot: 'm-9' does not",
+        ),
+        (
+            lambda v: v.update(snapshot={"m-1": {**PUBLISHED_M1, "participants": ["p-1", "p-99"]}}),
+            "schedule_versions[0], snapshot.participants: 'p-99' does not exist",
+        ),
+        (
+            lambda v: v["changelog"][0].update(change="swapped"),
+            "schedule_versions[0].changelog[0], change: 'swapped' is not one of added, cancelled, moved",
+        ),
+    ],
+)
+def test_a_wrong_schedule_version_is_refused_naming_its_field(change: Any, problem: str) -> None:
+    document = small_mission()
+    document["schedule_versions"] = [json.loads(json.dumps(VERSION_1))]
+    change(document["schedule_versions"][0])
+    assert [str(p) for p in validate(document) if str(p).startswith(problem)] != []

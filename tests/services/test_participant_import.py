@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
+from missionmatch.exports.excel import mission_workbook
 from missionmatch.models import Mission, Organisation, Participant
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.participant_columns import parse_map_option
@@ -250,4 +251,42 @@ def test_japanese_limit_columns_are_named_in_the_errors(mission_factory, tmp_pat
     assert [str(p) for p in rejected.value.problems] == [
         "row 2, 最大商談数: is below the minimum (10)",
         "row 2, 固定テーブル: '三' is not a whole number",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ja"])
+def test_the_mission_workbook_imports_back_as_the_same_participants(
+    session_factory: sessionmaker[Session], tmp_path: Path, language: str
+) -> None:
+    empty = small_mission()
+    for kind in ("organisations", "participants", "meeting_requests", "meetings", "agreements", "feedback"):
+        empty[kind] = []
+    empty["programme"] = []
+    with transaction(session_factory) as session:
+        import_mission(session, empty)
+    path = tmp_path / "mission.xlsx"
+    path.write_bytes(mission_workbook(small_mission(), language=language))
+    assert _import(session_factory, path).created_participants == 4
+    with session_factory() as session:
+        people = session.scalars(select(Participant).order_by(Participant.id))
+        found = [
+            (p.email, p.first_name, p.last_name, p.organisation.name, p.organisation.side.value, p.job_title)
+            for p in people
+        ]
+    with session_factory() as session:
+        limits = [
+            (p.languages, p.min_meetings, p.max_meetings, p.hosted_table)
+            for p in session.scalars(select(Participant).order_by(Participant.id))
+        ]
+    assert found == [
+        ("anne.muller@luxsat.example.lu", "Anne", "Muller", "LuxSat Services", "delegation", "CEO"),
+        ("jonas.weber@sante.example.lu", "Jonas", "Weber", "Santé Data Lux", "delegation", "CTO"),
+        ("yamada@orbital.example.jp", "太郎", "山田", "Kansai Orbital KK", "host", "部長"),
+        ("sato@orbital.example.jp", "Hanako", "Sato", "Kansai Orbital KK", "host", "Engineer"),
+    ]
+    assert limits == [
+        (["fr", "de", "en"], 0, 5, None),
+        (["de", "en"], None, None, None),
+        (["ja"], None, None, 2),
+        (["ja", "en"], None, None, 2),
     ]

@@ -62,6 +62,12 @@ def test_a_new_unavailability_moves_only_the_meeting_it_hits(session_factory) ->
     assert report.moved[0][1:] == (slot_r2, after["m-r-2"][0])
     # Hanako and her colleague keep table 2 (index 1) wherever their meetings go
     assert before["m-r-2"][1] == after["m-r-2"][1] == before["m-r-1"][1] == 1
+    # the same move as a changelog entry, which change_words puts in words
+    [change] = report.changes
+    assert (change["meeting"], change["change"]) == ("m-r-2", "moved")
+    assert (change["before"]["slot"], change["before"]["table"]) == (slot_r2, 1)
+    assert (change["after"]["slot"], change["after"]["table"]) == (after["m-r-2"][0], 1)
+    assert change["after"]["participants"] == change["before"]["participants"]
 
 
 def test_a_new_request_is_added_around_the_published_meetings(session_factory) -> None:
@@ -82,6 +88,8 @@ def test_a_new_request_is_added_around_the_published_meetings(session_factory) -
         mission_id = mission.id
     report = replan_mission(session_factory, mission_id, time_limit=10)
     assert (report.kept, report.moved, report.dropped, report.added) == (2, [], [], ["m-r-5"])
+    assert [(c["meeting"], c["change"], c["before"]) for c in report.changes] == [("m-r-5", "added", None)]
+    assert report.changes[0]["after"]["participants"] == ["p-1", "p-4"]
     after = _positions(session_factory)
     assert (after["m-r-1"], after["m-r-2"]) == (before["m-r-1"], before["m-r-2"])
 

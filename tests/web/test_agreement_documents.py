@@ -4,6 +4,7 @@ or not a PDF, naming the field; only the mission's organisers reach them."""
 import re
 
 from missionmatch.services.agreement_documents import MAX_DOCUMENT_BYTES, clean_filename
+from tests.web.api_client import errors_of, organiser_api
 from tests.web.conftest import Browser, World
 from tests.web.outcome_helpers import BASE, agreement
 
@@ -102,4 +103,20 @@ def test_a_body_far_over_the_limit_is_refused_before_it_is_read(world: World) ->
     path = f"{BASE}/{agreement(world).id}"
     response = _upload(world.organiser(), path, "huge.pdf", PDF + b"0" * (MAX_DOCUMENT_BYTES + 200_000))
     assert response.status_code == 413
+    assert agreement(world).documents == []
+
+
+def test_the_api_answers_413_415_and_422_for_a_wrong_or_missing_document(world: World) -> None:
+    client = organiser_api(world)
+    path = f"/api/v1/missions/test-osaka/agreements/{agreement(world).id}/documents"
+    cases = [
+        (PDF + b"0" * (MAX_DOCUMENT_BYTES - len(PDF) + 1), 413, "document: The file is larger than 5 MB."),
+        (PDF + b"0" * (MAX_DOCUMENT_BYTES + 200_000), 413, "document too large"),  # not even read
+        (b"MZ\x90\x00 not a pdf", 415, "document: This file is not a PDF."),
+        (b"", 415, "document: Choose a PDF file."),
+    ]
+    for content, status, detail in cases:
+        response = client.post(path, files={"document": ("x.pdf", content, "application/pdf")})
+        assert (response.status_code, response.json()) == (status, {"detail": detail})
+    assert errors_of(client.post(path, files={"file": ("x.pdf", PDF, "application/pdf")})) == ["document"]
     assert agreement(world).documents == []

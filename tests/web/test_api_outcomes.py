@@ -57,26 +57,55 @@ def test_an_organiser_creates_reads_changes_and_deletes_an_agreement(world: Worl
     assert client.get(one).status_code == 404
 
 
-def test_wrong_fields_and_wrong_steps_are_named(world: World) -> None:
+def test_wrong_fields_are_named_with_422(world: World) -> None:
     client = organiser_api(world)
+    # what the schema says is checked first, every field at once
     assert errors_of(client.post(PATH, json=_body(world, title=" ", kind="treaty", party_ids=[]))) == [
         "kind",
-        "parties",
-        "signatories",  # Anne signs for LuxSat, no party any more
+        "party_ids",
         "title",
     ]
     stranger_org = organisation_id(world, "lu-sat", "other-tokyo")
+    # Anne signs for LuxSat, no party any more; with a party of another mission: the body is fixed first
     assert errors_of(client.post(PATH, json=_body(world, party_ids=[stranger_org]))) == [
         "parties",
         "signatories",
     ]
     one = f"{PATH}/{agreement(world).id}"
-    assert errors_of(client.post(f"{one}/status", json={"status": "abandoned", "seen": "draft"})) == [
-        "status"
-    ]
-    assert errors_of(client.post(f"{one}/status", json={"status": "draft", "seen": "signed"})) == ["status"]
-    assert errors_of(client.put(one, json=_body(world))) == ["signed_on"]  # signed, the date cannot go
+    assert errors_of(client.post(f"{one}/status", json={"status": "sealed", "seen": "signed"})) == ["status"]
+    for not_a_date in (0, "20250530", "2025-05-30T00:00:00"):
+        assert errors_of(client.put(one, json=_body(world, signed_on=not_a_date))) == ["signed_on"]
+
+
+def test_refusals_as_things_stand_are_409_with_the_reason(world: World) -> None:
+    client = organiser_api(world)
+    lu, stranger_org = organisation_id(world, "lu-sat"), organisation_id(world, "lu-sat", "other-tokyo")
+    foreign = client.post(PATH, json=_body(world, party_ids=[lu, stranger_org]))
+    assert (foreign.status_code, foreign.json()) == (
+        409,
+        {"detail": "parties: Choose organisations of this mission."},
+    )
+    one = f"{PATH}/{agreement(world).id}"  # signed
+    meanwhile = client.post(f"{one}/status", json={"status": "abandoned", "seen": "draft"})
+    assert (meanwhile.status_code, meanwhile.json()) == (
+        409,
+        {
+            "detail": "status: Someone changed this agreement's status meanwhile: read its history and "
+            "try again. (now signed)"
+        },
+    )
+    step = client.post(f"{one}/status", json={"status": "draft", "seen": "signed"})
+    assert (step.status_code, step.json()) == (
+        409,
+        {"detail": "status: An agreement cannot go from this status to that one. (from signed to draft)"},
+    )
+    undated = client.put(one, json=_body(world))  # signed, the date cannot go
+    assert (undated.status_code, undated.json()) == (
+        409,
+        {"detail": "signed_on: A signed agreement needs its date of signature."},
+    )
     assert [c.status for c in agreement(world).history] == [AgreementStatus.DRAFT, AgreementStatus.SIGNED]
+    assert len(client.get(PATH).json()) == 1
 
 
 def test_another_missions_agreement_is_404_and_participants_403(world: World) -> None:
@@ -145,7 +174,7 @@ def test_an_organiser_attaches_a_pdf_and_downloads_it(world: World) -> None:
         "application/pdf",
     )
     refused = client.post(f"{one}/documents", files={"document": ("x.pdf", b"<html>", "application/pdf")})
-    assert errors_of(refused) == ["document"]
+    assert (refused.status_code, refused.json()) == (415, {"detail": "document: This file is not a PDF."})
     stranger = organiser_api(world, "orga@b.lu")
     other = f"/api/v1/missions/other-tokyo/agreements/{agreement(world).id}/documents/{document['id']}"
     assert stranger.get(other).status_code == 404

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from missionmatch.db import transaction
-from missionmatch.models import Meeting, OutboxMail, Recommendation, ScheduleVersion
+from missionmatch.models import Meeting, OutboxMail, Recommendation, ScheduleVersion, Unavailability
 from missionmatch.models.enums import MeetingStatus
 from tests.web.api_client import (
     INVALID_TOKEN,
@@ -101,7 +101,7 @@ def test_replan_reports_what_moved(world: World) -> None:
     client = organiser_api(world)
     response = client.post(f"{BASE}/schedule/replan", json={"time_limit": 5})
     assert response.status_code == 202
-    expected = {"kept": 1, "moved": [], "dropped": [], "added": []}
+    expected = {"kept": 1, "moved": [], "dropped": [], "added": [], "changes": [], "in_words": []}
     assert client.get(response.headers["location"]).json()["result"] == expected
 
 
@@ -154,3 +154,24 @@ def test_participants_get_403_and_no_token_401(
     for token in (None, "not-a-token"):
         response = api(world, token).request(method, f"{BASE}{path}", json=body)
         assert (response.status_code, response.json()) == (401, INVALID_TOKEN)
+
+
+def test_a_replan_result_gives_each_change_as_data_and_in_words(world: World) -> None:
+    client = organiser_api(world)
+    with transaction(world.factory) as session:  # Hanako cannot make m-1's slot any more
+        meeting = session.get(Meeting, meeting_id(world, "test-osaka"))
+        start, end = meeting.session.slot_times()[meeting.slot]
+        hanako = next(p for p in meeting.participants if p.key == "p-4")
+        hanako.unavailability.append(Unavailability(starts_at=start, ends_at=end, reason="visit"))
+    response = client.post(f"{BASE}/schedule/replan", json={"time_limit": 5})
+    result = client.get(response.headers["location"], headers={"Accept-Language": "fr"}).json()["result"]
+    [change] = result["changes"]
+    assert (change["meeting"], change["change"], change["before"]["starts_at"]) == (
+        "m-1",
+        "moved",
+        "2025-05-27T14:40:00+09:00",
+    )
+    [words] = result["in_words"]
+    pair = "Anne Muller (LuxSat Services) – 太郎 山田 (Kansai Orbital KK) – Hanako Sato (Kansai Orbital KK)"
+    assert words.startswith(f"{pair} : déplacé de 14:40, table 2 à ")
+    assert words.endswith(change["after"]["starts_at"][11:16] + ", table 2")

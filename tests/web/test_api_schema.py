@@ -15,6 +15,7 @@ OPERATIONS = {
     "/api/v1/missions/{slug}/schedule/run": {"post": "JobOut"},
     "/api/v1/missions/{slug}/schedule/publish": {"post": "PublicationOut"},
     "/api/v1/missions/{slug}/schedule/replan": {"post": "JobOut"},
+    "/api/v1/missions/{slug}/schedule/versions": {"get": "VersionsOut"},
     "/api/v1/jobs/{job_id}": {"get": "JobOut", "delete": "JobOut"},
     "/api/v1/jobs/{job_id}/cancel": {"post": "JobOut"},
     "/api/v1/missions/{slug}/participants/{participant_id}/check-in": {

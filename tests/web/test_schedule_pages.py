@@ -103,7 +103,11 @@ def test_replanning_after_a_new_unavailability_shows_exactly_what_moved(world: W
         moved = session.scalar(select(Meeting).where(Meeting.key == "m-r-2"))
         kept = session.scalar(select(Meeting).where(Meeting.key == "m-1"))
         assert moved.slot != old_slot and kept.slot == 2
-    assert f"<code>m-r-2</code>: slot {old_slot + 1} → slot {moved.slot + 1}" in response.text
+        was, now = (moved.session.slot_times()[slot][0] for slot in (old_slot, moved.slot))
+    pair = "Jonas Weber (Santé Data Lux) – Hanako Sato (Kansai Orbital KK)"
+    line = f"{pair}: moved from {was:%-I:%M}\u202fPM, table 2 to {now:%-I:%M}\u202fPM, table 2"
+    assert f'<li class="moved">{line}</li>' in response.text
+    assert "<code>" not in response.text.split('id="replanned"')[1]
 
 
 def test_marking_a_meeting_no_show_and_refusing_unknown_statuses(world: World) -> None:

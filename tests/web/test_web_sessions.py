@@ -54,18 +54,18 @@ def test_changing_the_password_ends_every_other_session(world: World) -> None:
 
 def test_a_password_change_needs_the_current_password_and_a_long_new_one(world: World) -> None:
     browser = world.organiser()
-    wrong = browser.submit("/account/password", {"current": "x", "new": "long enough!"}, page="/")
-    short = browser.submit("/account/password", {"current": PASSWORD, "new": "short"}, page="/")
+    wrong = browser.submit("/account/password", {"current": "x", "new": "long enough!!"}, page="/")
+    short = browser.submit("/account/password", {"current": PASSWORD, "new": "elevenchars"}, page="/")
     assert (wrong.status_code, short.status_code) == (400, 400)
     assert "The current password is wrong." in wrong.text
-    assert "The new password needs at least 8 characters." in short.text
+    assert "The new password needs at least 12 characters." in short.text
     assert browser.get("/missions", follow_redirects=False).status_code == 200
 
 
 def test_guessing_the_current_password_is_limited_like_signing_in(world: World) -> None:
     browser = world.organiser()
     statuses = [
-        browser.submit("/account/password", {"current": "x", "new": "long enough!"}, page="/").status_code
+        browser.submit("/account/password", {"current": "x", "new": "long enough!!"}, page="/").status_code
         for _ in range(6)
     ]
     assert statuses == [400, 400, 400, 400, 400, 429]

@@ -15,7 +15,9 @@ from missionmatch.services.tabular import UnreadableFile
 
 def session_factory() -> sessionmaker[Session]:
     engine = make_engine()
-    migrate.upgrade(engine)  # idempotent, and a fresh SQLite file just works
+    # idempotent, and a fresh SQLite file just works; the organiser is told when the schema changed
+    if migrated := migrate.upgrade(engine):
+        typer.echo(migrated.describe(engine), err=True)
     return make_session_factory(engine)
 
 

@@ -1,7 +1,7 @@
 import typer
 
 from missionmatch.commands._common import database_work
-from missionmatch.services.accounts import create_api_token, create_organiser
+from missionmatch.services.accounts import MIN_PASSWORD_LENGTH, create_api_token, create_organiser
 from missionmatch.services.missions import get_mission
 
 accounts_app = typer.Typer(help="Organiser accounts and API tokens.", no_args_is_help=True)
@@ -16,8 +16,8 @@ def create_organiser_command(
     api_token: bool = typer.Option(False, "--api-token", help="Also print a new API token."),
 ) -> None:
     """Create an organiser (or reset their password) and link them to missions they manage."""
-    if len(password) < 8:
-        typer.echo("Error: the password needs at least 8 characters.", err=True)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        typer.echo(f"Error: the password needs at least {MIN_PASSWORD_LENGTH} characters.", err=True)
         raise typer.Exit(1)
     with database_work() as session:
         missions = [get_mission(session, slug) for slug in mission]

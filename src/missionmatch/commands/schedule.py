@@ -2,6 +2,8 @@ import typer
 
 from missionmatch.commands._common import database_work, session_factory
 from missionmatch.commands._progress import progress_display
+from missionmatch.i18n import Translator
+from missionmatch.services.change_words import change_lines
 from missionmatch.services.missions import get_mission
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.replanning import ReplanReport, replan_mission
@@ -51,18 +53,13 @@ def schedule(
     typer.echo(format_report(report))
 
 
-def format_replan(report: ReplanReport) -> str:
+def format_replan(report: ReplanReport, changes: list[str]) -> str:
+    """The counts, then every change in words (`change_words.change_lines` of the report's changes)."""
     lines = [
         f"Replanned: {report.kept} published meetings kept in place, {len(report.moved)} moved, "
         f"{len(report.dropped)} no longer possible, {len(report.added)} added"
     ]
-    for key, old, new in report.moved:
-        session = report.sessions_changed.get(key)
-        where = f" ({session[0]} -> {session[1]})" if session else ""
-        lines.append(f"  moved {key}: slot {old + 1} -> slot {new + 1}{where}")
-    lines += [f"  cannot be held any more: {key}" for key in report.dropped]
-    lines += [f"  added {key}" for key in report.added]
-    return "\n".join(lines)
+    return "\n".join(lines + [f"  {line}" for line in changes])
 
 
 def replan_command(
@@ -77,7 +74,9 @@ def replan_command(
     try:
         with progress_display(f"replan {mission}") as progress:
             report = replan_mission(factory, mission_id, time_limit=time_limit, progress=progress)
-        typer.echo(format_replan(report))
+        with database_work() as session:
+            words = change_lines(Translator("en"), get_mission(session, mission), report.changes)
+        typer.echo(format_replan(report, words))
     except PlacementRefused as refused:
         typer.echo(f"Nothing was written: {refused}", err=True)
         raise typer.Exit(1) from None

@@ -17,7 +17,8 @@ def worker(
     ),
 ) -> None:
     """Run the jobs that pages, the API and the CLI queue: scheduler and replanning runs, the matcher,
-    publication mails. Stops after the running jobs on Ctrl-C (SIGINT); SIGTERM stops at once."""
+    publication mails; and the hourly clean-up of expired rows. Stops after the running jobs on Ctrl-C
+    (SIGINT); SIGTERM stops at once."""
     import logging
 
     from missionmatch.tasks.queue import build_queue
@@ -28,10 +29,9 @@ def worker(
     queue = build_queue(session_factory(), queue_url or None, mail=load_web_settings().mail)
     if queue.immediate:
         raise typer.BadParameter("an immediate queue has nothing to consume", param_hint="--queue-url")
-    # a short poll: a job is picked up within half a second even on SQLite storage (Redis blocks instead)
-    consumer = queue.huey.create_consumer(
-        workers=workers, worker_type="thread", periodic=False, max_delay=0.5
-    )
+    # a short poll: a job is picked up within half a second even on SQLite storage (Redis blocks instead);
+    # periodic: the hourly clean-up of expired rows (tasks/cleanup.py)
+    consumer = queue.huey.create_consumer(workers=workers, worker_type="thread", periodic=True, max_delay=0.5)
     typer.echo(f"missionmatch worker: {workers} worker(s) on {type(queue.huey).__name__}")
     consumer.run()
 

@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from missionmatch.demo import names
+from missionmatch.demo.agreements import agreements
 from missionmatch.demo.missions import MISSIONS
+from missionmatch.demo.outcomes import feedback, place_meetings, schedule_versions
+from missionmatch.demo.returning import come_back, come_back_person, returning_organisations
 from missionmatch.demo.themes import THEMES
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -21,6 +24,21 @@ CAMPAIGN = {
 }
 DELEGATION_LANGUAGES = (("fr", 45), ("en", 30), ("de", 25))
 HOST_LANGUAGES = (("ja", 75), ("en", 25))
+PAST = (
+    "tokyo",
+    "osaka-2",
+    "osaka-3",
+)  # held: schedule released, meetings held, feedback; osaka-1 is the draft
+# how many people each returning company brings back, per mission: 13 companies and 17 people come again
+RETURNING = {"tokyo": [], "osaka-1": [2, 1, 1, 1, 1], "osaka-2": [2, 2, 1, 1], "osaka-3": [2, 1, 1, 1]}
+# the public bodies of the source articles (the other organisations are fictional): side, theme, name
+NAMED = {
+    "tokyo": [
+        ("delegation", 1, "Luxembourg Space Agency"),
+        ("delegation", 2, "LuxProvide"),
+        ("host", 1, "JAXA – Japan Aerospace Exploration Agency"),
+    ]
+}
 
 
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
@@ -49,8 +67,10 @@ def _spoken(rng: random.Random, side: str, language: str) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, spec: dict[str, Any], rng: random.Random, used_emails: set[str]) -> None:
-        self.spec, self.rng, self.used_emails = spec, rng, used_emails
+    def __init__(
+        self, spec: dict[str, Any], rng: random.Random, used_emails: set[str], used_names: set[str]
+    ) -> None:
+        self.spec, self.rng, self.used_emails, self.used_names = spec, rng, used_emails, used_names
         self.organisations: list[dict[str, Any]] = []
         self.participants: list[dict[str, Any]] = []
         self.org_theme: dict[str, int] = {}
@@ -76,11 +96,13 @@ class _Builder:
             prefix, suffix = self.rng.choice(names.JP_PREFIX), self.rng.choice(names.JP_SUFFIX[sector])
             name, country = f"{prefix} {suffix} {self.rng.choice(names.JP_FORMS)}", "JP"
             city, key = self.rng.choice(self.spec["cities"]), f"jp-{self.spec['slug']}-{number:03d}"
-        taken = {o["name"] for o in self.organisations}
-        while name in taken:
+        # names are unique over the campaign, legal form aside: a repeat is a company coming back
+        form = name.removeprefix(f"{prefix} {suffix} ")
+        while name.removesuffix(f" {form}") in self.used_names:
             name = name.replace(
                 prefix, f"{prefix} {self.rng.choice(['Nord', 'Sud', 'Est', 'West', 'Neo'])}", 1
             )
+        self.used_names.add(name.removesuffix(f" {form}"))
         size = self.rng.choice(["micro", "sme", "sme", "large"])
         return {
             "key": key,
@@ -225,39 +247,56 @@ def _requests(builder: _Builder, spec: dict[str, Any], rng: random.Random) -> li
     return requests
 
 
-def _agreements(builder: _Builder, spec: dict[str, Any]) -> list[dict[str, Any]]:
-    out = []
-    for index, (title, kind, theme_pick) in enumerate(spec["agreements"], start=1):
-        lu = next(
-            o
-            for o in builder.organisations
-            if o["side"] == "delegation" and builder.org_theme[o["key"]] == theme_pick
+def _name_public_bodies(builder: _Builder) -> None:
+    for side, theme, name in NAMED.get(builder.spec["slug"], []):
+        org = next(
+            o for o in builder.organisations if o["side"] == side and builder.org_theme[o["key"]] == theme
         )
-        jp = next(
-            o
-            for o in builder.organisations
-            if o["side"] == "host" and builder.org_theme[o["key"]] == theme_pick
-        )
-        out.append(
-            {
-                "key": f"a-{spec['slug']}-{index}",
-                "title": title,
-                "kind": kind,
-                "parties": [lu["key"], jp["key"]],
-                "signed_on": spec["end_date"],
-                "status": "signed",
-                "meetings": [],
-                "description": "",
-            }
-        )
-    return out
+        builder.used_names.add(name)
+        org.update(name=name, size="public", description=name)
 
 
-def build_mission(spec: dict[str, Any], rng: random.Random, used_emails: set[str]) -> dict[str, Any]:
-    builder = _Builder(spec, rng, used_emails)
+def _bring_back(
+    builder: _Builder, earlier: list[dict[str, Any]], org_theme: dict[str, int], taken: set[str]
+) -> None:
+    spec, slug = builder.spec, builder.spec["slug"]
+    chosen = returning_organisations(earlier, spec["themes"], org_theme, RETURNING[slug], taken, builder.rng)
+    delegation = sum(o["side"] == "delegation" for o in builder.organisations)
+    for number, (org, people) in enumerate(chosen, start=delegation + 1):
+        again = come_back(org, f"lu-{slug}-{number:03d}")
+        builder.organisations.append(again)
+        builder.org_theme[again["key"]] = org_theme[org["key"]]
+        for person in people:
+            key = f"p-{slug}-{len(builder.participants) + 1:03d}"
+            builder.participants.append(come_back_person(person, key, again["key"]))
+
+
+def _outcomes(document: dict[str, Any], rng: random.Random) -> None:
+    meetings = place_meetings(document, rng)
+    document["schedule_versions"] = schedule_versions(document, meetings)
+    for meeting in meetings:
+        del meeting["starts_at"]
+    document["meetings"] = meetings
+    document["feedback"] = feedback(document, meetings, rng)
+
+
+def build_mission(
+    spec: dict[str, Any],
+    rng: random.Random,
+    used: tuple[set[str], set[str], set[str]],
+    earlier: list[dict[str, Any]],
+    org_theme: dict[str, int],
+) -> dict[str, Any]:
+    """One mission document; `used` holds the e-mails and company names taken so far and the names of the
+    companies that already came back, `org_theme` (filled here) every organisation's theme."""
+    used_emails, used_names, returned = used
+    builder = _Builder(spec, rng, used_emails, used_names)
     builder.build_side("delegation", *spec["delegation"])
     builder.build_side("host", *spec["hosts"])
     builder.hard_cases()
+    _name_public_bodies(builder)
+    _bring_back(builder, earlier, org_theme, returned)
+    org_theme.update(builder.org_theme)
     programme = [dict(item) for item in spec["programme"]]
     for item in programme:
         if item.get("visit_theme") is not None:
@@ -269,7 +308,7 @@ def build_mission(spec: dict[str, Any], rng: random.Random, used_emails: set[str
         item.pop("visit_theme", None)
     _registrations(builder, programme)
     _availability(builder, spec, rng)
-    return {
+    document = {
         "format": "missionmatch/mission-v1",
         "campaign": CAMPAIGN,
         "mission": {
@@ -294,15 +333,24 @@ def build_mission(spec: dict[str, Any], rng: random.Random, used_emails: set[str
         "participants": builder.participants,
         "meeting_requests": _requests(builder, spec, rng),
         "meetings": [],
-        "agreements": _agreements(builder, spec),
+        "agreements": [],
         "feedback": [],
+        "schedule_versions": [],
     }
+    if spec["slug"] in PAST:
+        _outcomes(document, rng)
+    document["agreements"] = agreements(document, org_theme, spec)
+    return document
 
 
 def generate() -> dict[str, dict[str, Any]]:
     rng = random.Random(2025)
-    used_emails: set[str] = set()
-    return {spec["slug"]: build_mission(spec, rng, used_emails) for spec in MISSIONS}
+    used: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    org_theme: dict[str, int] = {}
+    documents: dict[str, dict[str, Any]] = {}
+    for spec in MISSIONS:
+        documents[spec["slug"]] = build_mission(spec, rng, used, list(documents.values()), org_theme)
+    return documents
 
 
 def serialise(document: dict[str, Any]) -> str:

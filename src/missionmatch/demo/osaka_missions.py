@@ -100,10 +100,6 @@ OSAKA_1: Final[dict[str, Any]] = {
             "Nakanoshima Conference Centre",
         ),
     ],
-    "agreements": [
-        ("Memorandum of understanding on carbon nanotube supply", "mou", 12),
-        ("Memorandum of understanding on vehicle-to-grid field trials", "mou", 14),
-    ],
     "late_arrival": "2025-05-27T12:00",
     "busy_window": ("2025-05-27T11:00", "2025-05-27T12:00"),
     "requests_open": "2025-05-05T09:00",
@@ -178,7 +174,6 @@ OSAKA_2: Final[dict[str, Any]] = {
             "Osaka Business Centre",
         )
     ],
-    "agreements": [("Memorandum of understanding on lunar payload delivery", "mou", 1)],
     "late_arrival": "2025-07-15T15:00",
     "busy_window": ("2025-07-15T16:00", "2025-07-15T17:00"),
     "requests_open": "2025-06-23T09:00",
@@ -265,7 +260,6 @@ OSAKA_3: Final[dict[str, Any]] = {
             "Osaka Business Centre",
         )
     ],
-    "agreements": [("Memorandum of understanding on GMP antibody manufacturing", "mou", 6)],
     "late_arrival": "2025-07-16T11:00",
     "busy_window": ("2025-07-16T10:00", "2025-07-16T11:00"),
     "requests_open": "2025-06-23T09:00",

@@ -103,10 +103,6 @@ TOKYO: Final[dict[str, Any]] = {
             "Otemachi Conference Hall",
         ),
     ],
-    "agreements": [
-        ("Cooperation agreement on space exploration and commercialisation", "cooperation_agreement", 0),
-        ("Letter of intent on supercomputing for space applications", "letter_of_intent", 2),
-    ],
     "late_arrival": "2024-06-11T16:00",
     "busy_window": ("2024-06-11T15:00", "2024-06-11T16:00"),
     "requests_open": "2024-05-20T09:00",

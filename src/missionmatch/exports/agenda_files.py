@@ -1,5 +1,6 @@
 """Every agenda of a mission written to a directory: one file per participant named by their key, and for
-PDF also `all.pdf` (the whole mission, each agenda on its own pages). For the CLI, and later the bulk job."""
+PDF also `all.pdf` (the whole mission, each agenda on its own pages). For the CLI; the
+organisers' bulk download is services/agenda_bundle.py."""
 
 import re
 from enum import StrEnum

@@ -102,16 +102,18 @@ Progress = Callable[[int, int], None]  # (agendas done, agendas in all)
 
 
 def agendas_pdf(
-    documents: list[AgendaDocument], progress: Progress | None = None
+    documents: list[AgendaDocument], progress: Progress | None = None, each: bool = True
 ) -> tuple[bytes, dict[str, bytes]]:
-    """Every agenda of a mission in one file (`all.pdf`), and each participant's (by key): each agenda is
-    laid out once, with the fonts loaded once for all, and `all.pdf` is made of the same pages."""
+    """Every agenda of a mission in one file (`all.pdf`), and each participant's (by key) unless `each` is
+    False: each agenda is laid out once, with the fonts loaded once for all, and `all.pdf` is made of the same
+    pages. Writing a PDF subsets its fonts (half of an agenda's time): skipped when one file is wanted."""
     fonts = FontConfiguration()
     rendered, parts = [], {}
     for done, document in enumerate(documents, start=1):
         html = HTML(string=agendas_html([document]), url_fetcher=OfflineFetcher())
         rendered.append(html.render(font_config=fonts))
-        parts[document.participant.key] = rendered[-1].write_pdf() or b""
+        if each:
+            parts[document.participant.key] = rendered[-1].write_pdf() or b""
         if progress is not None:
             progress(done, len(documents))
     if not rendered:

@@ -1,106 +1,126 @@
-"""The mission as a workbook an organiser can filter and print: one sheet per kind of object.
+"""The mission as a workbook a person reads, filters and prints: participants, organisations, one sheet per
+B2B session with its meetings at their real times and tables, the programme. Headers and statuses speak the
+workbook's language; every row keeps its key in the last column, so that a sheet can come back (the
+Participants sheet is first and its headers are the ones `import participants` recognises)."""
 
-Every text is written as a text cell: a name like `=HYPERLINK(...)` that a participant typed must not become
-a live formula when an organiser opens the workbook (formula injection, OWASP "CSV injection")."""
-
+import datetime as dt
 from io import BytesIO
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
+from missionmatch.exports.excel_cells import sheet_title, write_table
+from missionmatch.exports.excel_sessions import SESSION_HEADER, MeetingRows, time_range
+from missionmatch.i18n import Translator
+from missionmatch.i18n import mark as _
 from missionmatch.services.mission_document import Document
 
-_SHEETS: dict[str, list[str]] = {
-    "organisations": ["key", "name", "side", "country", "city", "sectors", "size", "website", "description"],
-    "participants": [
-        "key",
-        "email",
-        "first_name",
-        "last_name",
-        "organisation",
-        "job_title",
-        "languages",
-        "arrives_at",
-        "departs_at",
-        "min_meetings",
-        "max_meetings",
-        "hosted_table",
-        "programme",
-    ],
-    "programme": [
-        "key",
-        "kind",
-        "title",
-        "sector",
-        "city",
-        "venue",
-        "starts_at",
-        "ends_at",
-        "capacity",
-        "host_organisation",
-    ],
-    "b2b_sessions": ["key", "name", "city", "venue", "starts_at", "slot_minutes", "slot_count", "tables"],
-    "meeting_requests": ["key", "from", "to", "priority", "status", "created_at", "expires_at", "message"],
-    "meetings": ["key", "participants", "session", "slot", "table", "interpreter", "status"],
-    "agreements": ["key", "title", "kind", "parties", "signed_on", "status"],
+PARTICIPANT_HEADER = [
+    _("First name"),
+    _("Last name"),
+    _("Company"),
+    _("Side"),
+    _("E-mail"),
+    _("Job title"),
+    _("Languages"),
+    _("Min meetings"),
+    _("Max meetings"),
+    _("Hosted table"),
+    _("Key"),
+]
+ORGANISATION_HEADER = [_("Name"), _("Side"), _("Country"), _("City"), _("Sectors"), _("Website"), _("Key")]
+PROGRAMME_HEADER = [
+    _("Date"),
+    _("Time"),
+    _("Kind"),
+    _("Title"),
+    _("City"),
+    _("Venue"),
+    _("Capacity"),
+    _("Key"),
+]
+SIDES = {"delegation": _("Delegation"), "host": _("Host")}
+KINDS = {
+    "forum": _("Forum"),
+    "workshop": _("Workshop"),
+    "company_visit": _("Company visit"),
+    "reception": _("Reception"),
+    "pavilion_visit": _("Pavilion visit"),
+    "travel": _("Travel"),
+    "other": _("Other"),
 }
 
 
-# what spreadsheet programs read as the start of a formula (or a DDE command), after optional blanks
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return value
-
-
-def looks_like_formula(text: str) -> bool:
-    return text.lstrip(" ").startswith(FORMULA_STARTS)
-
-
-def _append(sheet: Worksheet, values: list[Any]) -> None:
-    """Appends a row; a text that looks like a formula is typed as text and marked with Excel's quote
-    prefix, so that neither opening nor editing the cell evaluates it. The value itself stays unchanged."""
-    sheet.append([_cell(value) for value in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and looks_like_formula(cell.value):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-
-
-def mission_workbook(document: Document) -> bytes:
+def mission_workbook(document: Document, language: str = "en") -> bytes:
+    """The workbook's bytes; `language` (en, fr or ja) for its headers, sheet names, sides and statuses."""
+    t = Translator(language)
     workbook = Workbook()
-    mission_sheet = workbook.active
-    mission_sheet.title = "mission"
-    for key, value in document["mission"].items():
-        _append(mission_sheet, [key, value])
-    for name, columns in _SHEETS.items():
-        sheet = workbook.create_sheet(name)
-        _append(sheet, columns)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for item in document.get(name, []):
-            _append(sheet, [item.get(column) for column in columns])
-        sheet.freeze_panes = "A2"
-    profiles = workbook.create_sheet("profiles")
-    _append(profiles, ["participant", "language", "sectors", "offers", "needs", "keywords"])
-    for person in document.get("participants", []):
-        profile = person.get("profile") or {}
-        _append(
-            profiles,
-            [
-                person["key"],
-                profile.get("language"),
-                profile.get("sectors", []),
-                profile.get("offers", ""),
-                profile.get("needs", ""),
-                profile.get("keywords", []),
-            ],
-        )
+    workbook.remove(workbook.active)
+    taken: set[str] = set()
+
+    def add(title: str, header: list[str], rows: list[list[Any]]) -> None:
+        sheet = workbook.create_sheet(sheet_title(title, taken))
+        write_table(sheet, [t.gettext(h) for h in header], rows)
+
+    organisations = {o["key"]: o for o in document.get("organisations", [])}
+    people = [_participant(p, organisations, t) for p in document.get("participants", [])]
+    add(t.gettext("Participants"), PARTICIPANT_HEADER, people)
+    add(
+        t.gettext("Organisations"), ORGANISATION_HEADER, [_organisation(o, t) for o in organisations.values()]
+    )
+    meeting_rows = MeetingRows(document, t)
+    meetings = document.get("meetings", [])
+    for session in document.get("b2b_sessions", []):
+        own = [m for m in meetings if m["session"] == session["key"]]
+        add(session["name"], SESSION_HEADER, meeting_rows.rows(session, own))
+    unplaced = [m for m in meetings if m["session"] is None]
+    if unplaced:
+        add(t.gettext("Meetings without a session"), SESSION_HEADER, meeting_rows.rows(None, unplaced))
+    add(t.gettext("Programme"), PROGRAMME_HEADER, [_programme(i, t) for i in document.get("programme", [])])
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _participant(person: dict[str, Any], organisations: dict[str, Any], t: Translator) -> list[Any]:
+    organisation = organisations[person["organisation"]]
+    return [
+        person["first_name"],
+        person["last_name"],
+        organisation["name"],
+        t.gettext(SIDES[organisation["side"]]),
+        person["email"],
+        person["job_title"],
+        ", ".join(person["languages"]),
+        person["min_meetings"],
+        person["max_meetings"],
+        person["hosted_table"],
+        person["key"],
+    ]
+
+
+def _organisation(organisation: dict[str, Any], t: Translator) -> list[Any]:
+    return [
+        organisation["name"],
+        t.gettext(SIDES[organisation["side"]]),
+        organisation["country"],
+        organisation["city"],
+        ", ".join(organisation["sectors"]),
+        organisation["website"],
+        organisation["key"],
+    ]
+
+
+def _programme(item: dict[str, Any], t: Translator) -> list[Any]:
+    starts, ends = dt.datetime.fromisoformat(item["starts_at"]), dt.datetime.fromisoformat(item["ends_at"])
+    kind = KINDS.get(item["kind"])
+    return [
+        starts.date(),
+        time_range(starts, ends),
+        t.gettext(kind) if kind else item["kind"],
+        item["title"],
+        item["city"],
+        item["venue"],
+        item["capacity"],
+        item["key"],
+    ]

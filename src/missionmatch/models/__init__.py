@@ -11,8 +11,10 @@ from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
 from missionmatch.models.calendar_feed import CalendarFeed
 from missionmatch.models.campaign import Campaign
+from missionmatch.models.content_revision import bump_content_revision
 from missionmatch.models.feedback import Feedback
 from missionmatch.models.job import Job
+from missionmatch.models.job_file import JobFile
 from missionmatch.models.login_throttle import LoginThrottle
 from missionmatch.models.meeting import Meeting
 from missionmatch.models.meeting_request import MeetingRequest
@@ -39,6 +41,7 @@ __all__ = [
     "Feedback",
     "InterpreterPool",
     "Job",
+    "JobFile",
     "LoginLink",
     "LoginThrottle",
     "Meeting",
@@ -55,4 +58,5 @@ __all__ = [
     "SlotOccupancy",
     "Unavailability",
     "WebSession",
+    "bump_content_revision",
 ]

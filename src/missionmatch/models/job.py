@@ -1,4 +1,5 @@
-"""A piece of long work (a scheduler run, the matcher, publication mails) done by the worker, not a request.
+"""A piece of long work (a scheduler run, the matcher, publication mails, the agendas bundle) done by the
+worker, not a request.
 
 The row is what the pages, the API and the CLI read: its state, the stage it is at, the solver's best
 objective and bound so far, when it started and finished, its result (JSON) or the reason it failed."""
@@ -20,6 +21,7 @@ class JobKind(StrEnum):
     REPLAN = "replan"
     MATCH = "match"
     PUBLICATION_MAILS = "publication_mails"
+    AGENDAS = "agendas"  # every agenda of a mission as one PDF or a zip (a JobFile)
 
 
 class JobState(StrEnum):

@@ -1,7 +1,7 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text, false
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base
@@ -45,6 +45,9 @@ class Mission(Base):
         server_default=DirectoryVisibility.OTHER_SIDE.value,
     )
     show_contact_emails: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # bumped in the transaction of every write that changes what participants' pages show
+    # (models/content_revision.py); cached pages are keyed by it
+    content_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     campaign: Mapped["Campaign | None"] = relationship(back_populates="missions")
     programme_items: Mapped[list["ProgrammeItem"]] = relationship(

@@ -19,7 +19,9 @@ from missionmatch.services.web_sessions import end_all_sessions
 _HASHER = PasswordHasher()
 # a dummy hash verified when the e-mail is unknown, so that timing does not reveal which accounts exist
 _DUMMY_HASH = _HASHER.hash("not a password")
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 12  # ASVS 4.0.3 2.1.1
+# how long a mailed sign-in link works: a day, so that a link read the next morning abroad still opens
+LOGIN_LINK_VALIDITY = dt.timedelta(hours=24)
 
 
 def hash_token(token: str) -> str:
@@ -29,6 +31,9 @@ def hash_token(token: str) -> str:
 def create_organiser(
     session: Session, email: str, password: str, missions: list[Mission], name: str = ""
 ) -> OrganiserAccount:
+    """Raises ValueError for a password under MIN_PASSWORD_LENGTH characters (nothing is written)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValueError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
     account = session.scalar(select(OrganiserAccount).where(OrganiserAccount.email == email.lower()))
     if account is None:
         account = OrganiserAccount(email=email.lower(), name=name, created_at=clock.now(), password_hash="")

@@ -47,6 +47,7 @@ ACCOUNT = Rule("account", 50, 2 * dt.timedelta(seconds=1), _MINUTE, 60 * _MINUTE
 # wait: a stranger asking for someone's links cannot push the next mail further away)
 LINK_FROM_ADDRESS = Rule("link-address", 10, _MINUTE, 60 * _MINUTE, 120 * _MINUTE)
 LINK_TO_MAILBOX = Rule("link-mailbox", 1, 10 * _MINUTE, 10 * _MINUTE, 120 * _MINUTE)
+RULES = (ACCOUNT_FROM_ADDRESS, ADDRESS, ACCOUNT, LINK_FROM_ADDRESS, LINK_TO_MAILBOX)
 
 
 class Throttled(Exception):

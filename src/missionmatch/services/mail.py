@@ -3,7 +3,7 @@ The embedded default delivers nothing, and organisers read the outbox in the bro
 
 import datetime as dt
 import smtplib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.message import EmailMessage
 
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.models import Mission, OutboxMail
+from missionmatch.services.accounts import LOGIN_LINK_VALIDITY
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class MailSettings:
 
     base_url: str = "http://127.0.0.1:8000"
     smtp: SmtpSettings | None = None
-    login_link_validity: dt.timedelta = field(default=dt.timedelta(hours=72))
+    login_link_validity: dt.timedelta = LOGIN_LINK_VALIDITY
 
 
 def queue_mail(

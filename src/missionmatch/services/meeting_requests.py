@@ -16,6 +16,7 @@ from missionmatch.services.notifications import request_received
 from missionmatch.services.row_locks import lock_schedule
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
+MAX_MESSAGE = 2000  # characters of the note sent with a request, whichever interface sends it
 OPEN_STATUSES = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
 
 
@@ -68,6 +69,8 @@ def send_request(
         raise RequestRefused("same_side")
     if priority not in (1, 2, 3):
         raise RequestRefused("priority")
+    if len(message) > MAX_MESSAGE:
+        raise RequestRefused("message")
     _lock_pair(session, requester, recipient)
     expire_pending(session, requester.mission_id)
     if open_request_between(session, requester, recipient) is not None:

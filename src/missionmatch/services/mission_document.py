@@ -19,6 +19,7 @@ from missionmatch.sectors import SECTOR_CODES
 from missionmatch.services.outcome_document import check_outcomes
 from missionmatch.services.participant_limits import document_problems
 from missionmatch.services.problems import Problem
+from missionmatch.services.schedule_document import check_versions
 from missionmatch.services.text_rules import document_problems as text_problems
 
 FORMAT = "missionmatch/mission-v1"
@@ -250,6 +251,7 @@ def validate(document: Document) -> list[Problem]:
     _double_bookings(meetings, check)
 
     check_outcomes(check, document, org_keys, meeting_keys)
+    check_versions(check, document, meeting_keys, participant_keys)
     for index, feedback in enumerate(document.get("feedback", [])):
         where = f"feedback[{index}]"
         check.refs([feedback.get("meeting")], meeting_keys, where, "meeting")

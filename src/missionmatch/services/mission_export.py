@@ -4,10 +4,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch.clock import instant_to_wall
-from missionmatch.models import Feedback, Mission
+from missionmatch.models import Feedback, Mission, ScheduleVersion
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 from missionmatch.services.mission_document import FORMAT, Document
 from missionmatch.services.outcome_document import agreement_values, feedback_values
+from missionmatch.services.schedule_document import version_values
 
 
 def export_mission(session: Session, mission: Mission) -> Document:
@@ -133,4 +134,10 @@ def export_mission(session: Session, mission: Mission) -> Document:
         .order_by(Feedback.id)
     )
     document["feedback"] = [feedback_values(f, mission.timezone) for f in feedback]
+    versions = session.scalars(
+        select(ScheduleVersion)
+        .where(ScheduleVersion.mission_id == mission.id)
+        .order_by(ScheduleVersion.number)
+    )
+    document["schedule_versions"] = [version_values(v, mission.timezone) for v in versions]
     return document

@@ -30,6 +30,7 @@ from missionmatch.models.enums import (
 from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.outcome_document import agreement_from, feedback_from
 from missionmatch.services.problems import InputRejected, Problem
+from missionmatch.services.schedule_document import version_from
 
 
 def _moment(value: str | None) -> WallTime | None:
@@ -217,5 +218,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         session.add(agreement_from(agreement, mission, organisations, meetings))
     for feedback in document.get("feedback", []):
         session.add(feedback_from(feedback, mission.timezone, meetings, people))
+    session.flush()
+    session.add_all([version_from(version, mission) for version in document.get("schedule_versions", [])])
     session.flush()
     return mission

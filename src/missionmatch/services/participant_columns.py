@@ -52,7 +52,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "組織",
         "所属",
     ),
-    "side": ("side", "role", "delegation/host", "côté", "cote", "type", "区分", "立場"),
+    "side": ("side", "role", "delegation/host", "côté", "cote", "partie", "type", "区分", "立場"),
     "country": ("country", "pays", "国", "国名"),
     "city": ("city", "ville", "都市", "市"),
     "job_title": ("job title", "title", "position", "fonction", "poste", "titre", "役職", "肩書"),

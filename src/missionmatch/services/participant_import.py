@@ -43,6 +43,7 @@ _SIDES = {
     "受入": Side.HOST,
     "受け入れ": Side.HOST,
     "受入企業": Side.HOST,
+    "受入側": Side.HOST,
 }
 _LANGUAGES = {
     "en": "en",

@@ -10,7 +10,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from missionmatch.models import Meeting, Mission, Organisation, Participant, ProgrammeItem
+from missionmatch.models import (
+    Meeting,
+    Mission,
+    Organisation,
+    Participant,
+    ProgrammeItem,
+    bump_content_revision,
+)
 from missionmatch.models.enums import ProgrammeKind, Side
 from missionmatch.models.meeting import OCCUPYING, meeting_attendee
 from missionmatch.models.programme import programme_registration
@@ -135,6 +142,7 @@ def register(session: Session, item: ProgrammeItem, people: list[Participant]) -
     if new:
         rows = [{"programme_item_id": item.id, "participant_id": p.id} for p in new]
         session.execute(insert(programme_registration), rows)
+        bump_content_revision(session, item.mission_id)  # a bulk insert: no flush sees it
     session.expire(item, ["participants"])
     for person in new:
         session.expire(person, ["programme_items"])
@@ -148,6 +156,7 @@ def unregister(session: Session, item: ProgrammeItem, person: Participant) -> No
             programme_registration.c.participant_id == person.id,
         )
     )
+    bump_content_revision(session, item.mission_id)  # a bulk delete: no flush sees it
     session.expire(item, ["participants"])
     session.expire(person, ["programme_items"])
 

@@ -25,6 +25,7 @@ from missionmatch.scheduling.tables import assign_tables
 from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
 from missionmatch.services.placement_rules import PlacementRefused, Refusal
 from missionmatch.services.row_locks import lock_schedule
+from missionmatch.services.schedule_publish import snapshot_entry
 from missionmatch.services.schedule_writes import change_status_locked, flush_checked, vacate
 from missionmatch.services.scheduling_candidates import (
     MUTUAL_WEIGHT,
@@ -46,6 +47,8 @@ class ReplanReport:
     sessions_changed: dict[str, tuple[str, str]] = field(default_factory=dict)
     dropped: list[str] = field(default_factory=list)  # published meetings that can no longer be held
     added: list[str] = field(default_factory=list)  # new meetings placed
+    # the same as changelog entries (moved, cancelled, added: see schedule_publish.changelog), for words
+    changes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def withdraw_participant(session: Session, participant: Participant) -> list[Meeting]:
@@ -161,9 +164,12 @@ def _apply(
     sessions = {b2b.id: b2b for b2b in mission.b2b_sessions}
     people = {p.id: p for p in mission.participants}
     new_slot = {k: slots[index[k]] if k in plan.old else None for k in by_key}
+    before = {k: snapshot_entry(m) for k, m in by_key.items()}
+    cancelled = []
     for key in [k for k, t in new_slot.items() if t is None]:  # cancelled first: their seats are free
         change_status_locked(session, by_key.pop(key), MeetingStatus.CANCELLED)
         report.dropped.append(key)
+        cancelled.append({"meeting": key, "change": "cancelled", "before": before[key], "after": None})
     vacate(session, [m for k, m in by_key.items() if new_slot[k] != plan.old[k]])  # then moves, in two steps
     for key, meeting in by_key.items():
         t = new_slot[key]
@@ -177,6 +183,9 @@ def _apply(
         else:
             report.kept += 1
         meeting.session, meeting.slot, meeting.table = sessions[b2b.id], slot, tables[index[key]]
+        if (after := snapshot_entry(meeting)) != before[key]:
+            report.changes.append({"meeting": key, "change": "moved", "before": before[key], "after": after})
+    report.changes += cancelled
     for m, candidate in enumerate(joint.held):
         if candidate.key in plan.published or candidate.published is not None or slots[m] is None:
             continue
@@ -193,5 +202,8 @@ def _apply(
         )
         mission.meetings.append(meeting)
         report.added.append(meeting.key)
+        report.changes.append(
+            {"meeting": meeting.key, "change": "added", "before": None, "after": snapshot_entry(meeting)}
+        )
     flush_checked(session)
     return report

@@ -32,7 +32,8 @@ class Publication:
     mails: list[OutboxMail] = field(default_factory=list)
 
 
-def _entry(meeting: Meeting) -> dict[str, Any]:
+def snapshot_entry(meeting: Meeting) -> dict[str, Any]:
+    """Where and when a meeting is, and with whom: a version's snapshot entry (and a changelog's)."""
     starts = (
         meeting.session.slot_times()[meeting.slot][0]
         if meeting.session and meeting.slot is not None
@@ -89,7 +90,7 @@ def publish_schedule(
     drafts = [m for m in mission.meetings if m.status == MeetingStatus.DRAFT and m.slot is not None]
     for meeting in drafts:
         meeting.status = MeetingStatus.PUBLISHED
-    snapshot = {m.key: _entry(m) for m in mission.meetings if m.status in VISIBLE}
+    snapshot = {m.key: snapshot_entry(m) for m in mission.meetings if m.status in VISIBLE}
     changes = changelog(previous.snapshot if previous else {}, snapshot)
     if previous is not None and not changes:
         raise NothingToPublish(f"the published schedule of {mission.name} is already up to date")

@@ -68,12 +68,12 @@ def build_queue(
     factory: sessionmaker[Session], url: str | None = None, mail: MailSettings | None = None
 ) -> JobQueue:
     """The queue and its tasks, bound to `factory`; `mail` (SMTP, links) for the publication mails."""
-    from missionmatch.tasks import matching, publication_mails, scheduling
+    from missionmatch.tasks import agendas, cleanup, matching, publication_mails, scheduling
 
     bind = factory.kw["bind"]
     url = url or os.environ.get("MISSIONMATCH_QUEUE_URL") or default_queue_url(str(bind.url))
     queue = JobQueue(make_huey(url))
     context = TaskContext(factory, mail or MailSettings())
-    for module in (scheduling, matching, publication_mails):
+    for module in (scheduling, matching, publication_mails, cleanup, agendas):
         queue.tasks |= module.register(queue.huey, context)
     return queue

@@ -18,6 +18,7 @@ def replan_result(report: ReplanReport) -> dict:
         "sessions_changed": {key: list(pair) for key, pair in report.sessions_changed.items()},
         "dropped": report.dropped,
         "added": report.added,
+        "changes": report.changes,
     }
 
 

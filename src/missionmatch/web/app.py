@@ -1,5 +1,6 @@
 """The application factory: one engine/session factory, settings, middleware, routers, error pages."""
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -11,10 +12,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
+from missionmatch.settings import load_page_cache_entries
 from missionmatch.tasks.queue import JobQueue, build_queue
 from missionmatch.web.config import WebSettings, load_web_settings
 from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
+from missionmatch.web.page_cache import PageCache
 from missionmatch.web.proxies import TrustedProxies
 from missionmatch.web.routes import ROUTERS, api
 from missionmatch.web.routes.api.errors import api_http_error
@@ -31,7 +34,8 @@ def _default_session_factory() -> sessionmaker[Session]:
     from missionmatch.db import make_engine, make_session_factory
 
     engine = make_engine()
-    migrate.upgrade(engine)
+    if migrated := migrate.upgrade(engine):
+        logging.getLogger("missionmatch").warning(migrated.describe(engine))
     return make_session_factory(engine)
 
 
@@ -45,6 +49,7 @@ def create_app(
     session_factory: sessionmaker[Session] | None = None,
     settings: WebSettings | None = None,
     queue: JobQueue | None = None,
+    page_cache: PageCache | None = None,
 ) -> FastAPI:
     app = FastAPI(
         title="missionmatch", version="1", docs_url="/api/v1/docs", openapi_url="/api/v1/openapi.json"
@@ -52,6 +57,7 @@ def create_app(
     app.state.session_factory = session_factory or _default_session_factory()
     install_connection_gate(app)
     app.state.settings = settings or load_web_settings()
+    app.state.page_cache = PageCache(load_page_cache_entries()) if page_cache is None else page_cache
     # long work goes to the worker; jobs that run here (immediate queue) mail with these settings
     app.state.queue = queue or build_queue(app.state.session_factory, mail=app.state.settings.mail)
     app.add_middleware(

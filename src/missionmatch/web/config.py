@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from missionmatch.services.accounts import LOGIN_LINK_VALIDITY
 from missionmatch.services.mail import MailSettings, SmtpSettings
 from missionmatch.web.proxies import Network, parse_networks
 
@@ -19,7 +20,7 @@ class WebSettings:
     # None: mails stay in the outbox (the embedded default); set: delivered by SMTP right after queueing
     smtp: SmtpSettings | None = None
     https_only: bool = False
-    login_link_validity: dt.timedelta = field(default=dt.timedelta(hours=72))
+    login_link_validity: dt.timedelta = LOGIN_LINK_VALIDITY
     request_validity: dt.timedelta = field(default=dt.timedelta(days=7))
     # reverse proxies whose X-Forwarded-For is believed (web/proxies.py); none by default
     trusted_proxies: tuple[Network, ...] = ()

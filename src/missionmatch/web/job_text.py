@@ -13,6 +13,7 @@ KINDS = {
     "replan": _("Replanning"),
     "match": _("Matcher run"),
     "publication_mails": _("Publication mails"),
+    "agendas": _("Agendas of every participant"),
 }
 STATES = {
     "queued": _("Waiting for the worker"),
@@ -28,6 +29,8 @@ STAGES = {
     "applying": _("Writing the draft"),
     "matching": _("Matching profiles"),
     "sending": _("Sending mails"),
+    "rendering": _("Drawing the agendas"),
+    "storing": _("Storing the file"),
 }
 
 

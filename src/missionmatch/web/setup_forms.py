@@ -60,6 +60,9 @@ def _messages(t: Translator) -> dict[str, str]:
             "Scheduled meetings are in this session (%(keys)s): move or cancel them before deleting it."
         ),
         "unknown_language": t.gettext("Unknown language."),
+        "unknown_visibility": t.gettext("Unknown directory visibility."),
+        "mission_ends_before_start": t.gettext("The mission cannot end before it starts."),
+        "unknown_timezone": t.gettext("Unknown time zone."),
         "same_language": t.gettext("Choose two different languages."),
         "pair_exists": t.gettext("This session already has interpreters for %(pair)s: change their number."),
         "interpreters_in_use": t.gettext(

@@ -7,11 +7,14 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from missionmatch.services.change_words import change_lines
 from missionmatch.web.deps import get_translator
 from missionmatch.web.i18n import LANGUAGE_NAMES, LANGUAGES
 from missionmatch.web.security import CSRF_FIELD, csrf_token
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+# schedule changes in words (replan reports): change_lines(t, mission, changes)
+TEMPLATES.env.globals.update(change_lines=change_lines, zip=zip)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

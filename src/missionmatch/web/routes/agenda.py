@@ -10,6 +10,7 @@ from missionmatch.services.agenda import participant_agenda
 from missionmatch.services.agenda_document import agenda_document
 from missionmatch.web.agenda_files import ics_response, pdf_response
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
+from missionmatch.web.page_cache import PageCacheDep, cached_page
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -33,13 +34,14 @@ def _page(request: Request, me: CurrentParticipant, db: DbSession, new_feed_url:
         feed=calendar_feeds.active_feed(db, me),
         new_feed_url=new_feed_url,
     )
-    response.headers["Cache-Control"] = "no-store"  # the page may show a fresh secret
+    if new_feed_url:
+        response.headers["Cache-Control"] = "no-store"  # a fresh secret: never cached, never kept
     return response
 
 
 @router.get("/me/agenda")
-def agenda(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
-    return _page(request, me, db)
+def agenda(request: Request, me: CurrentParticipant, db: DbSession, cache: PageCacheDep) -> Response:
+    return cached_page(request, cache, "agenda", me, lambda: _page(request, me, db))
 
 
 @router.get("/me/agenda.pdf")

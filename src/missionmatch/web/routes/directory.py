@@ -3,11 +3,13 @@ searchable, and one person's public profile."""
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from missionmatch.models import Participant
 from missionmatch.sectors import SECTORS
 from missionmatch.services.page_loading import load_people
 from missionmatch.web.deps import CurrentParticipant, DbSession
+from missionmatch.web.page_cache import PageCacheDep, cached_page
 from missionmatch.web.permissions import (
     participant_sees_email,
     participant_sees_participant,
@@ -29,8 +31,18 @@ def _text(participant: Participant) -> str:
 
 @router.get("/me/directory")
 def directory(
-    request: Request, me: CurrentParticipant, db: DbSession, q: str = "", sector: str = ""
+    request: Request,
+    me: CurrentParticipant,
+    db: DbSession,
+    cache: PageCacheDep,
+    q: str = "",
+    sector: str = "",
 ) -> Response:
+    # the query string is part of the cache key (web/page_cache.py)
+    return cached_page(request, cache, "directory", me, lambda: _directory(request, me, db, q, sector))
+
+
+def _directory(request: Request, me: Participant, db: Session, q: str, sector: str) -> Response:
     mission = load_people(db, me.mission_id)  # organisations and profiles: 2 statements, not 2 per person
     people = sorted(visible_participants(me), key=lambda p: (p.organisation.name, p.last_name))
     words = q.casefold().split()

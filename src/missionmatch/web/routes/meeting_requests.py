@@ -18,7 +18,6 @@ from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-MAX_MESSAGE = 2000
 
 
 def refusal_text(t: Translator, code: str) -> str:
@@ -63,8 +62,6 @@ def send(
     if recipient is None or not participant_sees_participant(me, recipient):
         raise HTTPException(status_code=404)
     try:
-        if len(message) > MAX_MESSAGE:
-            raise requests.RequestRefused("message")
         requests.send_request(
             db, me, recipient, message, priority, settings.request_validity, mail=settings.mail
         )

@@ -2,14 +2,17 @@
 
 import datetime as dt
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from missionmatch.models.enums import DirectoryVisibility
+from missionmatch.services.mission_settings import MissionSettings, update_settings
+from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.security import verify_csrf
+from missionmatch.web.setup_forms import explain
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
@@ -46,21 +49,13 @@ def save_settings(
     directory_visibility: Annotated[str | None, Form()] = None,
     show_contact_emails: Annotated[bool, Form()] = False,
 ) -> Response:
-    errors = {}
-    visibility = directory_visibility or mission.directory_visibility.value
-    if visibility not in {v.value for v in DirectoryVisibility}:
-        errors["directory_visibility"] = t.gettext("Unknown directory visibility.")
-    if end_date < start_date:
-        errors["end_date"] = t.gettext("The mission cannot end before it starts.")
+    change = MissionSettings(
+        start_date, end_date, timezone, description, directory_visibility, show_contact_emails
+    )
     try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        errors["timezone"] = t.gettext("Unknown time zone.")
-    if errors:
-        return _page(request, mission, errors, status=422)
-    mission.start_date, mission.end_date, mission.timezone = start_date, end_date, timezone
-    mission.description = description.strip()
-    mission.directory_visibility = DirectoryVisibility(visibility)
-    mission.show_contact_emails = show_contact_emails
+        update_settings(db, mission, change)
+    except SetupRejected as rejected:
+        db.rollback()
+        return _page(request, mission, explain(t, rejected.errors), status=422)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/settings?saved=1", status_code=303)

@@ -6,6 +6,7 @@ from fastapi.responses import Response
 from missionmatch.services.page_loading import load_people
 from missionmatch.services.recommendations import recommendations_for
 from missionmatch.web.deps import CurrentParticipant, DbSession
+from missionmatch.web.page_cache import PageCacheDep, cached_page
 from missionmatch.web.permissions import visible_participants
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
@@ -14,7 +15,11 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
 @router.get("/me/recommendations")
-def recommendations(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
+def recommendations(request: Request, me: CurrentParticipant, db: DbSession, cache: PageCacheDep) -> Response:
+    return cached_page(request, cache, "recommendations", me, lambda: _page(request, me, db))
+
+
+def _page(request: Request, me: CurrentParticipant, db: DbSession) -> Response:
     # the permission rule applies here too: a stale row never shows someone outside the directory (the
     # visible people are computed once: asking the rule per candidate read the recommendations each time)
     mission = load_people(db, me.mission_id)

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Security
 from fastapi.security import HTTPBearer
 
 from missionmatch.web.routes.api import (
+    agenda_bundle,
     agenda_files,
     jobs,
     me,
@@ -16,6 +17,7 @@ from missionmatch.web.routes.api import (
     profile,
     requests,
     schedule,
+    schedule_versions,
 )
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.security import verify_body_text
@@ -28,7 +30,19 @@ BEARER = HTTPBearer(
 router = APIRouter(
     prefix="/api/v1", responses=answers(401), dependencies=[Security(BEARER), Depends(verify_body_text)]
 )
-for module in (missions, requests, profile, me, agenda_files, schedule, jobs, on_the_day, outcomes):
+for module in (
+    missions,
+    requests,
+    profile,
+    me,
+    agenda_files,
+    agenda_bundle,
+    schedule,
+    schedule_versions,
+    jobs,
+    on_the_day,
+    outcomes,
+):
     router.include_router(module.router)
 
 __all__ = ["router"]

@@ -21,6 +21,8 @@ _RESPONSES: dict[int, dict[str, Any]] = {
     403: {"model": ErrorOut, "description": "an operation for the other role (organiser or participant)"},
     404: {"model": ErrorOut, "description": "not found, or not the caller's (the same answer)"},
     409: {"model": ErrorOut, "description": "refused as things stand: the reason's stable code"},
+    413: {"model": ErrorOut, "description": "the uploaded file is over the size limit"},
+    415: {"model": ErrorOut, "description": "the uploaded file is not of the type asked for"},
     422: {"model": InvalidOut, "description": "invalid input, naming each field"},
 }
 # keyed int | str like FastAPI's `responses`, so that `answers(...) | REFUSED_IN_WORDS` type-checks

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from missionmatch.models import Job, Mission
 from missionmatch.models.job import JobKind
+from missionmatch.services.change_words import change_lines
 from missionmatch.services.job_runs import refusal_from
 from missionmatch.services.jobs import JobBusy, elapsed_seconds, request_cancel
 from missionmatch.web.deps import ApiPrincipal, DbSession, Lang
@@ -15,9 +16,9 @@ from missionmatch.web.i18n import Translator
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.api.access import ApiOrganiser, not_found, visible_missions
 from missionmatch.web.routes.api.errors import answers
-from missionmatch.web.routes.api.schedule_bodies import MoveOut, ReplanOut
+from missionmatch.web.routes.api.schedule_bodies import MoveOut, ReplanOut, changes_out
 from missionmatch.web.routes.api.schemas import ErrorOut, Instant
-from missionmatch.web.routes.jobs import start_job
+from missionmatch.web.routes.jobs import file_response, start_job
 
 router = APIRouter(tags=["jobs"])
 BUSY: dict[int | str, dict[str, Any]] = {
@@ -28,10 +29,12 @@ BUSY: dict[int | str, dict[str, Any]] = {
 class JobOut(BaseModel):
     id: int
     url: str = Field(description="where to read this job again: /api/v1/jobs/{id}")
-    kind: str = Field(description="schedule, replan, match or publication_mails")
+    kind: str = Field(description="schedule, replan, match, publication_mails or agendas")
     mission: str  # the mission's slug
     state: str = Field(description="queued, running, done, failed or cancelled")
-    stage: str = Field(description="while running: snapshot, solving, applying, matching or sending")
+    stage: str = Field(
+        description="while running: snapshot, solving, applying, matching, sending, rendering or storing"
+    )
     best: float | None = Field(description="the solver's best objective so far (lower is better)")
     bound: float | None = Field(description="the solver's proven bound on the objective, where it has one")
     done: int | None
@@ -44,7 +47,7 @@ class JobOut(BaseModel):
     requested_by: str
     result: dict[str, Any] | None = Field(
         description="when done: the report (as SchedulingOut for schedule, ReplanOut for replan, MatchingOut "
-        "for match)"
+        "for match; format, file_name, size and agendas for agendas)"
     )
     error: str
     refusals: list[str] = Field(description="why a replanning was refused, in words (state failed)")
@@ -73,13 +76,13 @@ def job_out(job: Job, mission: Mission, t: Translator) -> JobOut:
         finished_at=job.finished_at,
         elapsed_seconds=elapsed_seconds(job),
         requested_by=job.requested_by,
-        result=None if kept else _result(job),
+        result=None if kept else _result(job, mission, t),
         error=job.error,
         refusals=refusal_texts(t, [refusal_from(r) for r in kept], mission.timezone),
     )
 
 
-def _result(job: Job) -> dict[str, Any] | None:
+def _result(job: Job, mission: Mission, t: Translator) -> dict[str, Any] | None:
     """The report in the shape of the synchronous API's bodies (ReplanOut names each move's fields)."""
     if job.kind != JobKind.REPLAN or job.result is None:
         return job.result
@@ -94,7 +97,15 @@ def _result(job: Job) -> dict[str, Any] | None:
         )
         for key, old, new in report["moved"]
     ]
-    out = ReplanOut(kept=report["kept"], moved=moves, dropped=report["dropped"], added=report["added"])
+    changes = report.get("changes", [])
+    out = ReplanOut(
+        kept=report["kept"],
+        moved=moves,
+        dropped=report["dropped"],
+        added=report["added"],
+        changes=changes_out(changes, mission.timezone),
+        in_words=change_lines(t, mission, changes),
+    )
     return out.model_dump()
 
 
@@ -133,6 +144,25 @@ def get_job(job_id: int, db: DbSession, principal: ApiPrincipal, _: ApiOrganiser
     """A job's state and progress; its result once done. Poll it (every second is fine)."""
     job, mission = organiser_job(job_id, db, principal)
     return job_out(job, mission, t)
+
+
+_FILE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"application/pdf": {}, "application/zip": {}},
+        "description": "the file the job made (agendas: one PDF, or a zip of a PDF and an .ics per "
+        "participant named by key); kept 24 hours",
+    }
+}
+
+
+@router.get("/jobs/{job_id}/file", response_class=Response, responses=_FILE | answers(403, 404, 422))
+def get_job_file(job_id: int, db: DbSession, principal: ApiPrincipal, _: ApiOrganiser) -> Response:
+    """The job's file once it is done; 404 while it runs, when it made none, or after 24 hours."""
+    job, _mission = organiser_job(job_id, db, principal)
+    response = file_response(db, job)
+    if response is None:
+        raise not_found("job file")
+    return response
 
 
 @router.delete("/jobs/{job_id}", responses=answers(403, 404, 422))

@@ -1,36 +1,52 @@
 """Bodies of the outcome resources (agreements, feedback, follow-ups) and how rows become them."""
 
 import datetime as dt
+import re
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from missionmatch.models import Agreement, Feedback
+from missionmatch.models.enums import AgreementKind, AgreementStatus
 from missionmatch.services.agreement_fields import AgreementInput, SignatoryInput
 from missionmatch.services.feedback_views import comment_language
-from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, Instant, JsonInt
+from missionmatch.web.routes.api.schemas import NO_CONTROL, NOT_BLANK, BodyIn, Instant, JsonInt
+
+
+def _full_date(value: object) -> object:
+    """A date as `format: date` means it ("2025-05-30"), not a number of seconds nor "20250530"."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return dt.date.fromisoformat(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    raise ValueError("Enter a date like 2025-05-30.")
+
+
+JsonDate = Annotated[dt.date, BeforeValidator(_full_date)]
 
 
 class SignatoryIn(BodyIn):
-    name: str = Field(max_length=200, pattern=NO_CONTROL)
+    name: str = Field(max_length=200, pattern=NOT_BLANK)
     title: str = Field(default="", max_length=200, pattern=NO_CONTROL)
     organisation_id: JsonInt | None = None  # one of the parties
 
 
 class AgreementIn(BodyIn):
-    # the services name a missing title, an unknown kind, parties of another mission (422, in words)
-    title: str = Field(max_length=200, pattern=NO_CONTROL)
-    kind: str  # mou | letter_of_intent | contract | cooperation_agreement
+    # what the schema cannot say is refused by the services: a signatory for an organisation that is not a
+    # party (422), parties or meetings of another mission (409)
+    title: str = Field(max_length=200, pattern=NOT_BLANK)
+    kind: AgreementKind
     description: str = Field(default="", max_length=4000, pattern=NO_CONTROL)
-    signed_on: dt.date | None = None
+    signed_on: JsonDate | None = None
     confidential: bool = Field(default=False, strict=True)
-    party_ids: list[JsonInt] = Field(default_factory=list)  # organisations of either side
+    party_ids: list[JsonInt] = Field(min_length=1)  # organisations of either side
     meeting_ids: list[JsonInt] = Field(default_factory=list)  # the meetings it came from
     signatories: list[SignatoryIn] = Field(default_factory=list)
 
     def as_input(self) -> AgreementInput:
         return AgreementInput(
             title=self.title,
-            kind=self.kind,
+            kind=self.kind.value,
             description=self.description,
             signed_on=self.signed_on.isoformat() if self.signed_on else "",
             confidential=self.confidential,
@@ -43,9 +59,9 @@ class AgreementIn(BodyIn):
 
 
 class StatusIn(BodyIn):
-    status: str  # draft | negotiating | signed | in_force | abandoned
-    seen: str  # the status the caller last read: refused if it changed meanwhile
-    signed_on: dt.date | None = None
+    status: AgreementStatus
+    seen: AgreementStatus  # the status the caller last read: refused (409) if it changed meanwhile
+    signed_on: JsonDate | None = None
     note: str = Field(default="", max_length=2000, pattern=NO_CONTROL)
 
 

@@ -1,28 +1,25 @@
 """The agreements register (list, create, read, replace, change status, delete), the feedback and the
 follow-ups of a mission, for its organisers; participants read the public agreements of their organisation."""
 
-from fastapi import APIRouter, Response, UploadFile
+from fastapi import APIRouter, Depends, Response, UploadFile
 
 from missionmatch import clock
 from missionmatch.models import Agreement, AgreementDocument, Mission
-from missionmatch.models.enums import AgreementStatus
 from missionmatch.services import agreement_documents as documents
 from missionmatch.services import agreements, feedback_views, follow_ups
 from missionmatch.services.agreement_fields import read_agreement
 from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession
-from missionmatch.web.i18n import Translator
 from missionmatch.web.outcome_filters import FeedbackFilters, Filters, done_filter, follow_up_kind
-from missionmatch.web.outcome_text import explain
 from missionmatch.web.permissions import participant_sees_agreement
-from missionmatch.web.routes.agreement_documents import pdf_response
+from missionmatch.web.routes.agreement_documents import pdf_response, refuse_oversized_body
 from missionmatch.web.routes.api.access import (
     ApiOrganiser,
     ApiParticipant,
     ManagedMission,
-    invalid,
     not_found,
 )
+from missionmatch.web.routes.api.agreement_refusals import refused
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.outcome_bodies import (
     AgreementIn,
@@ -34,12 +31,7 @@ from missionmatch.web.routes.api.outcome_bodies import (
 )
 
 router = APIRouter(tags=["outcomes"])
-ENGLISH = Translator("en")
 PATH = "/missions/{slug}/agreements"
-
-
-def _refused(rejected: SetupRejected) -> Exception:
-    return invalid(explain(ENGLISH, rejected.errors))
 
 
 def _agreement(mission: Mission, db: DbSession, agreement_id: int) -> Agreement:
@@ -55,15 +47,16 @@ def list_agreements(mission: ManagedMission, db: DbSession, filters: Filters) ->
     return [agreement_out(a) for a in agreements.register(db, mission, filters)]
 
 
-@router.post(PATH, status_code=201, responses=answers(400, 403, 404, 422))
+@router.post(PATH, status_code=201, responses=answers(400, 403, 404, 409, 422))
 def create_agreement(
     mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, body: AgreementIn
 ) -> AgreementOut:
-    """A new agreement starts as a draft; change its status with .../status."""
+    """A new agreement starts as a draft; change its status with .../status. 409 when a party or a
+    meeting is not one of this mission's."""
     try:
         fields = read_agreement(mission, body.as_input())
     except SetupRejected as rejected:
-        raise _refused(rejected) from None
+        raise refused(rejected) from None
     created = agreements.create_agreement(db, mission, fields, by=organiser.email, now=clock.now())
     db.commit()
     return agreement_out(created)
@@ -74,37 +67,36 @@ def get_agreement(mission: ManagedMission, db: DbSession, agreement_id: int) -> 
     return agreement_out(_agreement(mission, db, agreement_id))
 
 
-@router.put(PATH + "/{agreement_id}", responses=answers(400, 403, 404, 422))
+@router.put(PATH + "/{agreement_id}", responses=answers(400, 403, 404, 409, 422))
 def replace_agreement(
     mission: ManagedMission, db: DbSession, agreement_id: int, body: AgreementIn
 ) -> AgreementOut:
-    """Everything but the status and the documents."""
+    """Everything but the status and the documents; 409 for parties or meetings not of this mission, or
+    no date of signature for an agreement that is signed."""
     agreement = _agreement(mission, db, agreement_id)
     try:
         agreements.update_agreement(db, agreement, read_agreement(mission, body.as_input()))
     except SetupRejected as rejected:
         db.rollback()
-        raise _refused(rejected) from None
+        raise refused(rejected) from None
     db.commit()
     return agreement_out(agreement)
 
 
-@router.post(PATH + "/{agreement_id}/status", responses=answers(400, 403, 404, 422))
+@router.post(PATH + "/{agreement_id}/status", responses=answers(400, 403, 404, 409, 422))
 def change_status(
     mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, agreement_id: int, body: StatusIn
 ) -> AgreementOut:
-    """Appends the change to the history; 422 naming `status` when the step is not allowed or the status
-    is no longer `seen`, `signed_on` when a signed agreement would have no date."""
+    """Appends the change to the history; 422 for an unknown status; 409 naming `status` when the step is
+    not allowed from the current status or the status is no longer `seen`, `signed_on` when a signed
+    agreement would have no date."""
     agreement = _agreement(mission, db, agreement_id)
-    statuses = AgreementStatus._value2member_map_
-    if body.status not in statuses or body.seen not in statuses:
-        raise invalid({"status": "Choose a status."})
     try:
         agreements.change_status(
             db,
             agreement,
-            AgreementStatus(body.status),
-            seen=AgreementStatus(body.seen),
+            body.status,
+            seen=body.seen,
             by=organiser.email,
             now=clock.now(),
             note=body.note,
@@ -112,7 +104,7 @@ def change_status(
         )
     except SetupRejected as rejected:
         db.rollback()
-        raise _refused(rejected) from None
+        raise refused(rejected) from None
     db.commit()
     return agreement_out(agreement)
 
@@ -124,11 +116,17 @@ def delete_agreement(mission: ManagedMission, db: DbSession, agreement_id: int) 
     return Response(status_code=204)
 
 
-@router.post(PATH + "/{agreement_id}/documents", status_code=201, responses=answers(400, 403, 404, 422))
+@router.post(
+    PATH + "/{agreement_id}/documents",
+    status_code=201,
+    dependencies=[Depends(refuse_oversized_body)],
+    responses=answers(400, 403, 404, 413, 415, 422),
+)
 async def upload_document(
     mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, agreement_id: int, document: UploadFile
 ) -> AgreementOut:
-    """Multipart field `document`: a PDF of at most 5 MB (422 naming `document` otherwise)."""
+    """Multipart field `document`: a PDF of at most 5 MB; 413 when larger, 415 when empty or not a PDF,
+    422 when missing."""
     agreement = _agreement(mission, db, agreement_id)
     content = await document.read(documents.MAX_DOCUMENT_BYTES + 1)
     try:
@@ -142,7 +140,7 @@ async def upload_document(
         )
     except SetupRejected as rejected:
         db.rollback()
-        raise _refused(rejected) from None
+        raise refused(rejected) from None
     db.commit()
     return agreement_out(agreement)
 

@@ -23,7 +23,7 @@ router = APIRouter(tags=["requests"])
 
 class RequestIn(BodyIn):
     recipient_id: JsonInt
-    message: str = Field(default="", max_length=2000, pattern=NO_CONTROL)
+    message: str = Field(default="", max_length=requests.MAX_MESSAGE, pattern=NO_CONTROL)
     priority: JsonInt = Field(default=2, ge=1, le=3)
 
 

@@ -88,6 +88,9 @@ class ReplanOut(BaseModel):
     moved: list[MoveOut]
     dropped: list[str]  # published meetings that can no longer be held
     added: list[str]
+    # the same as changelog entries (as PublicationOut's changes), and each in words (Accept-Language)
+    changes: list[dict[str, Any]] = []
+    in_words: list[str] = []
 
 
 def meeting_out(meeting: Meeting, session: B2BSession, slot: dict) -> MeetingOut:

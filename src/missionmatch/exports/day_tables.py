@@ -1,0 +1,118 @@
+"""The day documents of a B2B session as tables (a header and rows), in the reader's language: the grid,
+the door list of each table and the check-in list. The workbooks are these tables; the PDFs show the same
+cells."""
+
+from missionmatch.exports.tables import Table
+from missionmatch.i18n import Translator
+from missionmatch.i18n import mark as _
+from missionmatch.services.day_documents import Attendee, DayDocuments, Seat
+from missionmatch.services.interpreter_rota import interpreter_rota
+
+KINDS = ("plan", "doors", "checkin", "rota", "cards")
+
+
+def person(attendee: Attendee) -> str:
+    return f"{attendee.name} ({attendee.company})"
+
+
+def people(attendees: tuple[Attendee, ...]) -> str:
+    return "\n".join(person(a) for a in attendees)
+
+
+def languages(t: Translator, pair: str) -> str:
+    """ "fr-ja" as "French–Japanese" in the reader's language."""
+    return "–".join(t.language_name(code) for code in pair.split("-")) if pair else ""
+
+
+def seat_text(t: Translator, seat: Seat | None) -> str:
+    if seat is None:
+        return ""
+    text = people(seat.attendees)
+    if seat.interpreter:
+        text += "\n" + t.gettext(_("Interpreter: %(languages)s"), languages=languages(t, seat.interpreter))
+    return text
+
+
+def table_name(t: Translator, index: int) -> str:
+    return t.gettext(_("Table %(number)s"), number=index + 1)
+
+
+def plan_table(t: Translator, documents: DayDocuments) -> Table:
+    header = [t.gettext(_("Time"))] + [table_name(t, i) for i in range(documents.session.tables)]
+    rows = [[row.time] + [seat_text(t, seat) for seat in row.seats] for row in documents.grid]
+    return header, rows
+
+
+def door_header(t: Translator) -> list[str]:
+    return [
+        t.gettext(_("Time")),
+        t.gettext(_("Delegation")),
+        t.gettext(_("Hosts")),
+        t.gettext(_("Interpreter")),
+    ]
+
+
+def door_tables(t: Translator, documents: DayDocuments) -> dict[str, Table]:
+    """One table per table of the session that has meetings, named after it."""
+    header = door_header(t)
+    return {
+        table_name(t, index): (
+            header,
+            [[e.time, people(e.delegation), people(e.hosts), languages(t, e.interpreter)] for e in entries],
+        )
+        for index, entries in enumerate(documents.doors)
+        if entries
+    }
+
+
+def check_in_table(t: Translator, documents: DayDocuments) -> Table:
+    header = [
+        t.gettext(_("Present")),
+        t.gettext(_("Name")),
+        t.gettext(_("Organisation")),
+        t.gettext(_("First meeting")),
+        t.gettext(_("Table")),
+        t.gettext(_("Meetings")),
+    ]
+    rows = [
+        ["", c.attendee.name, c.attendee.company, c.first_time, c.first_table, c.meetings]
+        for c in documents.check_in
+    ]
+    return header, rows
+
+
+def rota_table(t: Translator, documents: DayDocuments) -> Table:
+    """Per slot and language pair, where the interpreters go; a slot short of interpreters shows more
+    needed than available."""
+    header = [
+        t.gettext(_("Time")),
+        t.gettext(_("Languages")),
+        t.gettext(_("Tables")),
+        t.gettext(_("Interpreters needed")),
+        t.gettext(_("Interpreters available")),
+    ]
+    rows = [
+        [e.time, languages(t, e.pair), ", ".join(str(n) for n in e.tables), len(e.tables), e.available]
+        for e in interpreter_rota(documents)
+    ]
+    return header, rows
+
+
+def cards_table(t: Translator, documents: DayDocuments) -> Table:
+    header = [t.gettext(_("Table")), t.gettext(_("Kept by"))]
+    return header, [[table_name(t, i), people(keepers)] for i, keepers in enumerate(documents.keepers)]
+
+
+def sheets(t: Translator, documents: DayDocuments, kind: str) -> dict[str, Table]:
+    """The workbook of one kind of document: its sheets by name."""
+    if kind == "plan":
+        return {t.gettext(_("Table plan")): plan_table(t, documents)}
+    if kind == "doors":
+        return door_tables(t, documents) or {t.gettext(_("Door lists")): (door_header(t), [])}
+    if kind == "checkin":
+        return {t.gettext(_("Check-in")): check_in_table(t, documents)}
+    if kind == "rota":
+        return {t.gettext(_("Interpreter rota")): rota_table(t, documents)}
+    if kind == "cards":
+        return {t.gettext(_("Table cards")): cards_table(t, documents)}
+    raise ValueError(f"{kind}: the day documents are {', '.join(KINDS)}")

@@ -1,0 +1,25 @@
+"""The hourly clean-up of expired rows (services/cleanup.py), a Huey periodic task: the worker's consumer
+runs periodic tasks (commands/worker.py). Not a job: nobody waits for it, and it has no page."""
+
+import logging
+from collections.abc import Callable
+
+from huey import Huey, crontab
+
+from missionmatch.db import transaction
+from missionmatch.models.job import JobKind
+from missionmatch.services.cleanup import clean_up
+from missionmatch.tasks.queue import TaskContext
+
+log = logging.getLogger(__name__)
+
+
+def register(huey: Huey, context: TaskContext) -> dict[JobKind, Callable[[int], object]]:
+    @huey.periodic_task(crontab(minute="17"), name="cleanup")  # off the hour, when other crons run
+    def hourly_cleanup() -> dict[str, int]:
+        with transaction(context.factory) as session:
+            deleted = clean_up(session)
+        log.info("clean-up: %s", ", ".join(f"{count} {name}" for name, count in deleted.items()))
+        return deleted
+
+    return {}
