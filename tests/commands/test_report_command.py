@@ -39,19 +39,25 @@ def test_the_campaign_counts_each_person_and_company_once(
 ) -> None:
     out = tmp_path / "bilan.html"
     assert _report(demo_url, monkeypatch, "--campaign", CAMPAIGN, "--out", str(out)) == (0, f"Wrote {out}\n")
-    # 160 delegates from 95 organisations, 110 people from 70 host organisations, counted once
+    # people and companies in several missions counted once: the articles' "160 participants from 95"
+    page = out.read_text(encoding="utf-8")
     assert (
-        '<p class="headline" id="headline">270 participants from 165 organisations, 193 B2B meetings held, '
-        "10 agreements.</p>"
-    ) in out.read_text(encoding="utf-8")
+        '<p class="headline" id="headline">160 participants from 95 organisations in the delegation met 110 '
+        "people from 70 host organisations: 215 B2B meetings scheduled, 193 held, 10 agreements.</p>"
+    ) in page
 
 
-def test_a_mission_as_a_japanese_pdf_and_a_french_workbook(
+def test_the_campaign_as_a_japanese_pdf_and_a_french_workbook(
     demo_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    pdf = tmp_path / "tokyo.pdf"
-    assert _report(demo_url, monkeypatch, "tokyo", "-f", "pdf", "-o", str(pdf), "-l", "ja")[0] == 0
+    pdf = tmp_path / "campaign.pdf"
+    assert _report(demo_url, monkeypatch, "-c", CAMPAIGN, "-f", "pdf", "-o", str(pdf), "-l", "ja")[0] == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    flat = "".join(text.split())
+    assert (
+        "代表団95組織の参加者160名が受け入れ側70組織の110名と面談：B2B商談215件を設定、193件を実施、合意10件。"
+        in flat
+    )
     assert "満足度" in text
     xlsx = tmp_path / "campaign.xlsx"
     assert _report(demo_url, monkeypatch, "-c", "1", "-f", "xlsx", "-o", str(xlsx), "-l", "fr")[0] == 0

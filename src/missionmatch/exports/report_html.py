@@ -26,17 +26,22 @@ CHART_TITLES = {
 
 
 def headline(report: MissionReport, t: Translator) -> str:
-    """The sentence a press release opens with: "160 participants from 95 organisations, …"."""
-    total = report.total
+    """The sentence a press release opens with: "160 participants from 95 organisations in the delegation…",
+    people and organisations counted once across the missions."""
+    people, meetings = report.total.people, report.total.meetings
     return t.gettext(
         _(
-            "%(participants)s participants from %(organisations)s organisations, %(held)s B2B meetings "
-            "held, %(agreements)s agreements."
+            "%(delegates)s participants from %(delegate_organisations)s organisations in the delegation met "
+            "%(hosts)s people from %(host_organisations)s host organisations: %(scheduled)s B2B meetings "
+            "scheduled, %(held)s held, %(agreements)s agreements."
         ),
-        participants=total.people.participant_total,
-        organisations=total.people.organisation_total,
-        held=total.meetings.stages["held"],
-        agreements=total.outcomes.agreement_total,
+        delegates=people.participants["delegation"],
+        delegate_organisations=people.organisations["delegation"],
+        hosts=people.participants["host"],
+        host_organisations=people.organisations["host"],
+        scheduled=meetings.stages["scheduled"],
+        held=meetings.stages["held"],
+        agreements=report.total.outcomes.agreement_total,
     )
 
 
