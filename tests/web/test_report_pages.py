@@ -12,7 +12,8 @@ from sqlalchemy import select
 from missionmatch.db import transaction
 from missionmatch.exports.report_html import headline
 from missionmatch.i18n import Translator
-from missionmatch.models import Campaign, Mission
+from missionmatch.models import Campaign, Mission, OrganiserAccount
+from missionmatch.services.demo import load_demo
 from missionmatch.services.mission_report import mission_report
 from tests.web.conftest import World
 
@@ -89,3 +90,23 @@ def test_a_campaigns_report_for_who_manages_its_missions(world: World) -> None:
     assert browser.get(f"{page}.xlsx").status_code == 200
     assert world.organiser("orga@b.lu").get(page).status_code == 404
     assert browser.get(f"/campaigns/{campaign_id + 1}/report").status_code == 404
+
+
+def test_the_demo_campaigns_page_counts_people_and_companies_once(world: World) -> None:
+    with transaction(world.factory) as session:
+        missions = load_demo(session)
+        organiser = session.scalars(
+            select(OrganiserAccount).where(OrganiserAccount.email == "orga@a.lu")
+        ).one()
+        organiser.missions.extend(missions)
+        campaign_id = missions[0].campaign_id
+    page = world.organiser().get(f"/campaigns/{campaign_id}/report").text
+    assert (
+        '<p class="headline" id="headline">160 participants from 95 organisations in the delegation met 110 '
+        "people from 70 host organisations: 215 B2B meetings scheduled, 193 held, 10 agreements.</p>"
+    ) in page
+    # each mission's column, then the campaign's, in which a returning person counts once (82+102+52+51 > 270)
+    assert (
+        '<th scope="row">Participants in all</th><td>82</td><td>102</td><td>52</td><td>51</td><td>270</td>'
+        in page
+    )
