@@ -32,6 +32,7 @@ from missionmatch.web.routes import (
     profile,
     programme,
     recommendations,
+    report,
     requests_board,
     schedule,
     schedule_versions,
@@ -73,6 +74,7 @@ ROUTERS: list[APIRouter] = [
     agreements.router,
     agreement_documents.router,
     my_agreements.router,
+    report.router,
 ]
 
 __all__ = ["ROUTERS", "api"]

@@ -1,0 +1,82 @@
+"""The mission report (bilan) for organisers: one mission's, or its campaign's when the organiser manages
+every mission of the campaign; as a page with its charts, a PDF and a workbook."""
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from missionmatch.exports.report_html import report_body, report_pdf
+from missionmatch.exports.report_xlsx import report_workbook
+from missionmatch.i18n import Translator
+from missionmatch.models import Campaign, Mission, OrganiserAccount
+from missionmatch.services.mission_report import MissionReport, campaign_report, mission_report
+from missionmatch.web.deps import CurrentOrganiser, DbSession, Lang, ManagedMission
+from missionmatch.web.permissions import organiser_manages_mission
+from missionmatch.web.security import verify_csrf
+from missionmatch.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _campaign(db: Session, campaign_id: int, organiser: OrganiserAccount) -> Campaign:
+    """404 unless the organiser manages every mission of the campaign (no hint that it exists)."""
+    campaign = db.get(Campaign, campaign_id)
+    if campaign is None or not campaign.missions:
+        raise HTTPException(status_code=404)
+    if not all(organiser_manages_mission(organiser, m) for m in campaign.missions):
+        raise HTTPException(status_code=404)
+    return campaign
+
+
+def _download(content: bytes, media_type: str, name: str) -> Response:
+    return Response(
+        content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def _page(
+    request: Request, report: MissionReport, t: Translator, base: str, mission: Mission | None = None
+) -> Response:
+    body = report_body(report, t)
+    return render(request, "report.html", report=report, body=body, base=base, mission=mission)
+
+
+@router.get("/missions/{slug}/report")
+def mission_report_page(request: Request, mission: ManagedMission, db: DbSession, t: Lang) -> Response:
+    base = f"/missions/{mission.slug}/report"
+    return _page(request, mission_report(db, mission), t, base, mission=mission)
+
+
+@router.get("/missions/{slug}/report.pdf")
+def mission_report_pdf(mission: ManagedMission, db: DbSession, t: Lang) -> Response:
+    pdf = report_pdf(mission_report(db, mission), Translator(t.language))
+    return _download(pdf, "application/pdf", f"{mission.slug}-report.pdf")
+
+
+@router.get("/missions/{slug}/report.xlsx")
+def mission_report_xlsx(mission: ManagedMission, db: DbSession, t: Lang) -> Response:
+    workbook = report_workbook(mission_report(db, mission), Translator(t.language))
+    return _download(workbook, XLSX, f"{mission.slug}-report.xlsx")
+
+
+@router.get("/campaigns/{campaign_id}/report")
+def campaign_report_page(
+    request: Request, campaign_id: int, organiser: CurrentOrganiser, db: DbSession, t: Lang
+) -> Response:
+    report = campaign_report(db, _campaign(db, campaign_id, organiser))
+    return _page(request, report, t, f"/campaigns/{campaign_id}/report")
+
+
+@router.get("/campaigns/{campaign_id}/report.pdf")
+def campaign_report_pdf(campaign_id: int, organiser: CurrentOrganiser, db: DbSession, t: Lang) -> Response:
+    report = campaign_report(db, _campaign(db, campaign_id, organiser))
+    pdf = report_pdf(report, Translator(t.language))
+    return _download(pdf, "application/pdf", f"campaign-{campaign_id}-report.pdf")
+
+
+@router.get("/campaigns/{campaign_id}/report.xlsx")
+def campaign_report_xlsx(campaign_id: int, organiser: CurrentOrganiser, db: DbSession, t: Lang) -> Response:
+    report = campaign_report(db, _campaign(db, campaign_id, organiser))
+    workbook = report_workbook(report, Translator(t.language))
+    return _download(workbook, XLSX, f"campaign-{campaign_id}-report.xlsx")

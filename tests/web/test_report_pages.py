@@ -1,0 +1,112 @@
+"""The mission report for organisers: the page shows the service's figures, the PDF and the workbook
+carry the same, a campaign's report is open only to who manages all of its missions."""
+
+import html
+import io
+import subprocess
+from pathlib import Path
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from missionmatch.db import transaction
+from missionmatch.exports.report_html import headline
+from missionmatch.i18n import Translator
+from missionmatch.models import Campaign, Mission, OrganiserAccount
+from missionmatch.services.demo import load_demo
+from missionmatch.services.mission_report import mission_report
+from tests.web.conftest import World
+
+PAGE = "/missions/test-osaka/report"
+
+
+def _expected_headline(world: World, language: str) -> str:
+    with world.factory() as session:
+        mission = session.scalars(select(Mission).where(Mission.slug == "test-osaka")).one()
+        return headline(mission_report(session, mission), Translator(language))
+
+
+def _campaign(world: World) -> int:
+    with transaction(world.factory) as session:
+        mission = session.scalars(select(Mission).where(Mission.slug == "test-osaka")).one()
+        campaign = Campaign(name="Luxembourg–Japan test")
+        campaign.missions.append(mission)
+        session.add(campaign)
+        session.flush()
+        return campaign.id
+
+
+def test_the_page_shows_the_services_headline_and_is_linked_from_the_dashboard(world: World) -> None:
+    browser = world.organiser()
+    assert f'<a href="{PAGE}">Mission report</a>' in browser.get("/missions/test-osaka").text
+    page = browser.get(PAGE)
+    assert page.status_code == 200
+    assert (
+        f'<p class="headline" id="headline">{html.escape(_expected_headline(world, "en"))}</p>' in page.text
+    )
+    assert '<figure class="chart" id="chart-meetings"><svg' in page.text
+    browser.cookies.set("mm_lang", "ja")
+    assert html.escape(_expected_headline(world, "ja")) in browser.get(PAGE).text
+
+
+def test_the_pdf_and_the_workbook_carry_the_same_figures(world: World, tmp_path: Path) -> None:
+    browser = world.organiser()
+    browser.cookies.set("mm_lang", "fr")
+    response = browser.get(f"{PAGE}.pdf")
+    assert response.headers["content-disposition"] == 'attachment; filename="test-osaka-report.pdf"'
+    (tmp_path / "report.pdf").write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "report.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert " ".join(_expected_headline(world, "fr").split()) in " ".join(text.split())
+    workbook = load_workbook(io.BytesIO(browser.get(f"{PAGE}.xlsx").content))
+    assert workbook.sheetnames == [
+        "Chiffres par mission",
+        "Participants et organisations p",
+        "Programme et inscriptions",
+        "Satisfaction",
+        "Suites données",
+    ]
+
+
+def test_participants_and_other_organisers_cannot_see_it(world: World) -> None:
+    participant = world.as_participant("test-osaka", "p-1").get(PAGE, follow_redirects=False)
+    assert (participant.status_code, participant.headers["location"]) == (303, f"/login?next={PAGE}")
+    assert world.organiser("orga@b.lu").get(PAGE).status_code == 404
+    assert world.organiser("orga@b.lu").get(f"{PAGE}.pdf").status_code == 404
+
+
+def test_a_campaigns_report_for_who_manages_its_missions(world: World) -> None:
+    campaign_id = _campaign(world)
+    page = f"/campaigns/{campaign_id}/report"
+    browser = world.organiser()
+    assert f'<a href="{page}">Campaign report</a>' in browser.get("/missions/test-osaka").text
+    response = browser.get(page)
+    assert response.status_code == 200
+    assert "<h1>Luxembourg–Japan test</h1>" in response.text
+    assert browser.get(f"{page}.xlsx").status_code == 200
+    assert world.organiser("orga@b.lu").get(page).status_code == 404
+    assert browser.get(f"/campaigns/{campaign_id + 1}/report").status_code == 404
+
+
+def test_the_demo_campaigns_page_counts_people_and_companies_once(world: World) -> None:
+    with transaction(world.factory) as session:
+        missions = load_demo(session)
+        organiser = session.scalars(
+            select(OrganiserAccount).where(OrganiserAccount.email == "orga@a.lu")
+        ).one()
+        organiser.missions.extend(missions)
+        campaign_id = missions[0].campaign_id
+    page = world.organiser().get(f"/campaigns/{campaign_id}/report").text
+    assert (
+        '<p class="headline" id="headline">160 participants from 95 organisations in the delegation met 110 '
+        "people from 70 host organisations: 215 B2B meetings scheduled, 193 held, 10 agreements.</p>"
+    ) in page
+    # each mission's column, then the campaign's, in which a returning person counts once (82+102+52+51 > 270)
+    assert (
+        '<th scope="row">Participants in all</th><td>82</td><td>102</td><td>52</td><td>51</td><td>270</td>'
+        in page
+    )
