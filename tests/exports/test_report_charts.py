@@ -30,7 +30,7 @@ def _bars(svg: str, chart: str) -> list[float]:
     root = ET.fromstring(svg)
     lengths = []
     for group in root.iter(f"{SVG}g"):
-        if re.fullmatch(f"bar-{chart}-\\d+", group.get("id", "")):
+        if re.fullmatch(f"{chart}-bar-{chart}-\\d+", group.get("id", "")):  # scoped by report_charts
             path = group.find(f"{SVG}path")
             assert path is not None
             numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
@@ -69,3 +69,14 @@ def test_the_same_report_draws_the_same_bytes(report: MissionReport) -> None:
     assert report_charts(report, Translator("ja")) == first
     for svg in first.values():
         assert svg.startswith("<svg") and "<dc:date>" not in svg
+
+
+def test_charts_on_one_page_have_ids_of_their_own_and_point_only_at_them(report: MissionReport) -> None:
+    charts = report_charts(report, Translator("en"))
+    ids = [i for svg in charts.values() for i in re.findall(r'\bid="([^"]+)"', svg)]
+    assert len(ids) == len(set(ids)) > 30  # matplotlib gave each figure the same text_6, line2d_5, ...
+    for name, svg in charts.items():
+        own = set(re.findall(r'\bid="([^"]+)"', svg))
+        references = re.findall(r'(?:url\(#|href="#)([^")]+)', svg)
+        assert references and set(references) <= own, name
+        assert all(i.startswith(f"{name}-") for i in own), name

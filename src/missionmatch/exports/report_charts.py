@@ -4,6 +4,7 @@ next: a fixed hash salt for the ids and no date in the metadata. Text stays text
 the page's and the PDF's fonts draw it, Japanese included. Every bar carries an id `bar-<chart>-<n>`."""
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -109,10 +110,20 @@ def satisfaction_chart(report: MissionReport, t: Translator) -> str:
     )
 
 
+_ID_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def scoped_ids(svg: str, prefix: str) -> str:
+    """Every id of one chart and every reference to it prefixed: matplotlib numbers them the same way in each
+    figure (`text_6`, `line2d_5`), so charts inline on one page would repeat ids and point at each other's."""
+    return _ID_REFERENCE.sub(lambda match: f"{match.group(1)}{prefix}-{match.group(2)}", svg)
+
+
 def report_charts(report: MissionReport, t: Translator) -> dict[str, str]:
-    """Every chart of the report by name, as inline SVG."""
-    return {
+    """Every chart of the report by name, as inline SVG whose ids are its own."""
+    charts = {
         "meetings": meetings_chart(report, t),
         "sectors": sectors_chart(report, t),
         "satisfaction": satisfaction_chart(report, t),
     }
+    return {name: scoped_ids(svg, name) for name, svg in charts.items()}
