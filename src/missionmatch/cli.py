@@ -10,6 +10,7 @@ import pkgutil
 import typer
 
 from missionmatch import commands
+from missionmatch.settings import SettingError
 
 app = typer.Typer(
     name="missionmatch",
@@ -29,5 +30,16 @@ def _register_commands() -> None:
 
 _register_commands()
 
+
+def main() -> None:
+    """The console script: a wrong setting ends with its one-line message (naming the variable), not a
+    traceback."""
+    try:
+        app()
+    except SettingError as error:
+        typer.echo(f"missionmatch: {error}", err=True)
+        raise SystemExit(2) from None
+
+
 if __name__ == "__main__":
-    app()
+    main()
