@@ -11,7 +11,7 @@ from missionmatch.web.deps import DbSession, Settings
 from missionmatch.web.routes.api.access import ManagedMission, invalid, not_found
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.requests import RequestOut, request_out
-from missionmatch.web.routes.api.schemas import BodyIn, JsonInt
+from missionmatch.web.routes.api.schemas import NOT_BLANK, BodyIn, JsonInt
 
 router = APIRouter(tags=["requests"])
 PATH = "/missions/{slug}/requests"
@@ -27,7 +27,7 @@ class ApprovedOut(BaseModel):
 
 
 class RejectIn(BodyIn):
-    reason: str = Field(min_length=1, max_length=request_approval.MAX_REASON)
+    reason: str = Field(max_length=request_approval.MAX_REASON, pattern=NOT_BLANK)
 
 
 @router.post(PATH + "/approve", responses=answers(400, 403, 404, 422))
