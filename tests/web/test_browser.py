@@ -84,12 +84,17 @@ def _sign_in_link(organiser, email: str) -> str:  # type: ignore[no-untyped-def]
     return link.group(0)
 
 
+def organiser_opens_the_mission(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    """The organiser signs in with their password and opens the test mission's dashboard."""
+    page.goto(f"{server}/login")
+    page.fill("input[name=email]", "orga@a.lu")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit] >> text=Sign in")
+    page.click("text=Test mission Osaka")
+
+
 def _organiser_imports_and_mails_links(organiser, server: str, sheet: Path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    organiser.goto(f"{server}/login")
-    organiser.fill("input[name=email]", "orga@a.lu")
-    organiser.fill("input[name=password]", PASSWORD)
-    organiser.click("button[type=submit] >> text=Sign in")
-    organiser.click("text=Test mission Osaka")
+    organiser_opens_the_mission(organiser, server)
     organiser.screenshot(path=str(SCREENSHOTS / "organiser-dashboard.png"), full_page=True)
     organiser.click("nav.tabs >> text=Import participants")
     organiser.set_input_files("input[name=file]", str(sheet))

@@ -7,9 +7,16 @@ from pathlib import Path
 from missionmatch.db import transaction
 from missionmatch.models import Feedback
 from missionmatch.models.enums import FollowUp
-from tests.web.conftest import PASSWORD, World
+from tests.web.conftest import World
 from tests.web.outcome_helpers import meeting_row_id
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, pytestmark, server  # noqa: F401
+from tests.web.test_browser import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SCREENSHOTS,
+    organiser_opens_the_mission,
+    pytestmark,
+    server,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -43,11 +50,7 @@ def test_organiser_starts_signs_and_files_an_agreement_from_feedback(
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1100, "height": 800})
-            page.goto(f"{server}/login")
-            page.fill("input[name=email]", "orga@a.lu")
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit] >> text=Sign in")
-            page.click("text=Test mission Osaka")
+            organiser_opens_the_mission(page, server)
             page.click("nav.tabs >> text=Feedback")
             assert "地上局について覚書を結びたい。" in page.inner_text("#feedback")
             page.screenshot(path=str(SCREENSHOTS / "organiser-feedback.png"), full_page=True)

@@ -6,8 +6,15 @@ from missionmatch.exports.report_html import headline
 from missionmatch.i18n import Translator
 from missionmatch.models import Mission
 from missionmatch.services.mission_report import mission_report
-from tests.web.conftest import PASSWORD, World
-from tests.web.test_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, pytestmark, server  # noqa: F401
+from tests.web.conftest import World
+from tests.web.test_browser import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SCREENSHOTS,
+    organiser_opens_the_mission,
+    pytestmark,
+    server,
+)
 
 
 def _headline(world: World, language: str) -> str:
@@ -27,11 +34,7 @@ def test_organiser_reads_the_report_then_the_agreements_register(
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1100, "height": 800})
-            page.goto(f"{server}/login")
-            page.fill("input[name=email]", "orga@a.lu")
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit] >> text=Sign in")
-            page.click("text=Test mission Osaka")
+            organiser_opens_the_mission(page, server)
             page.click("nav.tabs >> text=Report")
             assert page.inner_text("#headline") == _headline(world, "en")
             assert page.locator("figure.chart svg").count() == 3
