@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from missionmatch.scheduling import Instance, Meeting, Participant, check
+from missionmatch.scheduling.checker import count_breaks
 from missionmatch.scheduling.solution import Solution, breaks_per_participant
 
 
@@ -23,6 +24,26 @@ def test_breaks_count_idle_runs_not_idle_slots() -> None:
     assert breaks_per_participant(inst, [0, 3, 4]) == [1, 0, 0, 0]
     assert breaks_per_participant(inst, [0, 2, 6]) == [2, 0, 0, 0]
     assert breaks_per_participant(inst, [1, 2, 3]) == [0, 0, 0, 0]
+
+
+def test_the_checker_counts_breaks_on_its_own() -> None:
+    inst = _inst([(0, 1), (0, 2), (0, 3)], 4, 8, 4, session_starts=(4,))
+    assert count_breaks(inst, [0, 2, 6]) == [1, 0, 0, 0]  # slot 3 -> 6 crosses into the second session
+    assert count_breaks(inst, [0, 2, 3]) == [1, 0, 0, 0]
+    assert count_breaks(inst, [4, 5, 7]) == [1, 0, 0, 0]
+    assert count_breaks(inst, [1, 2, 3]) == [0, 0, 0, 0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_the_two_break_counts_agree(data: st.DataObject) -> None:
+    # written apart (the engines report with one, the checker recounts with the other)
+    n_t = data.draw(st.integers(1, 9))
+    n_m = data.draw(st.integers(1, 8))
+    starts = tuple(data.draw(st.sets(st.integers(1, max(1, n_t - 1)), max_size=2)))
+    inst = _inst([(0, i + 1) for i in range(n_m)], n_m + 1, n_t, n_m, session_starts=starts)
+    slots = data.draw(st.lists(st.one_of(st.none(), st.integers(0, n_t - 1)), min_size=n_m, max_size=n_m))
+    assert count_breaks(inst, slots) == breaks_per_participant(inst, slots)
 
 
 def test_each_constraint_has_its_label() -> None:

@@ -10,6 +10,7 @@ from missionmatch.scheduling import Instance, Meeting, Participant, check, solve
 from missionmatch.scheduling.cpsat_solve import solve_cpsat
 from missionmatch.scheduling.maxsat_model import solve_maxsat
 from missionmatch.scheduling.sat_ladder import solve_ladder
+from tests.scheduling.brute_force import find_schedule
 from tests.scheduling.sched_helpers import load
 
 
@@ -103,6 +104,8 @@ def small_instances(draw: st.DrawFn) -> Instance:
 def test_solver_output_always_passes_the_checker(inst: Instance, d: int | None) -> None:
     sol = solve_cpsat(inst, fairness=d, time_limit=10)
     assert sol.status in ("optimal", "infeasible")
+    if sol.status == "infeasible" and d is None:
+        assert find_schedule(inst) is None, "the solver said infeasible, but a schedule exists"
     if sol.status == "optimal":
         assert check(inst, sol, fairness=d) == []
     if inst.is_benchmark_model and (d is None or inst.trivially_break_free()):
@@ -161,7 +164,8 @@ def mission_instances(draw: st.DrawFn) -> Instance:
 def test_nobody_is_double_booked_and_no_slot_is_overfull(inst: Instance) -> None:
     # counted here from the raw slots, not through check(), so a checker bug cannot hide a solver bug
     sol = solve(inst, fairness=None, time_limit=10, workers=1)
-    if sol.status == "infeasible":  # mandatory meetings that cannot all fit
+    if sol.status == "infeasible":  # mandatory meetings that cannot all fit: a claim to verify
+        assert find_schedule(inst) is None, "the solver said infeasible, but a schedule exists"
         return
     assert sol.meeting_slots is not None and sol.tables is not None
     held = [(m, t) for m, t in enumerate(sol.meeting_slots) if t is not None]
@@ -213,3 +217,11 @@ def test_maxsat_and_ladder_handle_a_meeting_with_one_or_no_slot_left() -> None:
         "infeasible",
         "infeasible",
     )
+
+
+def test_the_brute_force_referee_finds_a_schedule_or_proves_there_is_none() -> None:
+    # two mandatory meetings of participant 0 and one slot: none; two slots: one, and it passes the checker
+    people = (Participant(), Participant(), Participant())
+    meetings = (Meeting((0, 1)), Meeting((0, 2)))
+    assert find_schedule(Instance("one", 1, 2, people, meetings)) is None
+    assert find_schedule(Instance("two", 2, 2, people, meetings)) in ([0, 1], [1, 0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from missionmatch.scheduling.instance import AFTERNOON, MORNING, Instance
-from missionmatch.scheduling.solution import INFEASIBLE, Solution, breaks_per_participant
+from missionmatch.scheduling.solution import INFEASIBLE, Solution
 
 
 def check(instance: Instance, solution: Solution, fairness: int | None = None) -> list[str]:
@@ -28,7 +28,7 @@ def check(instance: Instance, solution: Solution, fairness: int | None = None) -
     out += _counts(instance, slots)
     if out:
         return out  # breaks of an invalid schedule mean little
-    breaks = breaks_per_participant(instance, slots)
+    breaks = count_breaks(instance, slots)
     if solution.objective is not None and solution.objective != sum(breaks):
         out.append(f"[objective] claimed {solution.objective} breaks, recomputed {sum(breaks)}")
     if fairness is not None and breaks and max(breaks) - min(breaks) > fairness:
@@ -37,6 +37,30 @@ def check(instance: Instance, solution: Solution, fairness: int | None = None) -
             f"[fairness] participant {hi} has {breaks[hi]} breaks, participant {lo} has {breaks[lo]}: "
             f"spread {breaks[hi] - breaks[lo]} > d={fairness}"
         )
+    return out
+
+
+def count_breaks(inst: Instance, slots: list[int | None]) -> list[int]:
+    """Breaks per participant, counted here by walking each session slot by slot (the engines report
+    theirs with `solution.breaks_per_participant`; two counts written apart can catch each other out):
+    a break is a meeting that follows an idle slot after an earlier meeting of the same session."""
+    busy: set[tuple[int, int]] = set()
+    for m, t in enumerate(slots):
+        if t is not None:
+            busy.update((p, t) for p in inst.meetings[m].participants)
+    starts = {0, *(s for s in inst.session_starts if 0 < s < inst.n_slots)}
+    out = []
+    for p in range(inst.n_participants):
+        n, met, idle = 0, False, False
+        for t in range(inst.n_slots):
+            if t in starts:
+                met, idle = False, False
+            if (p, t) in busy:
+                n += met and idle
+                met, idle = True, False
+            else:
+                idle = True
+        out.append(n)
     return out
 
 

@@ -21,6 +21,7 @@ from missionmatch.db import transaction
 from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.scheduling.replanner import replan
+from missionmatch.scheduling.solution import Solution
 from missionmatch.scheduling.tables import assign_tables
 from missionmatch.services.mission_instance import MissionInstance, build_mission_instance
 from missionmatch.services.placement_rules import PlacementRefused, Refusal
@@ -34,6 +35,7 @@ from missionmatch.services.scheduling_candidates import (
     new_meeting_key,
 )
 from missionmatch.services.scheduling_run import Progress
+from missionmatch.services.solver_output import require_valid
 
 # a published meeting is worth more than anything new: it is dropped only when it cannot be held at all
 KEEP_WEIGHT = 10 * MUTUAL_WEIGHT
@@ -134,11 +136,13 @@ def replan_mission(
         plan = _snapshot(mission)
     joint = plan.joint
     slots: list[int | None] = [None] * joint.instance.n_meetings
+    solved: Solution | None = None
     if joint.instance.n_meetings:
         tell(stage="solving")
         budget = time_limit * max(1, len(joint.sessions))
         result = replan(joint.instance, plan.old, time_limit=budget)
-        slots = result.solution.meeting_slots or slots
+        solved = result.solution
+        slots = solved.meeting_slots or slots
     index = {c.key: i for i, c in enumerate(joint.held)}
     staying = {
         index[k]: table
@@ -146,6 +150,8 @@ def replan_mission(
         if table is not None and k in index and (k not in plan.old or slots[index[k]] == plan.old[k])
     }
     tables = assign_tables(joint.instance, slots, keep=staying)
+    if solved is not None:
+        require_valid(joint.instance, replace(solved, tables=tables), "replanned schedule")
     tell(stage="applying")
     with transaction(factory) as session:
         lock_schedule(session, mission_id)

@@ -32,6 +32,7 @@ from missionmatch.services.scheduling_candidates import (
     forbidden_slots,
     interpreter_pair,
 )
+from missionmatch.services.solver_output import require_valid
 
 Progress = Callable[..., None]  # progress(stage=..., best=..., bound=...): a job's stage, for the pages
 
@@ -172,6 +173,7 @@ def run_scheduling(
     if any(m.optional for m in joint.instance.meetings):
         tell(stage="solving")
         solution = _solve(joint, report, time_limit, workers, tell)
+        require_valid(joint.instance, solution, "draft")
     tell(stage="applying")
     with transaction(factory) as session:
         lock_schedule(session, mission_id)
