@@ -1,5 +1,6 @@
 """Two missions of one campaign for the report's tests: Anne Muller (same e-mail, other case), Jonas Weber,
-LuxSat (typed "LUXSAT services." the second time), Santé Data Lux and Kansai Orbital are in both."""
+LuxSat (typed "LUXSAT services." the second time), Santé Data Lux and Kansai Orbital are in both. Tokyo
+has 30-minute slots, a second interpreter pair (en-ja) and a confidential agreement."""
 
 import copy
 from typing import Any
@@ -69,8 +70,11 @@ def second_mission() -> dict[str, Any]:
         }
     )
     document["meetings"][0]["status"] = "held"
+    # a second language pair, and a session of longer slots: interpreter hours are summed per pair
+    document["b2b_sessions"][0]["interpreters"].append({"languages": ["en", "ja"], "count": 1})
+    document["b2b_sessions"][0]["slot_minutes"] = 30
     document["meetings"] += [
-        _meeting("m-2", ["p-2", "p-5"], 3, 0, "no_show", None),
+        _meeting("m-2", ["p-2", "p-5"], 3, 0, "no_show", "en-ja"),
         _meeting("m-3", ["p-1", "p-5"], 4, 2, "cancelled", "fr-ja"),
         _meeting("m-4", ["p-2", "p-3"], 0, 0, "held", "fr-ja"),
         _meeting("m-5", ["p-1", "p-4"], 5, 3, "draft", None),
@@ -87,6 +91,12 @@ def second_mission() -> dict[str, Any]:
         {"meeting": "m-4", "author": "p-3", "rating": 4, "comment": "", "follow_up": "none"},
     ]
     document["agreements"][0]["status"] = "in_force"
+    secret = copy.deepcopy(document["agreements"][0])
+    secret.update(
+        key="a-2", title="Confidential supply contract", kind="contract", status="draft", signed_on=None
+    )
+    secret.update(confidential=True, signatories=[], history=[], meetings=["m-4"])
+    document["agreements"].append(secret)
     return document
 
 

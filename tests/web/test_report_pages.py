@@ -67,8 +67,12 @@ def test_the_pdf_and_the_workbook_carry_the_same_figures(world: World, tmp_path:
         "Chiffres par mission",
         "Participants et organisations p",
         "Programme et inscriptions",
+        "Rendez-vous, de la demande à l'",
+        "Heures d'interprétation",
         "Satisfaction",
         "Suites données",
+        "Accords par statut",
+        "Registre des accords",
     ]
 
 

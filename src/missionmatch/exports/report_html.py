@@ -15,8 +15,12 @@ TITLES = {
     "comparison": _("Figures by mission"),
     "sectors": _("Participants and organisations by sector"),
     "programme": _("Programme and registrations"),
+    "meetings": _("Meetings from request to outcome"),
+    "interpreters": _("Interpreter hours"),
     "satisfaction": _("Satisfaction"),
     "follow_ups": _("Follow-ups"),
+    "agreements": _("Agreements by status"),
+    "agreement_register": _("Agreements register"),
 }
 CHART_TITLES = {
     "meetings": _("Meetings by status"),

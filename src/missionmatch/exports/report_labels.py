@@ -27,6 +27,13 @@ AGREEMENT_STATUSES = {
     "abandoned": _("Abandoned"),
 }
 
+AGREEMENT_KINDS = {
+    "mou": _("Memorandum of understanding"),
+    "letter_of_intent": _("Letter of intent"),
+    "cooperation_agreement": _("Cooperation agreement"),
+    "contract": _("Contract"),
+}
+
 
 def label(t: Translator, words: dict[str, str], code: str) -> str:
     return t.gettext(words[code]) if code in words else code

@@ -12,6 +12,13 @@ from missionmatch.exports.report_labels import (
     label,
     sector_label,
 )
+from missionmatch.exports.report_meeting_tables import (
+    agreement_register,
+    agreements,
+    interpreters,
+    meetings,
+    report_columns,
+)
 from missionmatch.exports.tables import Table
 from missionmatch.i18n import Translator
 from missionmatch.i18n import mark as _
@@ -66,13 +73,8 @@ def _agreed(status: str) -> Figure:
     return lambda c: c.outcomes.agreements[status]
 
 
-def _columns(report: MissionReport) -> list[ReportColumn]:
-    """A column per mission, then the total when there are several (in which people count once)."""
-    return report.missions if len(report.missions) == 1 else [*report.missions, report.total]
-
-
 def comparison(report: MissionReport, t: Translator) -> Table:
-    columns = _columns(report)
+    columns = report_columns(report)
     header = [t.gettext(_("Figure")), *[c.label for c in columns]]
     return header, [[name, *[read(c) for c in columns]] for name, read in _figures(t)]
 
@@ -134,6 +136,10 @@ def report_tables(report: MissionReport, t: Translator) -> dict[str, Table]:
         "comparison": comparison(report, t),
         "sectors": sectors(report, t),
         "programme": programme(report, t),
+        "meetings": meetings(report, t),
+        "interpreters": interpreters(report, t),
         "satisfaction": satisfaction(report, t),
         "follow_ups": follow_ups(report, t),
+        "agreements": agreements(report, t),
+        "agreement_register": agreement_register(report, t),
     }

@@ -2,6 +2,7 @@
 comparison and a total in which a person or a company present in several missions counts once
 (services/report_people.py). The page, the PDF and the workbook are drawn from it (exports/report_*.py)."""
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,7 +10,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from missionmatch.clock import WallTime
-from missionmatch.models import Campaign, Feedback, Meeting, Mission, Participant, ProgrammeItem
+from missionmatch.models import (
+    Agreement,
+    Campaign,
+    Feedback,
+    Meeting,
+    Mission,
+    Participant,
+    ProgrammeItem,
+)
 from missionmatch.services.report_meetings import MeetingCounts, count_meetings
 from missionmatch.services.report_outcomes import OutcomeCounts, count_outcomes
 from missionmatch.services.report_people import PeopleCounts, count_people
@@ -24,6 +33,19 @@ class ProgrammeLine:
     timezone: str
     registered: int
     capacity: int | None
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    """One agreement of the register; a confidential one keeps its kind, status and date only."""
+
+    mission: str
+    title: str  # "" when confidential
+    kind: str
+    status: str
+    signed_on: dt.date | None
+    parties: tuple[str, ...]  # organisation names, () when confidential
+    confidential: bool
 
 
 @dataclass(frozen=True)
@@ -45,6 +67,7 @@ class MissionReport:
     missions: list[ReportColumn]  # in order of start date
     total: ReportColumn
     programme: list[ProgrammeLine]
+    agreements: list[AgreementLine]  # by mission, then signature date (unsigned last), then title
 
 
 def _load(session: Session, mission_ids: Sequence[int]) -> list[Mission]:
@@ -56,7 +79,7 @@ def _load(session: Session, mission_ids: Sequence[int]) -> list[Mission]:
             selectinload(Mission.participants).selectinload(Participant.organisation),
             selectinload(Mission.meeting_requests),
             selectinload(Mission.meetings).selectinload(Meeting.session),
-            selectinload(Mission.agreements),
+            selectinload(Mission.agreements).selectinload(Agreement.parties),
             selectinload(Mission.programme_items).selectinload(ProgrammeItem.participants),
         )
         .order_by(Mission.start_date, Mission.id)
@@ -95,6 +118,29 @@ def _programme(missions: list[Mission]) -> list[ProgrammeLine]:
     ]
 
 
+def _agreement(mission: Mission, agreement: Agreement) -> AgreementLine:
+    hidden = agreement.confidential
+    return AgreementLine(
+        mission.name,
+        "" if hidden else agreement.title,
+        agreement.kind.value,
+        agreement.status.value,
+        agreement.signed_on,
+        () if hidden else tuple(party.name for party in agreement.parties),
+        hidden,
+    )
+
+
+def _agreements(missions: list[Mission]) -> list[AgreementLine]:
+    return [
+        _agreement(m, a)
+        for m in missions
+        for a in sorted(
+            m.agreements, key=lambda a: (a.signed_on is None, a.signed_on or dt.date.min, a.title)
+        )
+    ]
+
+
 def build_report(
     session: Session, missions: Sequence[Mission], *, title: str, campaign: str | None = None
 ) -> MissionReport:
@@ -106,7 +152,7 @@ def build_report(
     columns = [_column(m.name, [m], feedback[m.id]) for m in loaded]
     everything = [f for m in loaded for f in feedback[m.id]]
     total = columns[0] if len(loaded) == 1 else _column(title, loaded, everything)
-    return MissionReport(title, campaign, columns, total, _programme(loaded))
+    return MissionReport(title, campaign, columns, total, _programme(loaded), _agreements(loaded))
 
 
 def mission_report(session: Session, mission: Mission) -> MissionReport:

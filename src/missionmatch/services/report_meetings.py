@@ -1,5 +1,6 @@
 """The meetings of a mission from request to outcome: requested, accepted, scheduled, held, no-show,
-cancelled; and the interpreters' hours they took."""
+cancelled; and the interpreters' hours they took, by language pair: a placed meeting with an interpreter
+takes one interpreter for its slot (the session's slot length)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,30 +14,84 @@ _BOOKED = (MeetingStatus.PUBLISHED, MeetingStatus.HELD, MeetingStatus.NO_SHOW)
 
 
 @dataclass(frozen=True)
+class InterpreterUse:
+    """One language pair's interpreting: meetings booked with an interpreter, and minutes (booked, held)."""
+
+    meetings: int
+    minutes_booked: int
+    minutes_held: int
+
+    def __add__(self, other: "InterpreterUse") -> "InterpreterUse":
+        return InterpreterUse(
+            self.meetings + other.meetings,
+            self.minutes_booked + other.minutes_booked,
+            self.minutes_held + other.minutes_held,
+        )
+
+    @property
+    def hours_booked(self) -> float:
+        return round(self.minutes_booked / 60, 2)
+
+    @property
+    def hours_held(self) -> float:
+        return round(self.minutes_held / 60, 2)
+
+
+NO_USE = InterpreterUse(0, 0, 0)
+
+
+@dataclass(frozen=True)
 class MeetingCounts:
     stages: dict[str, int]  # STAGES -> count
-    interpreter_hours_booked: float  # published, held or no-show meetings with an interpreter
-    interpreter_hours_held: float  # held meetings with an interpreter
+    interpreters: dict[str, InterpreterUse]  # "fr-ja" (alphabetical order) -> use, pairs used only
 
     def __add__(self, other: "MeetingCounts") -> "MeetingCounts":
+        pairs = sorted(set(self.interpreters) | set(other.interpreters))
         return MeetingCounts(
             {stage: self.stages[stage] + other.stages[stage] for stage in STAGES},
-            round(self.interpreter_hours_booked + other.interpreter_hours_booked, 2),
-            round(self.interpreter_hours_held + other.interpreter_hours_held, 2),
+            {
+                pair: self.interpreters.get(pair, NO_USE) + other.interpreters.get(pair, NO_USE)
+                for pair in pairs
+            },
         )
+
+    @property
+    def interpreting(self) -> InterpreterUse:
+        """Every pair together."""
+        total = NO_USE
+        for use in self.interpreters.values():
+            total = total + use
+        return total
+
+    @property
+    def interpreter_hours_booked(self) -> float:  # published, held or no-show meetings with an interpreter
+        return self.interpreting.hours_booked
+
+    @property
+    def interpreter_hours_held(self) -> float:  # held meetings with an interpreter
+        return self.interpreting.hours_held
 
 
 def _placed(meeting: Meeting) -> bool:
     return meeting.session is not None and meeting.slot is not None
 
 
-def _hours(meetings: Iterable[Meeting], statuses: tuple[MeetingStatus, ...]) -> float:
-    minutes = sum(
-        m.session.slot_minutes
-        for m in meetings
-        if m.session is not None and m.slot is not None and m.interpreter and m.status in statuses
-    )
-    return round(minutes / 60, 2)
+def pair_of(interpreter: str) -> str:
+    """ "ja-fr" as "fr-ja": a pair is the same whichever language is named first."""
+    return "-".join(sorted(interpreter.split("-", 1)))
+
+
+def _interpreting(meetings: Iterable[Meeting]) -> dict[str, InterpreterUse]:
+    uses: dict[str, InterpreterUse] = {}
+    for meeting in meetings:
+        if not (_placed(meeting) and meeting.interpreter and meeting.status in _BOOKED):
+            continue
+        assert meeting.session is not None  # _placed
+        minutes = meeting.session.slot_minutes
+        held = minutes if meeting.status == MeetingStatus.HELD else 0
+        pair = pair_of(meeting.interpreter)
+        uses[pair] = uses.get(pair, NO_USE) + InterpreterUse(1, minutes, held)
+    return dict(sorted(uses.items()))
 
 
 def count_meetings(requests: Iterable[MeetingRequest], meetings: Iterable[Meeting]) -> MeetingCounts:
@@ -50,4 +105,4 @@ def count_meetings(requests: Iterable[MeetingRequest], meetings: Iterable[Meetin
         "no_show": sum(1 for m in meetings if m.status == MeetingStatus.NO_SHOW),
         "cancelled": sum(1 for m in meetings if m.status == MeetingStatus.CANCELLED),
     }
-    return MeetingCounts(stages, _hours(meetings, _BOOKED), _hours(meetings, (MeetingStatus.HELD,)))
+    return MeetingCounts(stages, _interpreting(meetings))
