@@ -5,7 +5,7 @@ from typing import Any
 
 _SMALL_MISSION: dict[str, Any] = {
     "format": "missionmatch/mission-v1",
-    "campaign": {"name": "Test campaign", "description": "Two missions to Japan"},
+    "campaign": {"key": "test-campaign", "name": "Test campaign", "description": "Two missions to Japan"},
     "mission": {
         "name": "Test mission Osaka",
         "slug": "test-osaka",

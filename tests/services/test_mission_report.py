@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
 from missionmatch.models import Campaign, Mission
+from missionmatch.services.campaigns import campaign_named, find_campaign
 from missionmatch.services.mission_report import (
     MissionReport,
     ReportColumn,
     campaign_report,
-    find_campaign,
     mission_report,
 )
 from tests.services.report_fixtures import two_missions
@@ -215,13 +215,31 @@ def test_a_person_and_a_company_in_two_missions_count_once(session_factory: sess
     assert [line.mission for line in campaign.programme] == [osaka.label] * 2 + [tokyo.label] * 2
 
 
-def test_a_campaign_is_found_by_number_or_name(sqlite_factory: sessionmaker[Session]) -> None:
+def test_a_campaign_is_found_by_key_number_or_name(sqlite_factory: sessionmaker[Session]) -> None:
     with transaction(sqlite_factory) as session:
         two_missions(session)
     with sqlite_factory() as session:
         campaign = session.query(Campaign).one()
+        assert campaign.key == "test-campaign"
+        assert find_campaign(session, "test-campaign") is campaign
         assert find_campaign(session, str(campaign.id)) is campaign
         assert find_campaign(session, "test CAMPAIGN") is campaign
         assert find_campaign(session, "Other") is None
         with pytest.raises(ValueError, match="no mission"):
             campaign_report(session, Campaign(name="Empty"))
+
+
+def test_a_campaign_whose_key_is_taken_gets_the_next_free_one(
+    sqlite_factory: sessionmaker[Session],
+) -> None:
+    with transaction(sqlite_factory) as session:
+        first = campaign_named(session, "Osaka 2025")
+        again = campaign_named(session, "Osaka 2025")
+        second = campaign_named(session, "Osaka – 2025")
+        third = campaign_named(session, "Another", key="osaka-2025")
+        assert (first.key, again.key, second.key, third.key) == (
+            "osaka-2025",
+            "osaka-2025",
+            "osaka-2025-2",
+            "osaka-2025-3",
+        )

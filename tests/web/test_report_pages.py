@@ -26,14 +26,14 @@ def _expected_headline(world: World, language: str) -> str:
         return headline(mission_report(session, mission), Translator(language))
 
 
-def _campaign(world: World) -> int:
+def _campaign(world: World) -> tuple[int, str]:
     with transaction(world.factory) as session:
         mission = session.scalars(select(Mission).where(Mission.slug == "test-osaka")).one()
         campaign = Campaign(name="Luxembourg–Japan test")
         campaign.missions.append(mission)
         session.add(campaign)
         session.flush()
-        return campaign.id
+        return campaign.id, campaign.key
 
 
 def test_the_page_shows_the_services_headline_and_is_linked_from_the_dashboard(world: World) -> None:
@@ -84,16 +84,31 @@ def test_participants_and_other_organisers_cannot_see_it(world: World) -> None:
 
 
 def test_a_campaigns_report_for_who_manages_its_missions(world: World) -> None:
-    campaign_id = _campaign(world)
-    page = f"/campaigns/{campaign_id}/report"
+    _, key = _campaign(world)
+    assert key == "luxembourg-japan-test"  # made from the name
+    page = f"/campaigns/{key}/report"
     browser = world.organiser()
     assert f'<a href="{page}">Campaign report</a>' in browser.get("/missions/test-osaka").text
     response = browser.get(page)
     assert response.status_code == 200
     assert "<h1>Luxembourg–Japan test</h1>" in response.text
-    assert browser.get(f"{page}.xlsx").status_code == 200
+    assert f'<a href="{page}.pdf" download>PDF</a>' in response.text
+    workbook = browser.get(f"{page}.xlsx")
+    assert workbook.headers["content-disposition"] == f'attachment; filename="{key}-report.xlsx"'
     assert world.organiser("orga@b.lu").get(page).status_code == 404
-    assert browser.get(f"/campaigns/{campaign_id + 1}/report").status_code == 404
+    assert browser.get("/campaigns/no-such-campaign/report").status_code == 404
+
+
+def test_the_old_address_by_number_moves_to_the_key(world: World) -> None:
+    campaign_id, key = _campaign(world)
+    browser = world.organiser()
+    for suffix in ("", ".pdf", ".xlsx"):
+        moved = browser.get(f"/campaigns/{campaign_id}/report{suffix}", follow_redirects=False)
+        assert (moved.status_code, moved.headers["location"]) == (308, f"/campaigns/{key}/report{suffix}")
+    # no hint of a campaign the organiser does not manage, nor of a number that is none
+    assert world.organiser("orga@b.lu").get(f"/campaigns/{campaign_id}/report").status_code == 404
+    assert browser.get(f"/campaigns/{campaign_id + 100}/report").status_code == 404
+    assert browser.get("/campaigns/99999999999999999999999/report").status_code == 404
 
 
 def test_the_demo_campaigns_page_counts_people_and_companies_once(world: World) -> None:
@@ -103,8 +118,11 @@ def test_the_demo_campaigns_page_counts_people_and_companies_once(world: World) 
             select(OrganiserAccount).where(OrganiserAccount.email == "orga@a.lu")
         ).one()
         organiser.missions.extend(missions)
-        campaign_id = missions[0].campaign_id
-    page = world.organiser().get(f"/campaigns/{campaign_id}/report").text
+        campaign = missions[0].campaign
+        assert campaign is not None
+        key = campaign.key
+    assert key == "luxembourg-japan-2025"
+    page = world.organiser().get(f"/campaigns/{key}/report").text
     assert (
         '<p class="headline" id="headline">160 participants from 95 organisations in the delegation met 110 '
         "people from 70 host organisations: 215 B2B meetings scheduled, 193 held, 10 agreements.</p>"

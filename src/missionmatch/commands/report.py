@@ -9,7 +9,8 @@ from missionmatch.commands._common import database_work
 from missionmatch.exports.report_html import report_document, report_pdf
 from missionmatch.exports.report_xlsx import report_workbook
 from missionmatch.i18n import Translator
-from missionmatch.services.mission_report import campaign_report, find_campaign, mission_report
+from missionmatch.services.campaigns import find_campaign
+from missionmatch.services.mission_report import campaign_report, mission_report
 from missionmatch.services.missions import get_mission
 
 
@@ -27,7 +28,7 @@ class ReportLanguage(StrEnum):
 
 def report(
     mission: str = typer.Argument(None, help="Mission name or slug (or give --campaign)."),
-    campaign: str = typer.Option(None, "--campaign", "-c", help="Campaign number or name."),
+    campaign: str = typer.Option(None, "--campaign", "-c", help="Campaign key, number or name."),
     format: ReportFormat = typer.Option(ReportFormat.HTML, "--format", "-f"),
     out: Path = typer.Option(..., "--out", "-o", help="File to write."),
     language: ReportLanguage = typer.Option(ReportLanguage.EN, "--language", "-l"),

@@ -1,6 +1,7 @@
 """Checks a mission document (format `missionmatch/mission-v1`, see docs/mission-format.md) before import."""
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -106,6 +107,21 @@ def _double_bookings(meetings: list[dict[str, Any]], check: _Checker) -> None:
             seats.setdefault(seat, str(meeting.get("key")))
 
 
+CAMPAIGN_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _check_campaign(campaign: Any, check: _Checker) -> None:
+    if campaign is None:
+        return
+    name = campaign.get("name") if isinstance(campaign, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        check.add("campaign", "name", "is required: the campaign's name")
+        return
+    key = campaign.get("key")
+    if key is not None and not (isinstance(key, str) and len(key) <= 80 and CAMPAIGN_KEY.fullmatch(key)):
+        check.add("campaign", "key", "must be lower-case letters and digits joined by hyphens")
+
+
 def validate(document: Document) -> list[Problem]:
     """Every problem of the document; an empty list means it can be imported."""
     check = _Checker()
@@ -130,6 +146,7 @@ def validate(document: Document) -> list[Problem]:
         check.add("mission", "start_date/end_date", "must be dates like 2025-05-24")
     visibility = [v.value for v in DirectoryVisibility]
     check.one_of(mission, "mission", "directory_visibility", visibility, optional=True)
+    _check_campaign(document.get("campaign"), check)
     if not isinstance(mission.get("show_contact_emails", False), bool):
         check.add("mission", "show_contact_emails", "must be true or false")
     opens = check.moment(mission, "mission", "requests_open_at", optional=True)

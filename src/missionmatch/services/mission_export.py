@@ -14,7 +14,11 @@ from missionmatch.services.schedule_document import version_values
 def export_mission(session: Session, mission: Mission) -> Document:
     document: Document = {"format": FORMAT}
     if mission.campaign:
-        document["campaign"] = {"name": mission.campaign.name, "description": mission.campaign.description}
+        document["campaign"] = {
+            "key": mission.campaign.key,
+            "name": mission.campaign.name,
+            "description": mission.campaign.description,
+        }
     zone, opens, closes = mission.timezone, mission.requests_open_at, mission.requests_close_at
     document["mission"] = {
         "name": mission.name,

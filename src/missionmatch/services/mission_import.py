@@ -27,6 +27,7 @@ from missionmatch.models.enums import (
     RequestStatus,
     Side,
 )
+from missionmatch.services.campaigns import campaign_named
 from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.outcome_document import agreement_from, feedback_from
 from missionmatch.services.problems import InputRejected, Problem
@@ -45,11 +46,7 @@ def _instant(value: str | None, zone: str) -> dt.datetime | None:
 def _campaign(session: Session, data: dict | None) -> Campaign | None:
     if not data:
         return None
-    campaign = session.scalar(select(Campaign).where(Campaign.name == data["name"]))
-    if campaign is None:
-        campaign = Campaign(name=data["name"], description=data.get("description", ""))
-        session.add(campaign)
-    return campaign
+    return campaign_named(session, data["name"], data.get("description", ""), data.get("key"))
 
 
 def import_mission(session: Session, document: Document, *, replace: bool = False) -> Mission:

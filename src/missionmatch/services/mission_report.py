@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from missionmatch.clock import WallTime
@@ -163,17 +163,3 @@ def campaign_report(session: Session, campaign: Campaign) -> MissionReport:
     if not campaign.missions:
         raise ValueError(f"campaign {campaign.name!r} has no mission")
     return build_report(session, campaign.missions, title=campaign.name, campaign=campaign.name)
-
-
-def find_campaign(session: Session, key: str) -> Campaign | None:
-    """A campaign by its number or its name (case ignored); None when there is none."""
-    if key.isdigit():
-        found = session.get(Campaign, int(key))
-        if found is not None:
-            return found
-    exact = session.scalar(select(Campaign).where(Campaign.name == key.strip()))
-    if exact is not None:
-        return exact
-    # SQLite's lower() folds ASCII only: a name with accents is found as typed (above)
-    query = select(Campaign).where(func.lower(Campaign.name) == key.strip().lower())
-    return session.scalars(query.order_by(Campaign.id)).first()

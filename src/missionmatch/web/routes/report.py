@@ -2,7 +2,8 @@
 every mission of the campaign; as a page with its charts, a PDF and a workbook."""
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch.exports.report_html import report_body, report_pdf
@@ -19,9 +20,8 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _campaign(db: Session, campaign_id: int, organiser: OrganiserAccount) -> Campaign:
+def _check_access(campaign: Campaign | None, organiser: OrganiserAccount) -> Campaign:
     """404 unless the organiser manages every mission of the campaign (no hint that it exists)."""
-    campaign = db.get(Campaign, campaign_id)
     if campaign is None or not campaign.missions:
         raise HTTPException(status_code=404)
     if not all(organiser_manages_mission(organiser, m) for m in campaign.missions):
@@ -60,23 +60,42 @@ def mission_report_xlsx(mission: ManagedMission, db: DbSession, t: Lang) -> Resp
     return _download(workbook, XLSX, f"{mission.slug}-report.xlsx")
 
 
-@router.get("/campaigns/{campaign_id}/report")
+def _campaign_or_move(
+    db: Session, reference: str, organiser: OrganiserAccount, suffix: str
+) -> Campaign | RedirectResponse:
+    """The campaign of that key; the old URL by number answers a permanent redirect to the key's."""
+    campaign = db.scalar(select(Campaign).where(Campaign.key == reference))
+    if campaign is None and reference.isdigit() and len(reference) < 19:  # within a 64-bit integer
+        by_number = db.get(Campaign, int(reference))
+        if by_number is not None:
+            _check_access(by_number, organiser)
+            return RedirectResponse(f"/campaigns/{by_number.key}/report{suffix}", status_code=308)
+    return _check_access(campaign, organiser)
+
+
+@router.get("/campaigns/{key}/report")
 def campaign_report_page(
-    request: Request, campaign_id: int, organiser: CurrentOrganiser, db: DbSession, t: Lang
+    request: Request, key: str, organiser: CurrentOrganiser, db: DbSession, t: Lang
 ) -> Response:
-    report = campaign_report(db, _campaign(db, campaign_id, organiser))
-    return _page(request, report, t, f"/campaigns/{campaign_id}/report")
+    found = _campaign_or_move(db, key, organiser, "")
+    if isinstance(found, RedirectResponse):
+        return found
+    return _page(request, campaign_report(db, found), t, f"/campaigns/{found.key}/report")
 
 
-@router.get("/campaigns/{campaign_id}/report.pdf")
-def campaign_report_pdf(campaign_id: int, organiser: CurrentOrganiser, db: DbSession, t: Lang) -> Response:
-    report = campaign_report(db, _campaign(db, campaign_id, organiser))
-    pdf = report_pdf(report, Translator(t.language))
-    return _download(pdf, "application/pdf", f"campaign-{campaign_id}-report.pdf")
+@router.get("/campaigns/{key}/report.pdf")
+def campaign_report_pdf(key: str, organiser: CurrentOrganiser, db: DbSession, t: Lang) -> Response:
+    found = _campaign_or_move(db, key, organiser, ".pdf")
+    if isinstance(found, RedirectResponse):
+        return found
+    pdf = report_pdf(campaign_report(db, found), Translator(t.language))
+    return _download(pdf, "application/pdf", f"{found.key}-report.pdf")
 
 
-@router.get("/campaigns/{campaign_id}/report.xlsx")
-def campaign_report_xlsx(campaign_id: int, organiser: CurrentOrganiser, db: DbSession, t: Lang) -> Response:
-    report = campaign_report(db, _campaign(db, campaign_id, organiser))
-    workbook = report_workbook(report, Translator(t.language))
-    return _download(workbook, XLSX, f"campaign-{campaign_id}-report.xlsx")
+@router.get("/campaigns/{key}/report.xlsx")
+def campaign_report_xlsx(key: str, organiser: CurrentOrganiser, db: DbSession, t: Lang) -> Response:
+    found = _campaign_or_move(db, key, organiser, ".xlsx")
+    if isinstance(found, RedirectResponse):
+        return found
+    workbook = report_workbook(campaign_report(db, found), Translator(t.language))
+    return _download(workbook, XLSX, f"{found.key}-report.xlsx")
