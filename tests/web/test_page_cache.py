@@ -9,10 +9,11 @@ from missionmatch.db import transaction
 from missionmatch.models import Meeting, Participant
 from missionmatch.services.meeting_placement import move_meeting
 from missionmatch.web.app import create_app
-from missionmatch.web.page_cache import PageCache
+from missionmatch.web.page_cache import Cached, PageCache
 from tests.web.conftest import Browser, World
 
 PAGE = "/me/agenda"
+HTML = "text/html; charset=utf-8"
 
 
 def _cached_app_browser(world: World, cache: PageCache) -> Browser:
@@ -100,9 +101,10 @@ def test_the_least_recently_used_page_goes_first() -> None:
     cache = PageCache(2)
     cache.put('"a"', b"a")
     cache.put('"b"', b"b")
-    assert cache.get('"a"') == b"a"
+    assert cache.get('"a"') == Cached(b"a", HTML)
     cache.put('"c"', b"c")
-    assert (cache.get('"a"'), cache.get('"b"'), cache.get('"c"')) == (b"a", None, b"c")
+    kept = (cache.get('"a"'), cache.get('"b"'), cache.get('"c"'))
+    assert kept == (Cached(b"a", HTML), None, Cached(b"c", HTML))
 
 
 def test_the_directory_keeps_one_entry_per_search_and_shows_a_renamed_organisation(world: World) -> None:

@@ -14,6 +14,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from missionmatch.settings import WebSettings, load_settings, load_web_settings
 from missionmatch.tasks.queue import JobQueue, build_queue
+from missionmatch.web.cache_hits import CachedHits
 from missionmatch.web.connection_gate import install_connection_gate
 from missionmatch.web.deps import LoginRequired, get_translator
 from missionmatch.web.page_cache import PageCache
@@ -59,6 +60,7 @@ def create_app(
     app.state.page_cache = PageCache(load_settings().page_cache_entries) if page_cache is None else page_cache
     # long work goes to the worker; jobs that run here (immediate queue) mail with these settings
     app.state.queue = queue or build_queue(app.state.session_factory, mail=app.state.settings.mail)
+    app.add_middleware(CachedHits)  # inside the session middleware: it reads the decoded cookie
     app.add_middleware(
         SessionMiddleware,
         secret_key=app.state.settings.secret_key,

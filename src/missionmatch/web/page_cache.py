@@ -1,26 +1,33 @@
-"""Rendered participant pages kept in memory, per process, keyed by everything the body depends on: the
-page, the participant, the viewer's language and time zone, the session's CSRF token (it is in every form),
-the mission's content revision (bumped by every write that changes the pages, models/content_revision.py)
-and the query. A write elsewhere makes the old entries unreachable; the LRU drops them in time.
+"""Rendered pages and API bodies kept in memory, per process, keyed by everything the body depends on: the
+page, who asks (a participant or an organiser, through the pages or the API), for pages the viewer's
+language, time zone and the session's CSRF token (it is in every form), the mission's content revision
+(bumped by every write that changes what they show, models/content_revision.py) and the query. A write
+elsewhere makes the old entries unreachable; the LRU drops them in time. A body that reads the clock (a
+request that expires) is kept only until that moment.
 
-The ETag is derived from the key, so a browser that sends it back gets a 304 without a render."""
+The ETag is derived from the key, so a browser that sends it back gets a 304 without a render. A cache hit
+is usually answered before the routes by web/cache_hits.py, with the same keys."""
 
+import datetime as dt
 import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 
+from missionmatch import clock
 from missionmatch.models import Participant
 from missionmatch.web.deps import get_translator
 from missionmatch.web.security import csrf_token
 
 CACHE_CONTROL = "private, no-cache"  # the browser may keep it, but asks again (If-None-Match) each time
 WEB_DIR = Path(__file__).parent
+Viewer = tuple[str, int]  # ("participant" | "organiser", id)
 
 
 def _templates_digest() -> str:
@@ -35,26 +42,41 @@ def _templates_digest() -> str:
 TEMPLATES_DIGEST = _templates_digest()
 
 
+@dataclass(frozen=True)
+class Cached:
+    body: bytes
+    media_type: str
+    fresh_until: dt.datetime | None = None  # None: until the revision changes
+
+    def fresh(self) -> bool:
+        return self.fresh_until is None or clock.now() < self.fresh_until
+
+
 class PageCache:
     """A thread-safe LRU of rendered bodies; `entries=0` keeps nothing (every request renders)."""
 
     def __init__(self, entries: int) -> None:
         self.entries = entries
-        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._bodies: OrderedDict[str, Cached] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, etag: str) -> bytes | None:
+    def get(self, etag: str) -> Cached | None:
+        """The body kept under this key while it is fresh."""
         with self._lock:
-            body = self._bodies.get(etag)
-            if body is not None:
+            found = self._bodies.get(etag)
+            if found is not None and not found.fresh():
+                del self._bodies[etag]
+                return None
+            if found is not None:
                 self._bodies.move_to_end(etag)
-            return body
+            return found
 
-    def put(self, etag: str, body: bytes) -> None:
+    def put(self, etag: str, body: bytes | Cached) -> None:
         if self.entries == 0:
             return
+        kept = body if isinstance(body, Cached) else Cached(body, "text/html; charset=utf-8")
         with self._lock:
-            self._bodies[etag] = body
+            self._bodies[etag] = kept
             self._bodies.move_to_end(etag)
             while len(self._bodies) > self.entries:
                 self._bodies.popitem(last=False)
@@ -63,46 +85,67 @@ class PageCache:
         return len(self._bodies)
 
 
-def page_etag(request: Request, page: str, me: Participant) -> str:
-    translator = get_translator(request)
+def cache_key(request: Request, page: str, viewer: Viewer, revision: int, *, html: bool = True) -> str:
+    """The ETag of `page` for `viewer` at `revision`; pages add the viewer's language, zone and CSRF token
+    (the API's bodies depend on none of them)."""
+    translation: tuple[Hashable, ...] = ()
+    if html:
+        translator = get_translator(request)
+        csrf = hashlib.sha256(csrf_token(request).encode()).hexdigest()
+        translation = (translator.language, translator.zone, csrf)
     key: tuple[Hashable, ...] = (
         TEMPLATES_DIGEST,
         page,
-        me.id,
-        translator.language,
-        translator.zone,
-        hashlib.sha256(csrf_token(request).encode()).hexdigest(),
-        me.mission.content_revision,
+        viewer,
+        *translation,
+        revision,
         tuple(sorted(request.query_params.multi_items())),
     )
     return '"' + hashlib.sha256(repr(key).encode()).hexdigest()[:40] + '"'
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
+def page_etag(request: Request, page: str, me: Participant) -> str:
+    return cache_key(request, page, ("participant", me.id), me.mission.content_revision)
+
+
+def matches(if_none_match: str, etag: str) -> bool:
     sent = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
     return etag in sent or "*" in sent
+
+
+def cached_response(
+    request: Request,
+    cache: PageCache,
+    etag: str,
+    render: Callable[[], Response],
+    fresh_until: Callable[[], dt.datetime | None] = lambda: None,
+) -> Response:
+    """The body kept under `etag`, or rendered and kept; a 304 when the browser already has this version.
+    `fresh_until` is asked after the render: when the body stops being true without a write."""
+    if not cache.entries:
+        response = render()
+        response.headers["Cache-Control"] = CACHE_CONTROL
+        return response
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+    found = cache.get(etag)
+    if found is not None and matches(request.headers.get("if-none-match", ""), etag):
+        return Response(status_code=304, headers=headers)
+    if found is None:
+        rendered = render()
+        if rendered.status_code != 200:
+            return rendered
+        media_type = rendered.headers.get("content-type", "text/html; charset=utf-8")
+        found = Cached(bytes(rendered.body), media_type, fresh_until())
+        cache.put(etag, found)
+    return Response(found.body, headers=headers, media_type=found.media_type)
 
 
 def cached_page(
     request: Request, cache: PageCache, page: str, me: Participant, render: Callable[[], Response]
 ) -> Response:
-    """The page from the cache, or rendered and kept; a 304 when the browser already has this version."""
-    if not cache.entries:
-        response = render()
-        response.headers["Cache-Control"] = CACHE_CONTROL
-        return response
-    etag = page_etag(request, page, me)
-    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
-    if _matches(request.headers.get("if-none-match", ""), etag):
-        return Response(status_code=304, headers=headers)
-    body = cache.get(etag)
-    if body is None:
-        rendered = render()
-        if rendered.status_code != 200:
-            return rendered
-        body = bytes(rendered.body)
-        cache.put(etag, body)
-    return HTMLResponse(body, headers=headers)
+    """A participant's page from the cache, or rendered and kept."""
+    etag = page_etag(request, page, me) if cache.entries else ""
+    return cached_response(request, cache, etag, render)
 
 
 def get_page_cache(request: Request) -> PageCache:

@@ -2,10 +2,13 @@
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
+from missionmatch.models import Mission
 from missionmatch.services.page_loading import load_overview
 from missionmatch.services.summary import summarise
 from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission
+from missionmatch.web.page_cache import PageCacheDep, cache_key, cached_response
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -18,6 +21,15 @@ def mission_list(request: Request, organiser: CurrentOrganiser) -> Response:
 
 
 @router.get("/missions/{slug}")
-def dashboard(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+def dashboard(
+    request: Request, mission: ManagedMission, organiser: CurrentOrganiser, db: DbSession, cache: PageCacheDep
+) -> Response:
+    # every figure comes from the mission's content: cached by its revision (web/page_cache.py)
+    viewer = ("organiser", organiser.id)
+    etag = cache_key(request, "dashboard", viewer, mission.content_revision) if cache.entries else ""
+    return cached_response(request, cache, etag, lambda: _dashboard(request, mission, db))
+
+
+def _dashboard(request: Request, mission: Mission, db: Session) -> Response:
     load_overview(db, mission.id)  # what the summary counts, in a statement per kind, not per row
     return render(request, "dashboard.html", mission=mission, summary=summarise(mission))

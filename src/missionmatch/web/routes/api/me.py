@@ -3,7 +3,8 @@
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from missionmatch.clock import WallTime, wall_with_offset
@@ -13,8 +14,10 @@ from missionmatch.services import feedback as feedback_service
 from missionmatch.services.agenda import AgendaEntry, participant_agenda
 from missionmatch.services.recommendations import recommendations_for
 from missionmatch.web.deps import DbSession
+from missionmatch.web.page_cache import PageCacheDep
 from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
 from missionmatch.web.routes.api.access import ApiParticipant, not_found
+from missionmatch.web.routes.api.cached import cached_json
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.schemas import (
     NO_CONTROL,
@@ -94,8 +97,19 @@ def _feedback_out(feedback: Feedback) -> FeedbackOut:
     )
 
 
-@router.get("/me/recommendations", responses=answers(403))
-def list_recommendations(me: ApiParticipant, db: DbSession) -> list[RecommendationOut]:
+@router.get("/me/recommendations", response_model=list[RecommendationOut], responses=answers(403))
+def list_recommendations(
+    request: Request, me: ApiParticipant, db: DbSession, cache: PageCacheDep
+) -> Response:
+    revision = me.mission.content_revision  # before the data (api/cached.py)
+    viewer = ("participant", me.id)
+    shape = list[RecommendationOut]
+    return cached_json(
+        request, cache, "recommendations", viewer, revision, shape, lambda: _recommendations(db, me)
+    )
+
+
+def _recommendations(db: DbSession, me: ApiParticipant) -> list[RecommendationOut]:
     return [
         RecommendationOut(
             rank=r.rank,
@@ -109,8 +123,14 @@ def list_recommendations(me: ApiParticipant, db: DbSession) -> list[Recommendati
     ]
 
 
-@router.get("/me/agenda", responses=answers(403))
-def get_agenda(me: ApiParticipant, db: DbSession) -> AgendaOut:
+@router.get("/me/agenda", response_model=AgendaOut, responses=answers(403))
+def get_agenda(request: Request, me: ApiParticipant, db: DbSession, cache: PageCacheDep) -> Response:
+    revision = me.mission.content_revision  # before the data (api/cached.py)
+    viewer = ("participant", me.id)
+    return cached_json(request, cache, "agenda", viewer, revision, AgendaOut, lambda: _agenda(db, me))
+
+
+def _agenda(db: DbSession, me: ApiParticipant) -> AgendaOut:
     mine = participant_agenda(db, me)
     return AgendaOut(
         timezone=me.mission.timezone,

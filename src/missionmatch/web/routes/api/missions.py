@@ -1,13 +1,16 @@
 """Missions, their participants, programme items and B2B sessions."""
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from missionmatch.clock import wall_with_offset
 from missionmatch.models import B2BSession, ProgrammeItem
 from missionmatch.web.deps import ApiPrincipal, DbSession
+from missionmatch.web.page_cache import PageCacheDep
 from missionmatch.web.permissions import participant_sees_email, participant_sees_participant
 from missionmatch.web.routes.api.access import ManagedMission, find_mission, visible_missions
+from missionmatch.web.routes.api.cached import cached_json, token_viewer
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.schemas import (
     MissionOut,
@@ -98,9 +101,13 @@ def list_missions(principal: ApiPrincipal) -> list[MissionOut]:
     return [mission_out(m) for m in visible_missions(principal)]
 
 
-@router.get("/missions/{slug}", responses=answers(404))
-def get_mission(slug: str, db: DbSession, principal: ApiPrincipal) -> MissionOut:
-    return mission_out(find_mission(db, principal, slug))
+@router.get("/missions/{slug}", response_model=MissionOut, responses=answers(404))
+def get_mission(
+    request: Request, slug: str, db: DbSession, principal: ApiPrincipal, cache: PageCacheDep
+) -> Response:
+    mission = find_mission(db, principal, slug)
+    viewer, revision = token_viewer(principal), mission.content_revision
+    return cached_json(request, cache, "mission", viewer, revision, MissionOut, lambda: mission_out(mission))
 
 
 @router.get("/missions/{slug}/participants", responses=answers(404))

@@ -1,14 +1,18 @@
 """Meeting requests between participants: send, list, accept, decline, cancel."""
 
+import datetime as dt
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from missionmatch import clock
 from missionmatch.models import MeetingRequest, Participant
+from missionmatch.models.enums import RequestStatus
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import ApiPrincipal, DbSession, Settings
+from missionmatch.web.page_cache import PageCacheDep
 from missionmatch.web.permissions import (
     participant_answers_request,
     participant_cancels_request,
@@ -16,6 +20,7 @@ from missionmatch.web.permissions import (
     participant_sees_request,
 )
 from missionmatch.web.routes.api.access import not_found
+from missionmatch.web.routes.api.cached import cached_json
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.schemas import NO_CONTROL, BodyIn, ErrorOut, Instant, JsonInt
 
@@ -58,11 +63,25 @@ def _participant_caller(principal: ApiPrincipal) -> Participant:
     return principal.participant
 
 
-@router.get("/requests", responses=answers(403))
-def list_requests(db: DbSession, principal: ApiPrincipal) -> list[RequestOut]:
+@router.get("/requests", response_model=list[RequestOut], responses=answers(403))
+def list_requests(request: Request, db: DbSession, principal: ApiPrincipal, cache: PageCacheDep) -> Response:
     me = _participant_caller(principal)
-    box = requests.inbox(db, me)
-    return [request_out(r) for r in [*box.incoming, *box.outgoing]]
+    revision = me.mission.content_revision  # before the data (api/cached.py)
+    shown: list[MeetingRequest] = []
+
+    def body() -> list[RequestOut]:
+        box = requests.inbox(db, me)
+        shown.extend([*box.incoming, *box.outgoing])
+        return [request_out(r) for r in shown]
+
+    def fresh_until() -> dt.datetime | None:  # a pending request reads as expired from its expiry on
+        now = clock.now()
+        ahead = [r.expires_at for r in shown if r.status_at(now) == RequestStatus.PENDING and r.expires_at]
+        return min(ahead, default=None)
+
+    viewer = ("participant", me.id)
+    shape = list[RequestOut]
+    return cached_json(request, cache, "requests", viewer, revision, shape, body, fresh_until)
 
 
 SEND_REFUSED: dict[int | str, dict[str, Any]] = {

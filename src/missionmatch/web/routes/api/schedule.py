@@ -10,7 +10,9 @@ from missionmatch.services.schedule_publish import NothingToPublish, latest_vers
 from missionmatch.services.scheduling_run import MAX_TIME_LIMIT, MIN_TIME_LIMIT
 from missionmatch.services.table_plan import status_counts, table_plan
 from missionmatch.web.deps import DbSession, Lang, Settings
+from missionmatch.web.page_cache import PageCacheDep
 from missionmatch.web.routes.api.access import ApiOrganiser, ManagedMission
+from missionmatch.web.routes.api.cached import cached_json
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.jobs import BUSY, JobOut, accepted
 from missionmatch.web.routes.api.schedule_bodies import (
@@ -57,9 +59,18 @@ def _version(db: DbSession, mission: ManagedMission) -> VersionOut | None:
     )
 
 
-@router.get("/missions/{slug}/schedule", responses=answers(403, 404))
-def get_schedule(mission: ManagedMission, db: DbSession) -> ScheduleOut:
+@router.get("/missions/{slug}/schedule", response_model=ScheduleOut, responses=answers(403, 404))
+def get_schedule(
+    request: Request, mission: ManagedMission, organiser: ApiOrganiser, db: DbSession, cache: PageCacheDep
+) -> Response:
     """Draft, published, held and no-show meetings by session, slot and table; the latest version."""
+    viewer, revision = ("organiser", organiser.id), mission.content_revision  # the revision first
+    return cached_json(
+        request, cache, "schedule", viewer, revision, ScheduleOut, lambda: _schedule(db, mission)
+    )
+
+
+def _schedule(db: DbSession, mission: ManagedMission) -> ScheduleOut:
     meetings: list[MeetingOut] = [
         meeting_out(meeting, plan["session"], slot)
         for plan in table_plan(mission)
