@@ -195,6 +195,12 @@ def load_smtp_settings() -> SmtpSettings | None:
     )
 
 
+def load_mail_settings() -> MailSettings:
+    """Where mails' links point and how they go out, for commands that serve no page (no secret key)."""
+    base_url = (_text("MISSIONMATCH_BASE_URL") or MailSettings.base_url).rstrip("/")
+    return MailSettings(base_url=base_url, smtp=load_smtp_settings())
+
+
 def load_web_settings() -> WebSettings:
     return WebSettings(
         secret_key=_secret_key(),

@@ -21,6 +21,7 @@ from missionmatch.models.meeting_request import MeetingRequest
 from missionmatch.models.mission import Mission
 from missionmatch.models.organisation import Organisation
 from missionmatch.models.participant import Participant, Unavailability
+from missionmatch.models.partner_exclusion import PartnerExclusion
 from missionmatch.models.profile import Profile
 from missionmatch.models.programme import ProgrammeItem
 from missionmatch.models.recommendation import Recommendation
@@ -51,6 +52,7 @@ __all__ = [
     "OrganiserAccount",
     "OutboxMail",
     "Participant",
+    "PartnerExclusion",
     "Profile",
     "ProgrammeItem",
     "Recommendation",

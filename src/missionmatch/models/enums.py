@@ -46,6 +46,15 @@ class RequestStatus(StrEnum):
     # where organisers approve requests: not yet shown to the recipient / turned down by an organiser
     AWAITING_APPROVAL = "awaiting_approval"
     REJECTED = "rejected"
+    # stopped by organisers (a request, or an accepted meeting not yet held): the pair cannot be asked again
+    VETOED = "vetoed"
+
+
+class ExclusionKind(StrEnum):
+    """Why a participant keeps a partner off their lists (models/partner_exclusion.py)."""
+
+    DISMISSED = "dismissed"  # this recommendation card, this mission
+    NOT_INTERESTED = "not_interested"  # never recommended or requested again in the campaign
 
 
 class MeetingStatus(StrEnum):

@@ -1,7 +1,7 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base, new_key
@@ -34,6 +34,10 @@ class MeetingRequest(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     rejection_reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # told the requester
+    # made by organisers, accepted at once: the scheduler places it before anything else it may choose
+    must_meet: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # reminders of an unanswered request mailed to its recipient so far (services/request_reminders.py)
+    reminders_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     mission: Mapped["Mission"] = relationship(back_populates="meeting_requests")
     requester: Mapped["Participant"] = relationship(foreign_keys=[requester_id])
@@ -41,8 +45,13 @@ class MeetingRequest(Base):
 
     @property
     def reached_recipient(self) -> bool:
-        """Whether the recipient sees it: not while organisers have still to approve it, nor once rejected."""
-        return self.status not in (RequestStatus.AWAITING_APPROVAL, RequestStatus.REJECTED)
+        """Whether the recipient sees it: not while organisers have still to approve it, nor once rejected
+        or vetoed (a recipient who had seen it is mailed the veto)."""
+        return self.status not in (
+            RequestStatus.AWAITING_APPROVAL,
+            RequestStatus.REJECTED,
+            RequestStatus.VETOED,
+        )
 
     def status_at(self, now: dt.datetime) -> RequestStatus:
         """The status as of `now`: a pending request past its expiry reads as expired before the hourly

@@ -12,6 +12,7 @@ from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.notifications import request_answered, request_received
+from missionmatch.services.pair_blocks import not_interested, vetoed_between
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.settings import MailSettings
 
@@ -29,6 +30,9 @@ SEND_REFUSALS = (
     "window_closed",
     "limit_reached",
     "duplicate",
+    "vetoed",
+    "not_interested",
+    "unavailable",
 )
 
 
@@ -94,6 +98,7 @@ def send_request(
         raise RequestRefused("limit_reached")
     if open_request_between(session, requester, recipient) is not None:
         raise RequestRefused("duplicate")
+    _check_blocks(session, requester, recipient)
     awaiting = mission.requests_need_approval
     request = MeetingRequest(
         mission_id=requester.mission_id,
@@ -123,6 +128,15 @@ def _check_window(mission: Mission, now: dt.datetime) -> None:
         raise RequestRefused("window_not_open")
     if mission.requests_close_at is not None and now >= mission.requests_close_at:
         raise RequestRefused("window_closed")
+
+
+def _check_blocks(session: Session, requester: Participant, recipient: Participant) -> None:
+    if vetoed_between(session, requester, recipient):
+        raise RequestRefused("vetoed")
+    if not_interested(session, requester, recipient):
+        raise RequestRefused("not_interested")
+    if not_interested(session, recipient, requester):
+        raise RequestRefused("unavailable")  # the recipient's own list is theirs: not named to the requester
 
 
 def open_requests_of(session: Session, requester: Participant) -> int:

@@ -13,6 +13,8 @@ from missionmatch.models.meeting import SETTLED
 SUGGESTED_WEIGHT = 1
 ONE_SIDED_WEIGHT = 10
 MUTUAL_WEIGHT = 40
+# a must-meet meeting (organisers' own, services/request_steering.py) outweighs every other meeting to place
+# together: after giving everybody a meeting, the solver places all it can of them before anything else
 
 
 @dataclass
@@ -24,7 +26,7 @@ class Candidate:
     weight: int
     request: MeetingRequest | None = None
     published: Meeting | None = None  # kept where it is: a fixed meeting for the solver
-    source: str = "request"  # request | mutual | suggested | published
+    source: str = "request"  # request | mutual | must_meet | suggested | published
 
 
 def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[Candidate]:
@@ -46,20 +48,15 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
     covered = {frozenset(pair) for c in published for pair in combinations([p.id for p in c.people], 2)}
     accepted = [r for r in mission.meeting_requests if r.status == RequestStatus.ACCEPTED]
     directions = {(r.requester_id, r.recipient_id) for r in accepted}
-    for request in sorted(accepted, key=lambda r: r.id):
+    for request in sorted(accepted, key=lambda r: (not r.must_meet, r.id)):  # a pair's must-meet counts
         pair = frozenset((request.requester_id, request.recipient_id))
         if pair in covered or pair in wanted:
             continue
         mutual = (request.recipient_id, request.requester_id) in directions
         base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
-        wanted[pair] = Candidate(
-            request.key,
-            (request.requester, request.recipient),
-            base + request.priority,
-            request,
-            None,
-            "mutual" if mutual else "request",
-        )
+        source = "must_meet" if request.must_meet else "mutual" if mutual else "request"
+        pair_of = (request.requester, request.recipient)
+        wanted[pair] = Candidate(request.key, pair_of, base + request.priority, request, None, source)
     for item in recommendations:
         pair = frozenset((item.participant_id, item.candidate_id))
         if item.suggested_meeting and pair not in covered and pair not in wanted:
@@ -67,7 +64,15 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
             wanted[pair] = Candidate(
                 f"s-{people[0].key}-{people[1].key}", people, SUGGESTED_WEIGHT, source="suggested"
             )
+    _must_meet_first(list(wanted.values()))
     return published + list(wanted.values())
+
+
+def _must_meet_first(open_: list[Candidate]) -> None:
+    must = [c for c in open_ if c.source == "must_meet"]
+    others = sum(c.weight for c in open_ if c.source != "must_meet")
+    for candidate in must:
+        candidate.weight = others + 1
 
 
 def busy_windows(participant: Participant) -> list[tuple[dt.datetime, dt.datetime]]:

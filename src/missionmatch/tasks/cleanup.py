@@ -1,4 +1,5 @@
-"""The hourly clean-up of expired rows (services/cleanup.py), a Huey periodic task: the worker's consumer
+"""The hourly clean-up of expired rows (services/cleanup.py), then the reminders of unanswered requests
+(services/request_reminders.py), a Huey periodic task: the worker's consumer
 runs periodic tasks (commands/worker.py). Not a job: nobody waits for it, and it has no page."""
 
 import logging
@@ -9,6 +10,7 @@ from huey import Huey, crontab
 from missionmatch.db import transaction
 from missionmatch.models.job import JobKind
 from missionmatch.services.cleanup import clean_up
+from missionmatch.services.request_reminders import send_reminders
 from missionmatch.tasks.queue import TaskContext
 
 log = logging.getLogger(__name__)
@@ -19,6 +21,8 @@ def register(huey: Huey, context: TaskContext) -> dict[JobKind, Callable[[int], 
     def hourly_cleanup() -> dict[str, int]:
         with transaction(context.factory) as session:
             deleted = clean_up(session)
+        with transaction(context.factory) as session:
+            deleted["request reminders sent"] = send_reminders(session, context.mail)
         log.info("clean-up: %s", ", ".join(f"{count} {name}" for name, count in deleted.items()))
         return deleted
 

@@ -2,7 +2,7 @@
 ("Luxembourg–Japan 2025" → "luxembourg-japan-2025"), unique
 
 Revision ID: c4a9e2d7b513
-Revises: 7f3a1c5e8d42
+Revises: a91d3c7e5b20
 Create Date: 2026-12-03 14:10:00.000000
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c4a9e2d7b513"
-down_revision: str | None = "7f3a1c5e8d42"
+down_revision: str | None = "a91d3c7e5b20"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
