@@ -1,7 +1,7 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.clock import WallTime
@@ -16,7 +16,10 @@ class B2BSession(Base):
     """A block of equal time slots at one venue with a number of tables; breaks shift the later slots."""
 
     __tablename__ = "b2b_session"
-    __table_args__ = (UniqueConstraint("mission_id", "key"),)
+    __table_args__ = (
+        UniqueConstraint("mission_id", "key"),
+        CheckConstraint("seats >= 2", name="seats_at_least_two"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
@@ -30,6 +33,8 @@ class B2BSession(Base):
     # [{"after_slot": 6, "minutes": 20}]: a pause after the first six slots
     breaks: Mapped[list[dict[str, int]]] = mapped_column(JSON, default=list)
     tables: Mapped[int] = mapped_column(Integer)
+    # chairs at every table: a company meeting of more attendees cannot sit there
+    seats: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
 
     mission: Mapped["Mission"] = relationship(back_populates="b2b_sessions")
     interpreters: Mapped[list["InterpreterPool"]] = relationship(

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from missionmatch.models.base import Base, new_key
 from missionmatch.models.datetime_types import UTCDateTime
 from missionmatch.models.enums import RequestStatus, db_enum
+from missionmatch.models.request_attendee import request_attendee
 
 if TYPE_CHECKING:
     from missionmatch.models.mission import Mission
@@ -38,10 +39,23 @@ class MeetingRequest(Base):
     must_meet: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # reminders of an unanswered request mailed to its recipient so far (services/request_reminders.py)
     reminders_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # addressed to the recipient's organisation ("any representative of X"): any of them may answer it,
+    # and who answers decides who comes; the recipient is the representative it was delivered to
+    to_organisation: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     mission: Mapped["Mission"] = relationship(back_populates="meeting_requests")
     requester: Mapped["Participant"] = relationship(foreign_keys=[requester_id])
     recipient: Mapped["Participant"] = relationship(foreign_keys=[recipient_id])
+    # colleagues either side brings, besides requester and recipient (see models/request_attendee.py)
+    companions: Mapped[list["Participant"]] = relationship(
+        secondary=request_attendee, order_by="Participant.id"
+    )
+
+    @property
+    def attendees(self) -> list["Participant"]:
+        """Everybody the request's meeting seats: requester, recipient and the colleagues they bring."""
+        core = [self.requester, self.recipient]
+        return core + [p for p in self.companions if p not in core]
 
     @property
     def reached_recipient(self) -> bool:
@@ -52,6 +66,12 @@ class MeetingRequest(Base):
             RequestStatus.REJECTED,
             RequestStatus.VETOED,
         )
+
+    def answerable_by(self, participant: "Participant") -> bool:
+        """The recipient answers; a request to an organisation, any representative of it."""
+        if participant.id == self.recipient_id:
+            return True
+        return self.to_organisation and participant.organisation_id == self.recipient.organisation_id
 
     def status_at(self, now: dt.datetime) -> RequestStatus:
         """The status as of `now`: a pending request past its expiry reads as expired before the hourly

@@ -80,6 +80,11 @@ def _placement(inst: Instance, slots: list[int | None]) -> list[str]:
         for p in mt.participants:
             if t in inst.participants[p].forbidden:
                 out.append(f"[availability] meeting {m} in slot {t}, when participant {p} is unavailable")
+        if inst.seats_per_slot is not None and len(mt.participants) > inst.seats_per_slot[t]:
+            out.append(
+                f"[seats] meeting {m} has {len(mt.participants)} attendees in slot {t}, "
+                f"where a table seats {inst.seats_per_slot[t]}"
+            )
         if mt.window is not None and t not in mt.window:
             out.append(f"[window] meeting {m} in slot {t}, outside its slots {sorted(mt.window)}")
         if mt.fixed_slot is not None and t != mt.fixed_slot:

@@ -32,6 +32,9 @@ def blocking_reasons(instance: Instance, slots: list[int | None], m: int) -> dic
             busy = [i for i in instance.meetings_of[p] if i != m and slots[i] == t]
             if busy:
                 why.append(f"{labels.CLASH}: participant {p} already in meeting {busy[0]}")
+        if not instance.seats_meeting(m, t):
+            seats = instance.seats_per_slot[t] if instance.seats_per_slot else 0
+            why.append(f"{labels.SEATS}: {len(mt.participants)} attendees, tables seat {seats}")
         if load[t] >= instance.tables_at(t):
             why.append(f"{labels.CAPACITY}: all {instance.tables_at(t)} tables taken")
         if mt.interpreter is not None:

@@ -51,6 +51,8 @@ class Instance:
     session_starts: tuple[int, ...] = ()  # first slot of every session after the first
     # fairness of real missions: first give a meeting to as many people as possible, then weigh
     cover_everyone: bool = False
+    # company meetings: seats at a table per slot; a meeting of more attendees cannot take that slot
+    seats_per_slot: tuple[int, ...] | None = None  # None: any number (the benchmark's pairs)
 
     @property
     def n_participants(self) -> int:
@@ -98,10 +100,16 @@ class Instance:
                 continue
             if any(t in self.participants[p].forbidden for p in mt.participants):
                 continue
+            if not self.seats_meeting(m, t):
+                continue
             if any(self._table_missing(p, t) for p in mt.participants):
                 continue  # a host's own table does not exist in this session
             out.append(t)
         return out
+
+    def seats_meeting(self, m: int, t: int) -> bool:
+        """Whether a table of slot t seats every attendee of meeting m."""
+        return self.seats_per_slot is None or len(self.meetings[m].participants) <= self.seats_per_slot[t]
 
     def _table_missing(self, p: int, t: int) -> bool:
         host = self.participants[p].host_table
@@ -115,6 +123,7 @@ class Instance:
             and self.tables_per_slot is None
             and not self.session_starts
             and not self.cover_everyone
+            and self.seats_per_slot is None
             and all(not mt.optional and mt.interpreter is None and mt.window is None for mt in self.meetings)
             and all(
                 p.min_meetings == 0 and p.max_meetings is None and p.host_table is None

@@ -3,7 +3,8 @@
 Extra instance keys understood (absent in the benchmark): `meeting_optional`, `meeting_weight`,
 `meeting_interpreter`, `meeting_key`, `meeting_participants` (groups of > 2), `participant_min_meetings`,
 `participant_max_meetings`, `host_table`, `interpreters` ({pair: [count per slot]}), `tables_per_slot`,
-`session_starts` (first slot of each B2B session after the first), `cover_everyone` (true/false).
+`session_starts` (first slot of each B2B session after the first), `cover_everyone` (true/false),
+`seats_per_slot` (seats at a table in every slot: a meeting of more attendees cannot take the slot).
 """
 
 from __future__ import annotations
@@ -119,6 +120,11 @@ def instance_from_dict(d: Any) -> Instance:
     if not isinstance(starts, list):
         raise InstanceError("'session_starts' must be a list")
     starts = tuple(_int(x, "session_starts entry", 1, n_t) for x in starts)
+    seats = d.get("seats_per_slot")
+    if seats is not None:
+        if not isinstance(seats, list) or len(seats) != n_t:
+            raise InstanceError(f"'seats_per_slot' must be a list of length {n_t}")
+        seats = tuple(_int(x, "seats_per_slot entry", 2) for x in seats)
     return Instance(
         str(d.get("name") or "instance"),
         n_t,
@@ -130,6 +136,7 @@ def instance_from_dict(d: Any) -> Instance:
         per_slot,
         starts,
         bool(d.get("cover_everyone", False)),
+        seats,
     )
 
 
@@ -217,4 +224,6 @@ def instance_to_dict(inst: Instance) -> dict[str, Any]:
         out["session_starts"] = list(inst.session_starts)
     if inst.cover_everyone:
         out["cover_everyone"] = True
+    if inst.seats_per_slot is not None:
+        out["seats_per_slot"] = list(inst.seats_per_slot)
     return out

@@ -12,6 +12,7 @@ FIXED = "fixed"  # meeting pinned to a slot
 WINDOW = "window"  # meeting restricted to some slots (e.g. its own B2B session when replanning)
 PRECEDENCE = "precedence"  # meeting must come strictly after others
 INTERPRETER = "interpreter"  # interpreters per slot per language pair
+SEATS = "seats"  # a table seats every attendee of its meeting
 HOSTED_TABLE = "hosted-table"  # a host keeps its table: one meeting at a time there
 MIN_MEETINGS = "min-meetings"
 MAX_MEETINGS = "max-meetings"

@@ -36,6 +36,7 @@ REASONS = {
     "interpreter": _(
         "the schedule changed while the scheduler ran: no interpreter for them is left in that slot"
     ),
+    "seats": _("the schedule changed while the scheduler ran: that session's tables seat fewer people"),
     "limit": _(
         "the schedule changed while the scheduler ran: one of them now has as many meetings as they accept"
     ),
@@ -81,6 +82,8 @@ class _Seating:
 
     def seat(self, plan: PlannedMeeting, people: list[Participant], b2b: B2BSession) -> int | str:
         """The table given to the meeting, or why it no longer fits."""
+        if len(people) > b2b.seats:
+            return "seats"
         if any((p.id, b2b.id, plan.slot) in self.busy for p in people):
             return "busy"
         if any(plan.slot in forbidden_slots(p, b2b) for p in people):

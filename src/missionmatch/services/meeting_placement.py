@@ -110,7 +110,7 @@ def place_request(
             Meeting.request_id == request.id, Meeting.slot.is_(None), Meeting.status == MeetingStatus.DRAFT
         )
     )
-    people = [request.requester, request.recipient]
+    people = request.attendees  # with the colleagues either side brings
     checked = _checked(session, people, b2b, slot, table, waiting)
     meeting = waiting or Meeting(
         mission_id=request.mission_id,

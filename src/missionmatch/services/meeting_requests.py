@@ -178,7 +178,7 @@ def accept_request(
 ) -> Meeting:
     """The recipient accepts: the request becomes a draft meeting for the scheduler to place; the requester
     is told."""
-    if request.recipient_id != by.id:
+    if not request.answerable_by(by):
         raise RequestRefused("not_recipient")
     lock_schedule(session, request.mission_id)  # a new meeting: in step with the scheduler's apply
     transition(session, request, RequestStatus.ACCEPTED)
@@ -186,7 +186,7 @@ def accept_request(
         mission_id=request.mission_id,
         request=request,
         status=MeetingStatus.DRAFT,
-        participants=[request.requester, request.recipient],
+        participants=request.attendees,  # with the colleagues either side brings (company_requests)
     )
     session.add(meeting)
     session.flush()
@@ -198,7 +198,7 @@ def decline_request(
     session: Session, request: MeetingRequest, by: Participant, *, mail: MailSettings
 ) -> None:
     """The recipient declines; the requester is told."""
-    if request.recipient_id != by.id:
+    if not request.answerable_by(by):
         raise RequestRefused("not_recipient")
     transition(session, request, RequestStatus.DECLINED)
     request_answered(session, mail, request)
@@ -240,11 +240,28 @@ def expire_pending(session: Session, mission_id: int | None, at: dt.datetime | N
     return cast(CursorResult, result).rowcount  # an UPDATE's result, as above
 
 
+def addressed_to_organisation(session: Session, participant: Participant) -> list[MeetingRequest]:
+    """Requests to the participant's organisation delivered to a colleague ("any representative")."""
+    query = (
+        select(MeetingRequest)
+        .join(Participant, Participant.id == MeetingRequest.recipient_id)
+        .where(
+            MeetingRequest.to_organisation,
+            Participant.organisation_id == participant.organisation_id,
+            MeetingRequest.recipient_id != participant.id,
+        )
+    )
+    return list(session.scalars(query))
+
+
 def inbox(session: Session, participant: Participant) -> Inbox:
     def query(column):
         return select(MeetingRequest).where(column == participant.id).order_by(MeetingRequest.id.desc())
 
+    incoming = list(session.scalars(query(MeetingRequest.recipient_id)))
+    incoming += addressed_to_organisation(session, participant)
+    incoming.sort(key=lambda r: r.id, reverse=True)
     return Inbox(
-        incoming=[r for r in session.scalars(query(MeetingRequest.recipient_id)) if r.reached_recipient],
+        incoming=[r for r in incoming if r.reached_recipient],
         outgoing=list(session.scalars(query(MeetingRequest.requester_id))),
     )

@@ -195,6 +195,7 @@ def validate(document: Document) -> list[Problem]:
     sessions = document.get("b2b_sessions", [])
     session_keys = check.unique_keys(sessions, "b2b_sessions")
     session_shape = {}
+    session_seats: dict[Any, Any] = {}
     for index, session in enumerate(sessions):
         where = f"b2b_sessions[{index}]"
         check.required(session, where, "name", "slot_minutes", "slot_count", "tables")
@@ -202,6 +203,8 @@ def validate(document: Document) -> list[Problem]:
         for field in ("slot_minutes", "slot_count", "tables"):
             if not isinstance(session.get(field), int) or session[field] < 1:
                 check.add(where, field, "must be a whole number of at least 1")
+        if not isinstance(session.get("seats", 4), int) or session.get("seats", 4) < 2:
+            check.add(where, "seats", "must be a whole number of at least 2")
         pairs = set()
         for pool in session.get("interpreters", []):
             languages = pool.get("languages", [])
@@ -210,6 +213,7 @@ def validate(document: Document) -> list[Problem]:
             else:
                 pairs.add("-".join(languages))
         session_shape[session.get("key")] = (session.get("slot_count"), session.get("tables"), pairs)
+        session_seats[session.get("key")] = session.get("seats", 4)
 
     participants = document.get("participants", [])
     participant_keys = check.unique_keys(participants, "participants")
@@ -242,6 +246,7 @@ def validate(document: Document) -> list[Problem]:
     for index, request in enumerate(requests):
         where = f"meeting_requests[{index}]"
         check.refs([request.get("from"), request.get("to")], participant_keys, where, "from/to")
+        check.refs(request.get("attendees", []), participant_keys, where, "attendees")
         if request.get("from") == request.get("to"):
             check.add(where, "to", "a participant cannot request a meeting with themselves")
         check.one_of(request, where, "status", [s.value for s in RequestStatus])
@@ -270,6 +275,9 @@ def validate(document: Document) -> list[Problem]:
                     check.add(where, "slot", f"{meeting['slot']} is not a slot of the session")
                 if meeting.get("table") is not None and not 0 <= meeting["table"] < (tables or 0):
                     check.add(where, "table", f"{meeting['table']} is not a table of the session")
+                seats = session_seats[meeting["session"]]
+                if meeting.get("table") is not None and isinstance(seats, int) and len(people) > seats:
+                    check.add(where, "participants", f"{len(people)} attendees, a table seats {seats}")
                 if meeting.get("interpreter") is not None and meeting["interpreter"] not in pairs:
                     check.add(
                         where, "interpreter", f"{meeting['interpreter']!r} is not offered in the session"

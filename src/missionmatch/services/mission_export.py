@@ -67,6 +67,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "slot_count": s.slot_count,
             "breaks": [dict(b) for b in s.breaks],
             "tables": s.tables,
+            **({"seats": s.seats} if s.seats != 4 else {}),  # chairs a table (4 unless said: older documents)
             "interpreters": [
                 {"languages": [p.language_a, p.language_b], "count": p.count} for p in s.interpreters
             ],
@@ -122,6 +123,9 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "expires_at": moment(r.expires_at and instant_to_wall(r.expires_at, mission.timezone)),
             # only where organisers rejected the request (older documents have none)
             **({"rejection_reason": r.rejection_reason} if r.rejection_reason else {}),
+            # company meetings only (older documents have neither)
+            **({"to_organisation": True} if r.to_organisation else {}),
+            **({"attendees": [p.key for p in r.companions]} if r.companions else {}),
         }
         for r in mission.meeting_requests
     ]

@@ -134,6 +134,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             slot_count=block["slot_count"],
             breaks=[dict(b) for b in block.get("breaks", [])],
             tables=block["tables"],
+            seats=block.get("seats", 4),
             interpreters=[
                 InterpreterPool(
                     language_a=pool["languages"][0], language_b=pool["languages"][1], count=pool["count"]
@@ -191,6 +192,8 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             created_at=_instant(request["created_at"], mission.timezone),
             expires_at=_instant(request.get("expires_at"), mission.timezone),
             rejection_reason=request.get("rejection_reason", ""),
+            to_organisation=bool(request.get("to_organisation", False)),
+            companions=[people[key] for key in request.get("attendees", [])],
         )
     meetings = {}
     for meeting in document.get("meetings", []):

@@ -38,7 +38,11 @@ def _meeting_pair(candidate: Candidate, sessions: list[B2BSession]) -> tuple[set
     A meeting needs one pair in every session; where a session could only serve it through another pair,
     that session is left out (rare: it takes people with several languages and different pools per day).
     """
-    talk = {i: interpreter_pair(candidate.people, b2b) for i, b2b in enumerate(sessions)}
+    talk = {
+        i: interpreter_pair(candidate.people, b2b)
+        for i, b2b in enumerate(sessions)
+        if len(candidate.people) <= b2b.seats  # a company meeting needs a table that seats everybody
+    }
     usable = {i: pair for i, (ok, pair) in talk.items() if ok}
     if not usable:
         return set(), None
@@ -122,6 +126,7 @@ def build_mission_instance(
         tables_per_slot=tuple(b2b.tables for b2b in sessions for _ in range(b2b.slot_count)),
         session_starts=tuple(offsets[1:]),
         cover_everyone=True,
+        seats_per_slot=tuple(b2b.seats for b2b in sessions for _ in range(b2b.slot_count)),
     )
     return MissionInstance(instance, held, pairs, sessions, offsets)
 

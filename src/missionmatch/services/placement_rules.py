@@ -114,6 +114,7 @@ def _core_instance(
         participants=tuple(core_people),
         meetings=tuple(meetings),
         interpreters={pool.pair: (pool.count,) * b2b.slot_count for pool in b2b.interpreters},
+        seats_per_slot=(b2b.seats,) * b2b.slot_count,
     )
     return instance, persons
 
@@ -148,6 +149,8 @@ def _refusals(people: list[Participant], b2b: B2BSession, others: list[Meeting])
                 found.append(Refusal("clash", {"name": person.full_name, "time": start, "table": table}))
             elif label == labels.CAPACITY:
                 found.append(Refusal("tables_full", {"count": b2b.tables, "time": start}))
+            elif label == labels.SEATS:
+                found.append(Refusal("seats", {"size": len(people), "count": b2b.seats, "session": b2b.name}))
             elif label == labels.INTERPRETER:
                 found.append(Refusal("interpreter", {"pair": pair, "time": start}))
             else:  # not used by placements (session halves, pinned slots, precedence), kept in words

@@ -48,22 +48,27 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
     covered = {frozenset(pair) for c in published for pair in combinations([p.id for p in c.people], 2)}
     accepted = [r for r in mission.meeting_requests if r.status == RequestStatus.ACCEPTED]
     directions = {(r.requester_id, r.recipient_id) for r in accepted}
-    for request in sorted(accepted, key=lambda r: (not r.must_meet, r.id)):  # a pair's must-meet counts
+    asked: set[frozenset[int]] = set()  # pairs sitting together in a wanted meeting
+    # must-meet meetings first (a pair's must-meet counts), then company meetings (most attendees), so that a
+    # person's own request within one is answered by it
+    for request in sorted(accepted, key=lambda r: (not r.must_meet, -len(r.attendees), r.id)):
         pair = frozenset((request.requester_id, request.recipient_id))
-        if pair in covered or pair in wanted:
+        if pair in covered or pair in asked:
             continue
         mutual = (request.recipient_id, request.requester_id) in directions
         base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
         source = "must_meet" if request.must_meet else "mutual" if mutual else "request"
-        pair_of = (request.requester, request.recipient)
-        wanted[pair] = Candidate(request.key, pair_of, base + request.priority, request, None, source)
+        people = tuple(request.attendees)
+        wanted[pair] = Candidate(request.key, people, base + request.priority, request, None, source)
+        asked |= {frozenset(two) for two in combinations([p.id for p in people], 2)}
     for item in recommendations:
         pair = frozenset((item.participant_id, item.candidate_id))
-        if item.suggested_meeting and pair not in covered and pair not in wanted:
+        if item.suggested_meeting and pair not in covered and pair not in asked:
             people = tuple(sorted((item.participant, item.candidate), key=lambda p: p.id))
             wanted[pair] = Candidate(
                 f"s-{people[0].key}-{people[1].key}", people, SUGGESTED_WEIGHT, source="suggested"
             )
+            asked.add(pair)
     _must_meet_first(list(wanted.values()))
     return published + list(wanted.values())
 

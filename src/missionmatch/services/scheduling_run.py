@@ -73,7 +73,10 @@ class SchedulingReport:
 
 
 def _why_unplaced(candidate: Candidate, sessions: list[B2BSession]) -> str:
-    talkable = [s for s in sessions if interpreter_pair(candidate.people, s)[0]]
+    seated = [s for s in sessions if len(candidate.people) <= s.seats]
+    if not seated:
+        return _("no B2B session has tables that seat all its attendees")
+    talkable = [s for s in seated if interpreter_pair(candidate.people, s)[0]]
     if not talkable:
         return _("no common language and no interpreter for it")
     for b2b in talkable:

@@ -70,14 +70,13 @@ def participant_edits_profile(viewer: Participant, owner: Participant) -> bool:
 def participant_sees_request(viewer: Participant, request: MeetingRequest) -> bool:
     """A request is visible to its two parties only; to its recipient once it has reached them (approved,
     where organisers approve requests)."""
-    return viewer.id == request.requester_id or (
-        viewer.id == request.recipient_id and request.reached_recipient
-    )
+    return viewer.id == request.requester_id or (request.answerable_by(viewer) and request.reached_recipient)
 
 
 def participant_answers_request(viewer: Participant, request: MeetingRequest) -> bool:
-    """Only the recipient accepts or declines, once the request has reached them."""
-    return viewer.id == request.recipient_id and request.reached_recipient
+    """Only the recipient (for a request to an organisation, any representative of it) accepts or declines,
+    once the request has reached them."""
+    return request.answerable_by(viewer) and request.reached_recipient
 
 
 def participant_cancels_request(viewer: Participant, request: MeetingRequest) -> bool:

@@ -7,6 +7,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from missionmatch import clock
 from missionmatch.models import MeetingRequest, Mission, Participant
+from missionmatch.services import company_requests as company
 from missionmatch.services import meeting_requests as requests
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
 from missionmatch.web.i18n import Translator
@@ -29,6 +30,10 @@ def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> st
         "duplicate": t.gettext("There is already an open request between you two."),
         "expired": t.gettext("This request has expired."),
         "not_pending": t.gettext("This request has already been answered."),
+        "no_representative": t.gettext("This organisation has no representative to answer."),
+        "colleague_outside": t.gettext("Only colleagues of your own organisation can come with you."),
+        "attendee_outside": t.gettext("Only people of your own organisation can attend for it."),
+        "attendee_erased": t.gettext("Someone you named was erased from the mission."),
         "priority": t.gettext("Unknown priority."),
         "message": t.gettext("The message is too long."),
         "window_not_open": t.gettext("Meeting requests for this mission are not open yet."),
@@ -71,19 +76,35 @@ def send(
     recipient_id: Annotated[int, Form()],
     message: Annotated[str, Form()] = "",
     priority: Annotated[int, Form()] = 2,
+    to_organisation: Annotated[bool, Form()] = False,
+    colleague_ids: Annotated[list[int], Form()] = [],  # noqa: B006 (FastAPI copies form defaults)
 ) -> Response:
     recipient = db.get(Participant, recipient_id)
     if recipient is None or not participant_sees_participant(me, recipient):
         raise HTTPException(status_code=404)
     try:
-        requests.send_request(
-            db, me, recipient, message, priority, settings.request_validity, mail=settings.mail
+        company.send_with_attendees(
+            db,
+            me,
+            recipient.organisation if to_organisation else recipient,
+            colleagues=_mission_people(db, me, colleague_ids),
+            message=message,
+            priority=priority,
+            valid_for=settings.request_validity,
+            mail=settings.mail,
         )
     except requests.RequestRefused as refused:
         db.rollback()
         return _page(request, me, db, error=refusal_text(t, refused.code, me.mission), status=409)
     db.commit()
     return RedirectResponse("/me/requests", status_code=303)
+
+
+def _mission_people(db, me: Participant, ids: list[int]) -> list[Participant]:
+    found = [db.get(Participant, i) for i in ids]
+    if any(p is None or p.mission_id != me.mission_id for p in found):
+        raise HTTPException(status_code=404)
+    return [p for p in found if p is not None]
 
 
 def _own_request(db, me: Participant, request_id: int, rule) -> MeetingRequest:
@@ -102,6 +123,7 @@ def answer(
     settings: Settings,
     request_id: int,
     action: str,
+    attendee_ids: Annotated[list[int], Form()] = [],  # noqa: B006 (FastAPI copies form defaults)
 ) -> Response:
     rules = {
         "accept": participant_answers_request,
@@ -112,7 +134,11 @@ def answer(
         raise HTTPException(status_code=404)
     found = _own_request(db, me, request_id, rules[action])
     try:
-        requests.act_on_request(db, found, me, action, mail=settings.mail)
+        if action == "accept":  # naming who of the organisation comes (none named: the one accepting)
+            attendees = _mission_people(db, me, attendee_ids)
+            company.accept_with_attendees(db, found, me, attendees, mail=settings.mail)
+        else:
+            requests.act_on_request(db, found, me, action, mail=settings.mail)
     except requests.RequestRefused as refused:
         db.rollback()
         return _page(request, me, db, error=refusal_text(t, refused.code), status=409)

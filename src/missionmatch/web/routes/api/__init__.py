@@ -9,6 +9,7 @@ from fastapi.security import HTTPBearer
 from missionmatch.web.routes.api import (
     agenda_bundle,
     agenda_files,
+    company_meetings,
     jobs,
     me,
     missions,
@@ -44,6 +45,7 @@ for module in (
     on_the_day,
     outcomes,
     request_approval,
+    company_meetings,
 ):
     router.include_router(module.router)
 
