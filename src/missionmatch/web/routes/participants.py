@@ -8,7 +8,6 @@ from missionmatch.models import Participant
 from missionmatch.models.enums import Side
 from missionmatch.services import on_the_day
 from missionmatch.services.notifications import send_login_link
-from missionmatch.services.replanning import withdraw_participant
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.i18n import Translator
 from missionmatch.web.security import verify_csrf
@@ -37,11 +36,15 @@ def participant_list(
     request: Request, mission: ManagedMission, side: str = "", status: str = "", q: str = ""
 ) -> Response:
     shown = [p for p in mission.participants if _matches(p, side, status, q.strip())]
+    withdrawn = next(
+        (p for p in mission.participants if str(p.id) == request.query_params.get("withdrawn")), None
+    )
     return render(
         request,
         "participants.html",
         mission=mission,
         participants=shown,
+        withdrawn=withdrawn if withdrawn and withdrawn.withdrawn_at else None,
         complete={p.id: profile_complete(p) for p in shown},
         filters={"side": side, "status": status, "q": q},
         sides=[s.value for s in Side],
@@ -94,11 +97,3 @@ def mail_login_link(
     send_login_link(db, settings.mail, participant)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/outbox", status_code=303)
-
-
-@router.post("/missions/{slug}/participants/{participant_id}/withdraw")
-def withdraw(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
-    """A participant cancels their trip: their meetings and open requests are cancelled; replan to refill."""
-    withdraw_participant(db, _participant_of(db, mission, participant_id))
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
