@@ -133,13 +133,13 @@ def test_no_sign_in_link_is_sent_to_an_erased_participant(world: World) -> None:
     organiser = world.organiser()
     organiser.submit(f"/missions/test-osaka/participants/{anne.id}/erase", page="/missions")
     response = organiser.submit(f"/missions/test-osaka/participants/{anne.id}/login-link", page="/missions")
-    message = "This participant&#39;s personal data was erased: no sign-in link can be sent."
+    message = "This participant&#39;s personal data was erased: nothing can be sent or changed."
     assert (response.status_code, message in response.text) == (409, True)
     organiser.get("/language/fr")
     french = organiser.submit(f"/missions/test-osaka/participants/{anne.id}/login-link", page="/missions")
     expected = (
         "Les données personnelles de ce participant ont été effacées : "
-        "aucun lien de connexion ne peut être envoyé."
+        "rien ne peut lui être envoyé ni modifié."
     )
     assert (french.status_code, expected in french.text) == (409, True)
     with world.factory() as session:

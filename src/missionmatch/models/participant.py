@@ -1,7 +1,7 @@
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.clock import WallTime
@@ -29,6 +29,8 @@ class Participant(Base):
         CheckConstraint("max_meetings >= 0", name="max_meetings_not_negative"),
         CheckConstraint("min_meetings <= max_meetings", name="min_meetings_within_max"),
         CheckConstraint("hosted_table >= 1", name="hosted_table_positive"),
+        # the organisers' list is sorted by name by default (services/participant_search.py)
+        Index("ix_participant_mission_name", "mission_id", "last_name", "first_name"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -49,6 +51,10 @@ class Participant(Base):
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     # set when the participant's personal data was erased (services/personal_data.py); kept for statistics
     erased_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # set when the participant withdrew (services/withdrawal.py); `withdrawal` keeps what the withdrawal
+    # cancelled, {"meetings": {id: status}, "requests": {id: status}}, so that an organiser can undo it
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    withdrawal: Mapped[dict[str, dict[str, str]] | None] = mapped_column(JSON)
     # meetings wished (min) and accepted (max) over the whole mission; NULL = no limit
     min_meetings: Mapped[int | None] = mapped_column(Integer)
     max_meetings: Mapped[int | None] = mapped_column(Integer)

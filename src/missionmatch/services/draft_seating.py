@@ -142,7 +142,7 @@ def seat_draft(session: Session, mission: Mission, planned: list[PlannedMeeting]
         if plan.request_id is not None and plan.request_id not in accepted:
             out.left_out[plan.key] = REASONS["request"]
             continue
-        if len(attendees) < len(plan.person_ids) or any(p.erased_at for p in attendees):
+        if len(attendees) < len(plan.person_ids) or any(p.erased_at or p.withdrawn_at for p in attendees):
             out.left_out[plan.key] = REASONS["withdrawn"]
             continue
         b2b = sessions.get(plan.session_id)

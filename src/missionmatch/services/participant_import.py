@@ -1,6 +1,5 @@
 """Registers participants from a sheet: every row is checked first, then all are written or none."""
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +10,14 @@ from missionmatch.models import Mission, Organisation, Participant, Profile
 from missionmatch.models.enums import Side
 from missionmatch.sectors import find_sector
 from missionmatch.services.participant_columns import detect_columns
+from missionmatch.services.participant_fields import (
+    LANGUAGE_WORDS,
+    SIDE_WORDS,
+    email_error,
+    guess_language,
+    split_list,
+)
+from missionmatch.services.participant_fields import describe as describe_field
 from missionmatch.services.participant_limits import (
     LIMIT_FIELDS,
     MeetingLimits,
@@ -25,69 +32,6 @@ from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.tabular import Sheet, read_sheet
 from missionmatch.services.text_rules import row_problems
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_SPLIT = re.compile(r"\s*[,;/、，|]\s*")
-_SIDES = {
-    "delegation": Side.DELEGATION,
-    "délégation": Side.DELEGATION,
-    "visitor": Side.DELEGATION,
-    "visiteur": Side.DELEGATION,
-    "訪問団": Side.DELEGATION,
-    "派遣団": Side.DELEGATION,
-    "代表団": Side.DELEGATION,
-    "host": Side.HOST,
-    "hôte": Side.HOST,
-    "hote": Side.HOST,
-    "accueil": Side.HOST,
-    "ホスト": Side.HOST,
-    "受入": Side.HOST,
-    "受け入れ": Side.HOST,
-    "受入企業": Side.HOST,
-    "受入側": Side.HOST,
-}
-_LANGUAGES = {
-    "en": "en",
-    "english": "en",
-    "anglais": "en",
-    "英語": "en",
-    "englisch": "en",
-    "fr": "fr",
-    "french": "fr",
-    "français": "fr",
-    "francais": "fr",
-    "フランス語": "fr",
-    "französisch": "fr",
-    "ja": "ja",
-    "jp": "ja",
-    "japanese": "ja",
-    "japonais": "ja",
-    "日本語": "ja",
-    "japanisch": "ja",
-    "de": "de",
-    "german": "de",
-    "allemand": "de",
-    "deutsch": "de",
-    "ドイツ語": "de",
-    "lb": "lb",
-    "luxembourgish": "lb",
-    "luxembourgeois": "lb",
-    "lëtzebuergesch": "lb",
-    "ルクセンブルク語": "lb",
-    "nl": "nl",
-    "dutch": "nl",
-    "néerlandais": "nl",
-    "it": "it",
-    "italian": "it",
-    "italien": "it",
-    "es": "es",
-    "spanish": "es",
-    "espagnol": "es",
-    "zh": "zh",
-    "chinese": "zh",
-    "chinois": "zh",
-    "中国語": "zh",
-}
-
 
 @dataclass
 class ImportReport:
@@ -95,20 +39,6 @@ class ImportReport:
     created_organisations: int = 0
     encoding: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
-
-
-def _split(value: str) -> list[str]:
-    return [part for part in _SPLIT.split(value.strip()) if part]
-
-
-def _guess_language(text: str) -> str:
-    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", text):
-        return "ja"
-    if re.search(r"\b(wir|und|für|die|der)\b", text, re.IGNORECASE):
-        return "de"
-    if re.search(r"\b(nous|les|des|pour|une)\b|[éèàç]", text, re.IGNORECASE):
-        return "fr"
-    return "en"
 
 
 def import_participants(
@@ -149,10 +79,9 @@ def import_sheet(
             if not row.get(name):
                 bad(name, "is empty")
         email = row.get("email", "").lower()
-        if email and not _EMAIL.match(email):
-            bad("email", f"{row['email']!r} is not an e-mail address")
-        elif email in known_emails:
-            bad("email", f"{email} is already registered in this mission")
+        wrong_email = email_error(email, known_emails) if email else None
+        if wrong_email is not None:
+            bad("email", describe_field(wrong_email))
         elif email in seen_emails:
             bad("email", f"{email} appears twice (also row {seen_emails[email]})")
         seen_emails.setdefault(email, number)
@@ -160,7 +89,7 @@ def import_sheet(
         org_name = row.get("organisation", "")
         existing = organisations.get(org_name.casefold())
         side_text = row.get("side", "").casefold()
-        side = _SIDES.get(side_text) if side_text else None
+        side = SIDE_WORDS.get(side_text) if side_text else None
         if side_text and side is None:
             bad("side", f"unknown side {row['side']!r} (delegation or host)")
         known_side = existing.side if existing else new_org_sides.get(org_name.casefold())
@@ -173,21 +102,21 @@ def import_sheet(
             new_org_sides.setdefault(org_name.casefold(), side)
 
         sectors = []
-        for label in _split(row.get("sectors", "")):
+        for label in split_list(row.get("sectors", "")):
             code = find_sector(label)
             if code is None:
                 bad("sectors", f"unknown sector {label!r}")
             else:
                 sectors.append(code)
         languages = []
-        for label in _split(row.get("languages", "")):
-            code = _LANGUAGES.get(label.casefold())
+        for label in split_list(row.get("languages", "")):
+            code = LANGUAGE_WORDS.get(label.casefold())
             if code is None:
                 bad("languages", f"unknown language {label!r}")
             elif code not in languages:
                 languages.append(code)
         profile_language = row.get("profile_language", "").casefold()
-        if profile_language and profile_language not in _LANGUAGES:
+        if profile_language and profile_language not in LANGUAGE_WORDS:
             bad("profile_language", f"unknown language {row['profile_language']!r}")
         limits, unreadable = read_cells(row)
         errors = {**check_limits(limits, tables, org_name.casefold(), taken), **unreadable}
@@ -232,7 +161,7 @@ def _write(session, mission, accepted, organisations, sheet, columns) -> ImportR
             organisation.sectors = list(dict.fromkeys([*organisation.sectors, *sectors]))
         offers, needs = row.get("offers", ""), row.get("needs", "")
         language_label = row.get("profile_language", "").casefold()
-        profile_language = _LANGUAGES.get(language_label) or _guess_language(f"{offers} {needs}")
+        profile_language = LANGUAGE_WORDS.get(language_label) or guess_language(f"{offers} {needs}")
         participant = Participant(
             mission=mission,
             organisation=organisation,

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from missionmatch import clock
 from missionmatch.db import transaction
 from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus, RequestStatus
@@ -36,6 +37,7 @@ from missionmatch.services.scheduling_candidates import (
 )
 from missionmatch.services.scheduling_run import Progress
 from missionmatch.services.solver_output import require_valid
+from missionmatch.services.withdrawal import withdraw
 
 # a published meeting is worth more than anything new: it is dropped only when it cannot be held at all
 KEEP_WEIGHT = 10 * MUTUAL_WEIGHT
@@ -54,24 +56,9 @@ class ReplanReport:
 
 
 def withdraw_participant(session: Session, participant: Participant) -> list[Meeting]:
-    """A participant who cancels their trip: their meetings that have not happened yet are cancelled."""
-    lock_schedule(session, participant.mission_id)
-    cancelled = [
-        change_status_locked(session, meeting, MeetingStatus.CANCELLED)
-        for meeting in participant.mission.meetings
-        if meeting.status in (MeetingStatus.DRAFT, MeetingStatus.PUBLISHED)
-        and participant in meeting.participants
-    ]
-    for request in participant.mission.meeting_requests:
-        open_request = request.status in (
-            RequestStatus.AWAITING_APPROVAL,
-            RequestStatus.PENDING,
-            RequestStatus.ACCEPTED,
-        )
-        if open_request and participant in (request.requester, request.recipient):
-            request.status = RequestStatus.CANCELLED
-    session.flush()
-    return cancelled
+    """A participant who cancels their trip: their meetings that have not happened yet are cancelled
+    (services/withdrawal.py, which also records them for an undo)."""
+    return withdraw(session, participant, clock.now()).meetings
 
 
 def _basis(mission: Mission) -> dict[str, Any]:

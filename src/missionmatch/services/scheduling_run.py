@@ -100,7 +100,8 @@ def _snapshot(
     wanted = candidates(mission, recommendations)
     open_ = [c for c in wanted if c.published is None]
     fixed = [c for c in wanted if c.published is not None]
-    gone = {c.key for c in open_ if any(p.erased_at for p in c.people)}  # their data was erased
+    # withdrawn, or their data was erased
+    gone = {c.key for c in open_ if any(p.erased_at or p.withdrawn_at for p in c.people)}
     placeable = [c for c in open_ if c.key not in gone]
     joint = build_mission_instance(list(mission.b2b_sessions), fixed, placeable)
     why = {c.key: _why_unplaced(c, list(mission.b2b_sessions)) for c in placeable}

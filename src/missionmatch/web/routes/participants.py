@@ -8,8 +8,8 @@ from missionmatch.models import Participant
 from missionmatch.models.enums import Side
 from missionmatch.services import on_the_day
 from missionmatch.services.notifications import send_login_link
-from missionmatch.services.replanning import withdraw_participant
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
+from missionmatch.web.i18n import Translator
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -36,11 +36,15 @@ def participant_list(
     request: Request, mission: ManagedMission, side: str = "", status: str = "", q: str = ""
 ) -> Response:
     shown = [p for p in mission.participants if _matches(p, side, status, q.strip())]
+    withdrawn = next(
+        (p for p in mission.participants if str(p.id) == request.query_params.get("withdrawn")), None
+    )
     return render(
         request,
         "participants.html",
         mission=mission,
         participants=shown,
+        withdrawn=withdrawn if withdrawn and withdrawn.withdrawn_at else None,
         complete={p.id: profile_complete(p) for p in shown},
         filters={"side": side, "status": status, "q": q},
         sides=[s.value for s in Side],
@@ -69,6 +73,11 @@ def _participant_of(db: DbSession, mission: ManagedMission, participant_id: int)
     return participant
 
 
+def refuse_erased(request: Request, t: Translator) -> Response:
+    message = t.gettext("This participant's personal data was erased: nothing can be sent or changed.")
+    return render(request, "error.html", status_code=409, message=message)
+
+
 @router.post("/missions/{slug}/participants/{participant_id}/check-in")
 def toggle_check_in(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
     """At the welcome desk: marks a participant present (or undoes a mistaken mark)."""
@@ -84,16 +93,7 @@ def mail_login_link(
 ) -> Response:
     participant = _participant_of(db, mission, participant_id)
     if participant.erased_at is not None:
-        message = t.gettext("This participant's personal data was erased: no sign-in link can be sent.")
-        return render(request, "error.html", status_code=409, message=message)
+        return refuse_erased(request, t)
     send_login_link(db, settings.mail, participant)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/outbox", status_code=303)
-
-
-@router.post("/missions/{slug}/participants/{participant_id}/withdraw")
-def withdraw(mission: ManagedMission, participant_id: int, db: DbSession) -> Response:
-    """A participant cancels their trip: their meetings and open requests are cancelled; replan to refill."""
-    withdraw_participant(db, _participant_of(db, mission, participant_id))
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
