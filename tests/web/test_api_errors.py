@@ -19,6 +19,8 @@ DOCUMENTED = {
     ("get", "/api/v1/requests"): ["401", "403"],
     ("post", "/api/v1/requests"): ["400", "401", "403", "404", "409", "422"],
     ("post", "/api/v1/requests/{request_id}/{action}"): ["401", "403", "404", "409", "422"],
+    ("post", "/api/v1/requests/company"): ["400", "401", "403", "404", "409", "422"],
+    ("post", "/api/v1/requests/{request_id}/accept/attendees"): ["401", "403", "404", "409", "422"],
     ("post", "/api/v1/missions/{slug}/requests/approve"): ["400", "401", "403", "404", "422"],
     ("post", "/api/v1/missions/{slug}/requests/{request_id}/reject"): [
         "400",
@@ -52,6 +54,14 @@ DOCUMENTED = {
         "401",
         "403",
         "404",
+        "422",
+    ],
+    ("put", "/api/v1/missions/{slug}/meetings/{meeting_id}/attendees"): [
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
         "422",
     ],
     ("post", "/api/v1/missions/{slug}/meetings/{meeting_id}/outcome"): [
