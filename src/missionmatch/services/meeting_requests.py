@@ -9,7 +9,7 @@ from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import Meeting, MeetingRequest, Mission, Participant
+from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, bump_content_revision
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.notifications import request_answered, request_received
 from missionmatch.services.pair_blocks import not_interested, vetoed_between
@@ -170,6 +170,7 @@ def transition(
     if cast(CursorResult, result).rowcount != 1:
         session.refresh(request)
         raise RequestRefused("expired" if request.status == current else "not_pending")
+    bump_content_revision(session, request.mission_id)  # a bulk UPDATE is no flush: cached pages must know
     session.refresh(request)
 
 
