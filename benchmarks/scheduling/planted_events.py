@@ -15,6 +15,7 @@ says per instance the time to the planted objective (or what was reached) and th
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -57,7 +58,7 @@ def planted(
     runs = []
     for n_cuts in cuts:
         edges = [0, *sorted(rng.sample(range(1, n_slots), n_cuts)), n_slots]
-        runs += [[a, b - 1] for a, b in zip(edges, edges[1:], strict=False)]
+        runs += [[a, b - 1] for a, b in itertools.pairwise(edges)]
     rng.shuffle(runs)
     pairs: set[tuple[int, int]] = set()
     meetings: list[tuple[int, int]] = []
@@ -88,7 +89,7 @@ def breaks_of(inst: Instance, slots: list[int]) -> int:
     total = 0
     for ms in inst.meetings_of:
         ts = sorted(slots[m] for m in ms)
-        total += sum(1 for a, b in zip(ts, ts[1:], strict=False) if b > a + 1)
+        total += sum(1 for a, b in itertools.pairwise(ts) if b > a + 1)
     return total
 
 
