@@ -68,6 +68,11 @@ def solve_large(
             repair_mandatory(state, deadline, workers, rng, lns_size, progress, found)
             _report(progress, "repair", state, start)
         reserve = 0.1 * time_limit if fairness is not None else 0.0
+        fair_slots = None  # a schedule within the fairness limit, kept in case the rounds lose it
+        if fairness is not None and _hard_counts_met(state) and not found():
+            until = time.monotonic() + 0.3 * (deadline - time.monotonic())
+            if _make_fair(state, fairness, until, workers, rng, lns_size):
+                fair_slots = state.slots()
         if _hard_counts_met(state) and search is not None and not search.poll():
             # the SAT call is what finds a break-free schedule: it keeps a core to itself for most of the
             # time while the rounds go on with one CP-SAT worker, then they get every core
@@ -81,10 +86,9 @@ def solve_large(
             _report(progress, "break-free schedule (SAT)", state, start)
         if not _hard_counts_met(state):
             return _partial(instance, state, time.monotonic() - start)
-        fair = fairness is None or enforce_fairness(state, fairness)
-        while not fair and time.monotonic() + 0.5 < deadline:  # exact steps around the unfair, again
-            _around_the_unfair(state, fairness or 0, deadline, workers, rng, lns_size)
-            fair = enforce_fairness(state, fairness or 0)
+        fair = fairness is None or _make_fair(state, fairness, deadline, workers, rng, lns_size)
+        if not fair and fair_slots is not None:
+            state, fair = State(instance, fair_slots), True
         if not fair:
             note = f"fairness d={fairness} not reached without dropping mandatory meetings"
             return _partial(instance, state, time.monotonic() - start, [note])
@@ -94,6 +98,15 @@ def solve_large(
             search.stop()
     engine = "large+zero-break-sat" if found() else "large"
     return _result(instance, state, start, 1 if refuted else 0, engine)
+
+
+def _make_fair(state: State, d: int, until: float, workers: int, rng: random.Random, size: int) -> bool:
+    """Moves, then exact steps around the people above the limit, until fair (True) or `until`."""
+    fair = enforce_fairness(state, d)
+    while not fair and time.monotonic() + 0.5 < until:
+        _around_the_unfair(state, d, until, workers, rng, size)
+        fair = enforce_fairness(state, d)
+    return fair
 
 
 def _around_the_unfair(
