@@ -186,3 +186,29 @@ def test_a_published_meeting_in_a_newly_blocked_slot_does_not_stop_the_scheduler
     with session_factory() as session:
         rows = sorted((m.key, m.status.value, m.slot) for m in session.scalars(select(Meeting)))
     assert rows[0] == ("m-pub", "published", 5)  # replanning, not the scheduler, moves it
+
+
+def test_every_engine_line_feeds_the_job_progress_with_the_best_and_the_bound() -> None:
+    from missionmatch.services.scheduling_run import _solver_progress
+
+    seen: list[dict] = []
+    relay = _solver_progress(lambda **values: seen.append(values))
+    relay("[cp-sat] breaks: best=3 bound=1 elapsed=0.4s")
+    relay("[portfolio] rc2-g3: optimal objective=2 after 1.5s")
+    relay("[zero-break-sat] none: at least 1 break after 0.2s; bound=1")
+    relay("[large] round 10: 40 placed, weight 90, breaks 12, 3.1s")
+    assert seen == [
+        {"stage": "solving", "best": 3.0, "bound": 1.0},
+        {"stage": "solving", "best": 2.0},
+        {"stage": "solving", "bound": 1.0},
+        {"stage": "solving", "best": 12.0},
+    ]
+
+
+def test_the_report_names_the_engine_the_bound_and_the_gap(session_factory: sessionmaker[Session]) -> None:
+    with transaction(session_factory) as session:
+        mission_id = import_mission(session, _requests_document()).id
+    report = run_scheduling(session_factory, mission_id, time_limit=10, workers=1)
+    [outcome] = report.sessions
+    assert (outcome.status, outcome.engine, outcome.bound, outcome.gap) == ("optimal", "cp-sat", 0, 0)
+    assert report.as_dict()["sessions"][0]["engine"] == "cp-sat"

@@ -24,16 +24,20 @@ from missionmatch.scheduling.instance import Instance
 from missionmatch.scheduling.large_breaks import reduce_breaks
 from missionmatch.scheduling.large_fairness import enforce_fairness
 from missionmatch.scheduling.large_greedy import construct, improve_insertions
-from missionmatch.scheduling.large_lns import neighbourhood, reoptimize
+from missionmatch.scheduling.large_lns import break_neighbourhood, neighbourhood, reoptimize
+from missionmatch.scheduling.large_repair import missing_mandatory, repair_mandatory
 from missionmatch.scheduling.large_select import flow_selection
 from missionmatch.scheduling.large_state import State
-from missionmatch.scheduling.solution import FEASIBLE, UNKNOWN, Solution
+from missionmatch.scheduling.large_zero import ZeroBreakSearch, applies
+from missionmatch.scheduling.solution import FEASIBLE, OPTIMAL, UNKNOWN, Solution
 from missionmatch.scheduling.tables import assign_tables
 
 Progress = Callable[[str], None]
 # above this many meetings `solve` takes this path: at 1,500 meetings (30-40 s) it beat CP-SAT + polish on
 # weight (17,052 vs 16,070) and breaks; at 500, CP-SAT + polish won (docs/benchmarks-scheduling.md)
 LARGE_MEETINGS = 1000
+ZERO_FROM = 500  # meetings; a smaller event is one exact neighbourhood (see `improve`)
+SAT_SHARE = 0.7  # of the time after construction, with one core left to the break-free SAT call
 
 
 def solve_large(
@@ -52,39 +56,108 @@ def solve_large(
     start = time.monotonic()
     deadline = start + time_limit
     rng = random.Random(seed)
-    state = _construct(instance, start + 0.3 * time_limit, progress, start)
-    if not _hard_counts_met(state):
-        return Solution(
-            instance.name,
-            UNKNOWN,
-            None,
-            None,
-            time.monotonic() - start,
-            engine="large",
-            notes=["a mandatory meeting or a minimum number of meetings could not be placed"],
-        )
-    reserve = 0.05 * time_limit if fairness is not None else 0.0
-    improve(state, deadline - reserve, workers, rng, progress, start, size=lns_size)
-    if fairness is not None and not enforce_fairness(state, fairness):
-        return Solution(
-            instance.name,
-            UNKNOWN,
-            None,
-            None,
-            time.monotonic() - start,
-            engine="large",
-            notes=[f"fairness d={fairness} not reached without dropping mandatory meetings"],
-        )
+    # beside the heuristics, on the benchmark's model: one SAT call for a break-free schedule
+    search = ZeroBreakSearch(instance) if applies(instance) and instance.n_meetings >= ZERO_FROM else None
+
+    def found() -> bool:
+        return search is not None and search.poll() and search.slots is not None
+
+    try:
+        state = _construct(instance, start + 0.3 * time_limit, progress, start)
+        if missing_mandatory(state):  # tight tables: exact sub-solves seat the rest, as long as it takes
+            repair_mandatory(state, deadline, workers, rng, lns_size, progress, found)
+            _report(progress, "repair", state, start)
+        reserve = 0.1 * time_limit if fairness is not None else 0.0
+        fair_slots = None  # a schedule within the fairness limit, kept in case the rounds lose it
+        if fairness is not None and _hard_counts_met(state) and not found():
+            until = time.monotonic() + 0.3 * (deadline - time.monotonic())
+            if _make_fair(state, fairness, until, workers, rng, lns_size):
+                fair_slots = state.slots()
+        if _hard_counts_met(state) and search is not None and not search.poll():
+            # the SAT call is what finds a break-free schedule: it keeps a core to itself for most of the
+            # time while the rounds go on with one CP-SAT worker, then they get every core
+            shared = time.monotonic() + SAT_SHARE * (deadline - reserve - time.monotonic())
+            improve(state, shared, 1, rng, progress, start, size=lns_size, stop=search.poll)
+        if _hard_counts_met(state) and not found():
+            improve(state, deadline - reserve, workers, rng, progress, start, size=lns_size, stop=found)
+        if found():
+            assert search is not None and search.slots is not None
+            state = State(instance, search.slots)
+            _report(progress, "break-free schedule (SAT)", state, start)
+        if not _hard_counts_met(state):
+            return _partial(instance, state, time.monotonic() - start)
+        fair = fairness is None or _make_fair(state, fairness, deadline, workers, rng, lns_size)
+        if not fair and fair_slots is not None:
+            state, fair = State(instance, fair_slots), True
+        if not fair:
+            note = f"fairness d={fairness} not reached without dropping mandatory meetings"
+            return _partial(instance, state, time.monotonic() - start, [note])
+        refuted = search is not None and search.done and search.slots is None
+    finally:
+        if search is not None:
+            search.stop()
+    engine = "large+zero-break-sat" if found() else "large"
+    return _result(instance, state, start, 1 if refuted else 0, engine)
+
+
+def _make_fair(state: State, d: int, until: float, workers: int, rng: random.Random, size: int) -> bool:
+    """Moves, then exact steps around the people above the limit, until fair (True) or `until`."""
+    fair = enforce_fairness(state, d)
+    while not fair and time.monotonic() + 0.5 < until:
+        _around_the_unfair(state, d, until, workers, rng, size)
+        fair = enforce_fairness(state, d)
+    return fair
+
+
+def _around_the_unfair(
+    state: State, d: int, deadline: float, workers: int, rng: random.Random, size: int
+) -> None:
+    """CP-SAT neighbourhood steps on breaks seeded at the people with the most, above the fairness limit."""
+    lo = min((state.brk(b) for b in state.busy), default=0)
+    bad = sorted(
+        (p for p, b in enumerate(state.busy) if state.brk(b) > lo + d), key=lambda p: -state.breaks(p)
+    )
+    for p in bad[:5]:
+        left = deadline - time.monotonic()
+        if left < 0.3:
+            return
+        free = break_neighbourhood(state, rng, size, first=p)
+        reoptimize(state, free, min(1.0, left), None, workers, rng.randrange(1 << 30))
+
+
+def _result(instance: Instance, state: State, start: float, bound: int, engine: str) -> Solution:
     slots = state.slots()
+    optional = any(state.optional)
+    breaks = state.total_breaks()
+    # with nothing optional to gain, breaks down to a proven bound are optimal
+    proven = not optional and breaks <= bound
     return Solution(
         instance.name,
-        FEASIBLE,
-        state.total_breaks(),
+        OPTIMAL if proven else FEASIBLE,
+        breaks,
         slots,
         time.monotonic() - start,
+        bound=None if optional else bound,
         tables=assign_tables(instance, slots),
-        engine="large",
-        scheduled_weight=state.placed_weight if any(state.optional) else None,
+        engine=engine,
+        scheduled_weight=state.placed_weight if optional else None,
+    )
+
+
+def _partial(instance: Instance, state: State, seconds: float, extra: list[str] | None = None) -> Solution:
+    """Out of time with mandatory meetings (or minimums) unmet: no schedule to claim, but the notes say
+    how far it got and what is missing, and `partial` keeps the best partial placement."""
+    missing = missing_mandatory(state)
+    short = [p for p, part in enumerate(instance.participants) if state.count[p] < part.min_meetings]
+    notes = [f"placed {state.n_mandatory} of {state.n_mandatory + len(missing)} mandatory meetings"]
+    if missing:
+        shown = ", ".join(f"{m} {instance.meetings[m].participants}" for m in missing[:20])
+        notes.append(f"not placed: {shown}" + (" ..." if len(missing) > 20 else ""))
+    if short:
+        notes.append(f"below their minimum number of meetings: participants {short[:20]}")
+    notes += extra or []
+    return Solution(
+        instance.name, UNKNOWN, None, None, seconds, engine="large", notes=notes, partial=state.slots()
     )
 
 
@@ -149,6 +222,7 @@ def improve(
     start: float,
     lns_steps: int = 3,
     size: int = 300,
+    stop: Callable[[], bool] = lambda: False,
 ) -> None:
     """Break reduction rounds; LNS steps for weight every `gap` rounds, `gap` doubling while they fail.
 
@@ -162,23 +236,29 @@ def improve(
             return
     reduce_breaks(state, deadline, rng)
     rounds, gap, due = 0, 1, 1
-    while time.monotonic() + 0.1 < deadline:
+    while time.monotonic() + 0.1 < deadline and not _nothing_left(state) and not stop():
         rounds += 1
         if rounds == due:
-            before = state.score()
+            before = _key(state)
             for _ in range(lns_steps):
                 left = deadline - time.monotonic()
-                free = neighbourhood(state, rng, size)
+                # everything placed: the exact steps work on breaks instead (all-mandatory events)
+                free = neighbourhood(state, rng, size) or break_neighbourhood(state, rng, size)
                 if left < 0.3 or not free:
                     break
                 reoptimize(state, free, min(1.0, left), None, workers, rng.randrange(1 << 30))
-            gap = 1 if state.score() > before else min(2 * gap, 32)
+            gap = 1 if _key(state) > before else min(2 * gap, 32)
             due = rounds + gap
         reduce_breaks(state, deadline, rng, rounds=1, sideways=True)
         reduce_breaks(state, deadline, rng)
         if progress and rounds % 10 == 0:
             _report(progress, f"round {rounds}", state, start)
     _report(progress, f"done ({rounds} rounds)", state, start)
+
+
+def _nothing_left(state: State) -> bool:
+    """Every meeting placed and no break: no schedule is better (0 breaks is a lower bound)."""
+    return state.n_placed == state.inst.n_meetings and state.total_breaks() == 0
 
 
 def _hard_counts_met(state: State) -> bool:

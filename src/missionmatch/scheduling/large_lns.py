@@ -189,14 +189,16 @@ def _solve(built: _Built, time_limit: float, workers: int, seed: int) -> tuple[d
     return out, status == cp_model.OPTIMAL
 
 
-def neighbourhood(state: State, rng: random.Random, size: int) -> list[int]:
-    """Meetings to free for one step: around an unplaced meeting (drawn in proportion to its weight), its
-    people's meetings, then their partners' meetings, breadth first, up to `size` meetings."""
+def neighbourhood(state: State, rng: random.Random, size: int, around: int | None = None) -> list[int]:
+    """Meetings to free for one step: around an unplaced meeting (`around`, or one drawn in proportion to
+    its weight), its people's meetings, then their partners' meetings, breadth first, up to `size`."""
     inst = state.inst
     pool = [m for m in range(inst.n_meetings) if state.slot[m] is None and state.allowed[m]]
     if not pool:
         return []
-    seed = rng.choices(pool, weights=[state.weight[m] or 1 for m in pool])[0]
+    seed = (
+        around if around is not None else rng.choices(pool, weights=[state.weight[m] or 1 for m in pool])[0]
+    )
     people = set(state.parts[seed])
     frontier = list(state.parts[seed])
     free: set[int] = set()
@@ -211,5 +213,34 @@ def neighbourhood(state: State, rng: random.Random, size: int) -> list[int]:
             for q in state.parts[m]:
                 if q not in people and state.slot[m] is not None:
                     people.add(q)
+                    frontier.append(q)
+    return sorted(free)
+
+
+def break_neighbourhood(state: State, rng: random.Random, size: int, first: int | None = None) -> list[int]:
+    """Meetings to free for a step on breaks when nothing is left to place: those of a participant with
+    breaks (`first`, or one drawn in proportion to them), then their partners' meetings, breadth first,
+    up to `size`."""
+    inst = state.inst
+    pool = [p for p in range(inst.n_participants) if state.brk(state.busy[p])]
+    if not pool:
+        return []
+    if first is None:
+        first = rng.choices(pool, weights=[state.brk(state.busy[p]) for p in pool])[0]
+    seen, frontier = {first}, [first]
+    free: list[int] = []
+    taken: set[int] = set()
+    while frontier and len(free) < size:
+        p = frontier.pop(0)
+        for m in inst.meetings_of[p]:
+            if len(free) >= size:
+                break
+            if m in taken or state.slot[m] is None:
+                continue
+            taken.add(m)
+            free.append(m)
+            for q in state.parts[m]:
+                if q not in seen:
+                    seen.add(q)
                     frontier.append(q)
     return sorted(free)

@@ -22,6 +22,8 @@ class Solution:
     engine: str = ""
     scheduled_weight: int | None = None  # for optional meetings: weighted count placed
     notes: list[str] = field(default_factory=list)
+    # without a schedule: the best placement found when time ran out (None = not placed), for a report
+    partial: list[int | None] | None = None
 
     @property
     def has_schedule(self) -> bool:

@@ -48,6 +48,9 @@ class SessionOutcome:
     breaks: int | None
     seconds: float
     interpreters_used: dict[str, int] = field(default_factory=dict)
+    engine: str = ""  # the solver engine whose answer this is (and, when optimal, that proved it)
+    bound: int | None = None  # proven lower bound on the idle gaps of the whole run (all sessions)
+    gap: int | None = None  # idle gaps of the run minus that bound (0: proven optimal)
 
 
 @dataclass
@@ -109,15 +112,23 @@ def _snapshot(
     return joint, open_, why
 
 
-_SOLVER_LINE = re.compile(r"best=(?P<best>[-\d.e+]+) bound=(?P<bound>[-\d.e+]+)")
+# every engine's progress line: "[cp-sat] ... best=3 bound=1", "[portfolio] rc2-g3: optimal objective=3",
+# "[zero-break-sat] ... bound=1", "[large] ...: ... breaks 12"
+_SOLVER_VALUES = {
+    "best": re.compile(r"(?:best|objective)=(?P<v>-?\d+(?:\.\d+)?)|breaks (?P<w>\d+)"),
+    "bound": re.compile(r"bound=(?P<v>-?\d+(?:\.\d+)?)"),
+}
 
 
 def _solver_progress(tell: Progress) -> Callable[[str], None]:
     """The solver's progress lines as a job's stage, with the best objective so far and the bound."""
 
     def relay(line: str) -> None:
-        found = _SOLVER_LINE.search(line)
-        values = {k: float(v) for k, v in found.groupdict().items()} if found else {}
+        values = {}
+        for key, pattern in _SOLVER_VALUES.items():
+            found = pattern.search(line)
+            if found:
+                values[key] = float(next(v for v in found.groups() if v is not None))
         tell(stage="solving", **values)
 
     return relay
@@ -206,7 +217,18 @@ def _fill_report(
     """Per session: meetings placed, idle gaps, interpreters used, from what the draft kept."""
     slots: list[int | None] = list(solution.meeting_slots or [None] * joint.instance.n_meetings)
     outcomes = {
-        b2b.id: SessionOutcome(b2b.key, solution.status, 0, 0, round(solution.solve_seconds, 2))
+        b2b.id: SessionOutcome(
+            b2b.key,
+            solution.status,
+            0,
+            0,
+            round(solution.solve_seconds, 2),
+            engine=solution.engine,
+            bound=solution.bound,
+            gap=None
+            if solution.bound is None or solution.objective is None
+            else solution.objective - solution.bound,
+        )
         for b2b in joint.sessions
     }
     for m, candidate in enumerate(joint.held):
