@@ -7,7 +7,7 @@ TRANSLATIONS := src/missionmatch/web/translations
 POT := $(TRANSLATIONS)/messages.pot
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | md5sum | cut -c1-12)
 
-.PHONY: demo test lint lock typecheck system-deps install clean screenshots messages
+.PHONY: demo test lint lock typecheck system-deps install clean screenshots messages bench-deps
 
 # the exact versions of the lock file, then the project itself (its ranges are checked against the lock by
 # tests/test_lock.py)
@@ -42,6 +42,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/missionmatch demo run
 	$(BIN)/missionmatch serve --demo
+
+# the web benchmark's C load client (benchmarks/web/wrk_client.py); benchmarks are not part of `make test`
+bench-deps:
+	command -v wrk >/dev/null || apt-get install -y wrk
 
 system-deps:
 	bash scripts/install-system-deps.sh

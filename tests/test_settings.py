@@ -111,6 +111,7 @@ def test_each_process_setting_is_read(environment, variable, value, read, expect
             (ipaddress.ip_network("127.0.0.1/32"), ipaddress.ip_network("10.0.0.0/8")),
         ),
         ("MISSIONMATCH_SMTP_HOST", "smtp.example.org", lambda w: w.smtp, SmtpSettings("smtp.example.org")),
+        ("MISSIONMATCH_REQUEST_VALIDITY", "30", lambda w: w.request_validity, dt.timedelta(seconds=30)),
     ],
 )
 def test_each_web_setting_is_read(environment, variable, value, read, expected):
@@ -187,6 +188,11 @@ def test_a_bad_process_setting_is_named(environment, variable, value, message):
             "10.0.0.1, proxy.local",
             "MISSIONMATCH_TRUSTED_PROXIES: 'proxy.local' is not an address",
         ),
+        (
+            "MISSIONMATCH_REQUEST_VALIDITY",
+            "0",
+            "MISSIONMATCH_REQUEST_VALIDITY: '0' is less than 1 seconds",
+        ),
     ],
 )
 def test_a_bad_web_setting_is_named(environment, variable, value, message):
@@ -247,7 +253,7 @@ def test_the_deployment_table_has_one_row_per_variable_the_settings_read():
     assert [names for names in rows if len(names) != 1] == []
     documented = [names[0] for names in rows]
     assert sorted(documented) == sorted(_variables_read_by_settings())
-    assert len(documented) == 19
+    assert len(documented) == 20
 
 
 def _environment_reads(source: str) -> list[int]:

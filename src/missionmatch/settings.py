@@ -19,6 +19,7 @@ DEFAULT_CACHE_DIR = Path("var") / "cache"
 SECRET_FILE = Path("var") / "secret.key"
 # how long a mailed sign-in link works: a day, so that a link read the next morning abroad still opens
 LOGIN_LINK_VALIDITY = dt.timedelta(hours=24)
+WEEK = 7 * 24 * 3600.0  # seconds: how long a meeting request waits for its answer, by default
 HIGHEST_PORT = 65535
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -77,7 +78,7 @@ class WebSettings:
     smtp: SmtpSettings | None = None
     https_only: bool = False
     login_link_validity: dt.timedelta = LOGIN_LINK_VALIDITY
-    request_validity: dt.timedelta = field(default=dt.timedelta(days=7))
+    request_validity: dt.timedelta = field(default=dt.timedelta(days=7))  # MISSIONMATCH_REQUEST_VALIDITY (s)
     # reverse proxies whose X-Forwarded-For is believed (web/proxies.py); none by default
     trusted_proxies: tuple[Network, ...] = ()
 
@@ -208,4 +209,5 @@ def load_web_settings() -> WebSettings:
         smtp=load_smtp_settings(),
         https_only=_flag("MISSIONMATCH_HTTPS"),
         trusted_proxies=parse_networks(os.environ.get("MISSIONMATCH_TRUSTED_PROXIES", "")),
+        request_validity=dt.timedelta(seconds=_seconds("MISSIONMATCH_REQUEST_VALIDITY", WEEK, 1.0)),
     )
