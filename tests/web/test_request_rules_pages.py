@@ -105,5 +105,6 @@ def test_the_api_documents_every_refusal_of_a_new_request(world: World) -> None:
     described = schema["paths"]["/api/v1/requests"]["post"]["responses"]["409"]["description"]
     assert described == (
         "refused as things stand, `detail` naming the rule: `self`, `other_mission`, `same_side`, "
-        "`priority`, `message`, `window_not_open`, `window_closed`, `limit_reached`, `duplicate`"
+        "`priority`, `message`, `window_not_open`, `window_closed`, `limit_reached`, `duplicate`, `vetoed`, "
+        "`not_interested`, `unavailable`"
     )

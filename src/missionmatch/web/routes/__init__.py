@@ -33,6 +33,7 @@ from missionmatch.web.routes import (
     programme,
     recommendations,
     report,
+    request_steering,
     requests_board,
     schedule,
     schedule_versions,
@@ -55,6 +56,7 @@ ROUTERS: list[APIRouter] = [
     personal_data.router,
     imports.router,
     outbox.router,
+    request_steering.router,  # before requests_board: /requests/matrix/approve is not a request id
     requests_board.router,
     schedule.router,
     day_documents.router,

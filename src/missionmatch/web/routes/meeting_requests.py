@@ -33,6 +33,11 @@ def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> st
         "message": t.gettext("The message is too long."),
         "window_not_open": t.gettext("Meeting requests for this mission are not open yet."),
         "window_closed": t.gettext("Meeting requests for this mission are closed."),
+        "vetoed": t.gettext("The organisers have stopped meetings between you two."),
+        "not_interested": t.gettext(
+            "You marked this person as not interested: take them off that list to ask them."
+        ),
+        "unavailable": t.gettext("This person is not taking requests from you."),
         "limit_reached": t.gettext(
             "You already have %(limit)s open or accepted requests, the most this mission allows: "
             "cancel one or wait for an answer.",
