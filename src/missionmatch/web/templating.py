@@ -1,8 +1,10 @@
 """Rendering pages: every template receives the translator, the CSRF token and the signed-in role."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_skeleton
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -23,8 +25,13 @@ def sector_label(code: str, language: str) -> str:
     return sector_name(code, language) if code in SECTORS else code
 
 
+def month_year(day: dt.date, language: str) -> str:
+    """ "May 2025", "mai 2025", "2025年5月"."""
+    return format_skeleton("yMMMM", day, locale=language)
+
+
 # sector_label(code, lang): never a raw code such as "ai" on a page
-TEMPLATES.env.globals.update(sector_label=sector_label)
+TEMPLATES.env.globals.update(sector_label=sector_label, month_year=month_year)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

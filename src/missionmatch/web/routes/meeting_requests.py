@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from missionmatch import clock
 from missionmatch.models import MeetingRequest, Mission, Participant
 from missionmatch.services import meeting_requests as requests
+from missionmatch.services.campaign_memory import past_meetings
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
 from missionmatch.web.i18n import Translator
 from missionmatch.web.permissions import (
@@ -49,6 +50,7 @@ def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> st
 
 def _page(request: Request, me: Participant, db, error: str = "", status: int = 200) -> Response:
     box = requests.inbox(db, me)
+    others = [r.requester for r in box.incoming] + [r.recipient for r in box.outgoing]
     return render(
         request,
         "requests.html",
@@ -56,6 +58,7 @@ def _page(request: Request, me: Participant, db, error: str = "", status: int = 
         me=me,
         mission=me.mission,
         inbox=box,
+        met_before=past_meetings(db, me, others),  # a request between them is a follow-up meeting
         error=error,
         now=clock.now(),
     )
