@@ -118,6 +118,9 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "expires_at": moment(r.expires_at and instant_to_wall(r.expires_at, mission.timezone)),
             # only where organisers rejected the request (older documents have none)
             **({"rejection_reason": r.rejection_reason} if r.rejection_reason else {}),
+            # only for the organisers' must-meet meetings, and requests already reminded
+            **({"must_meet": True} if r.must_meet else {}),
+            **({"reminders_sent": r.reminders_sent} if r.reminders_sent else {}),
         }
         for r in mission.meeting_requests
     ]

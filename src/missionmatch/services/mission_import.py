@@ -194,6 +194,8 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             created_at=_instant(request["created_at"], mission.timezone),
             expires_at=_instant(request.get("expires_at"), mission.timezone),
             rejection_reason=request.get("rejection_reason", ""),
+            must_meet=request.get("must_meet", False),
+            reminders_sent=request.get("reminders_sent", 0),
         )
     meetings = {}
     for meeting in document.get("meetings", []):
