@@ -106,3 +106,15 @@ def test_the_matrix_counts_requests_and_meetings_by_organisation_pair_and_approv
     assert "Approved: 1." in browser.get(response.headers["location"]).text
     assert browser.submit(f"{MATRIX}/approve", {"cell": ["x-1"]}, page=MATRIX).status_code == 422
     assert world.organiser("orga@b.lu").get(MATRIX).status_code in (403, 404)
+
+
+def test_a_participant_withdraws_an_accepted_request_from_the_page(world: World) -> None:
+    accepted = _request(world, "r-1")  # Anne -> Yamada, accepted, m-1 published
+    anne = world.as_participant("test-osaka", "p-1")
+    assert f'action="/me/requests/{accepted.id}/withdraw"' in anne.get("/me/requests").text
+    jonas = world.as_participant("test-osaka", "p-2")
+    assert jonas.submit(f"/me/requests/{accepted.id}/withdraw", page="/me/requests").status_code == 404
+    assert anne.submit(f"/me/requests/{accepted.id}/withdraw", page="/me/requests").status_code == 303
+    assert _request(world, "r-1").status == RequestStatus.CANCELLED
+    again = anne.submit(f"/me/requests/{accepted.id}/withdraw", page="/me/requests")
+    assert again.status_code == 409 and "This request has already been answered." in again.text

@@ -35,6 +35,7 @@ from missionmatch.web.routes import (
     recommendations,
     report,
     request_steering,
+    request_withdrawal,
     requests_board,
     schedule,
     schedule_versions,
@@ -68,6 +69,7 @@ ROUTERS: list[APIRouter] = [
     recommendations.router,
     partner_exclusions.router,
     directory.router,
+    request_withdrawal.router,  # before meeting_requests: "withdraw" is not one of its actions
     meeting_requests.router,
     agenda.router,
     agenda_bundle.router,

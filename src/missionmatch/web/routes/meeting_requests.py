@@ -39,6 +39,8 @@ def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> st
             "You marked this person as not interested: take them off that list to ask them."
         ),
         "unavailable": t.gettext("This person is not taking requests from you."),
+        "must_meet": t.gettext("The organisers arranged this meeting: ask them to change it."),
+        "already_held": t.gettext("This meeting has already taken place."),
         "limit_reached": t.gettext(
             "You already have %(limit)s open or accepted requests, the most this mission allows: "
             "cancel one or wait for an answer.",
@@ -62,6 +64,11 @@ def _page(request: Request, me: Participant, db, error: str = "", status: int = 
         error=error,
         now=clock.now(),
     )
+
+
+def refusal_page(request: Request, me: Participant, db, t: Translator, code: str) -> Response:
+    """The requests page with a refusal in words, 409."""
+    return _page(request, me, db, error=refusal_text(t, code, me.mission), status=409)
 
 
 @router.get("/me/requests")
