@@ -16,6 +16,7 @@ from missionmatch.web.routes.api import (
     outcomes,
     profile,
     request_approval,
+    request_steering,
     requests,
     schedule,
     schedule_versions,
@@ -44,6 +45,7 @@ for module in (
     on_the_day,
     outcomes,
     request_approval,
+    request_steering,
 ):
     router.include_router(module.router)
 

@@ -11,9 +11,9 @@ from missionmatch.models import Feedback, Meeting
 from missionmatch.models.enums import FollowUp
 from missionmatch.services import feedback as feedback_service
 from missionmatch.services.agenda import AgendaEntry, participant_agenda
-from missionmatch.services.recommendations import recommendations_for
+from missionmatch.services.recommendation_cards import recommendation_page
 from missionmatch.web.deps import DbSession
-from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
+from missionmatch.web.permissions import participant_attends_meeting, visible_participants
 from missionmatch.web.routes.api.access import ApiParticipant, not_found
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.schemas import (
@@ -96,6 +96,10 @@ def _feedback_out(feedback: Feedback) -> FeedbackOut:
 
 @router.get("/me/recommendations", responses=answers(403))
 def list_recommendations(me: ApiParticipant, db: DbSession) -> list[RecommendationOut]:
+    """Best first, without the partners dismissed or marked not interested (partners met in an earlier
+    mission are listed: the page hides them unless asked)."""
+    visible = {p.id for p in visible_participants(me)}
+    cards = recommendation_page(db, me, visible, include_met=True).cards
     return [
         RecommendationOut(
             rank=r.rank,
@@ -104,8 +108,7 @@ def list_recommendations(me: ApiParticipant, db: DbSession) -> list[Recommendati
             suggested_meeting=r.suggested_meeting,
             reasons=r.reasons,
         )
-        for r in recommendations_for(db, me)
-        if participant_sees_participant(me, r.candidate)
+        for r in (card.recommendation for card in cards)
     ]
 
 
