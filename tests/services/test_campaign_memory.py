@@ -113,3 +113,18 @@ def test_the_page_leaves_out_partners_met_dismissed_or_not_interested_unless_ask
         page = recommendation_page(session, jonas, everyone, include_met=True)
         assert [c.recommendation.candidate for c in page.cards] == [osaka["p-3"]]
         assert recommendation_page(session, jonas, set()).cards == []  # outside the directory: never shown
+
+
+def test_requests_between_those_who_met_before_are_follow_ups(factory: sessionmaker[Session]) -> None:
+    from missionmatch.services import meeting_requests as requests
+    from missionmatch.services.campaign_memory import follow_up_requests
+    from missionmatch.settings import MailSettings
+
+    with transaction(factory) as session:
+        osaka, tokyo = _people(session, "osaka"), _people(session, "tokyo")
+        same_people = requests.send_request(session, osaka["p-1"], osaka["p-3"], mail=MailSettings())
+        same_companies = requests.send_request(session, osaka["p-4"], osaka["p-2"], mail=MailSettings())
+        session.expire_all()
+        mission = osaka["p-1"].mission
+        assert follow_up_requests(session, mission) == {same_people.id, same_companies.id}
+        assert follow_up_requests(session, tokyo["p-1"].mission) == set()  # nothing before Tokyo

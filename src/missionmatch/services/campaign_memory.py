@@ -70,3 +70,25 @@ def past_meetings(
     for entries in found.values():
         entries.sort(key=lambda m: (m.held_on, m.same_people), reverse=True)
     return found
+
+
+def follow_up_requests(session: Session, mission: Mission) -> set[int]:
+    """Ids of the mission's requests between two who met (same people or same companies) in an earlier
+    mission of the campaign: follow-up meetings. One read of the earlier meetings for the whole board."""
+    people_met: set[frozenset[str]] = set()
+    companies_met: set[frozenset[str]] = set()
+    for meeting in _earlier_meetings(session, mission):
+        attendees = meeting.participants
+        for a in attendees:
+            for b in attendees:
+                if a.organisation.side != b.organisation.side:
+                    people_met.add(frozenset((a.email, b.email)))
+                    companies_met.add(frozenset((_company(a), _company(b))))
+    if not companies_met:
+        return set()
+    return {
+        r.id
+        for r in mission.meeting_requests
+        if frozenset((r.requester.email, r.recipient.email)) in people_met
+        or frozenset((_company(r.requester), _company(r.recipient))) in companies_met
+    }

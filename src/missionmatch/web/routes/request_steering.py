@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from missionmatch.models import MeetingRequest, Participant
 from missionmatch.services import request_steering
@@ -19,10 +20,10 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-def _refused(request: Request, mission, t, refused: RequestRefused) -> Response:
+def _refused(request: Request, db: Session, mission, t, refused: RequestRefused) -> Response:
     wrong_input = refused.code.startswith("reason_") or refused.code == "same_side"
     text = refusal_text(t, refused.code)
-    return board_page(request, mission, error=text, http_status=422 if wrong_input else 409)
+    return board_page(request, db, mission, error=text, http_status=422 if wrong_input else 409)
 
 
 @router.post("/missions/{slug}/requests/{request_id}/veto")
@@ -42,7 +43,7 @@ def veto(
         request_steering.veto_request(db, found, reason, mail=settings.mail)
     except RequestRefused as refused:
         db.rollback()
-        return _refused(request, mission, t, refused)
+        return _refused(request, db, mission, t, refused)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)
 
@@ -66,7 +67,7 @@ def must_meet(
         request_steering.add_must_meet(db, mission, first, second, mail=settings.mail)
     except RequestRefused as refused:
         db.rollback()
-        return _refused(request, mission, t, refused)
+        return _refused(request, db, mission, t, refused)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)
 

@@ -5,11 +5,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.models import MeetingRequest
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services import request_approval
+from missionmatch.services.campaign_memory import follow_up_requests
 from missionmatch.services.meeting_requests import RequestRefused
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.i18n import Translator
@@ -34,6 +36,7 @@ def refusal_text(t: Translator, code: str) -> str:
 
 def board_page(
     request: Request,
+    db: Session,
     mission,
     status: str = "",
     error: str = "",
@@ -54,6 +57,7 @@ def board_page(
         mission=mission,
         requests=shown,
         people=[p for p in mission.participants if p.erased_at is None],  # for a must-meet meeting
+        follow_ups=follow_up_requests(db, mission),
         organisations=organisations,
         status=status,
         now=now,
@@ -68,12 +72,13 @@ def board_page(
 def requests_board(
     request: Request,
     mission: ManagedMission,
+    db: DbSession,
     status: str = "",
     delegation: int | None = None,
     host: int | None = None,
 ) -> Response:
     pair = (delegation, host) if delegation is not None and host is not None else None
-    return board_page(request, mission, status, organisations=pair)
+    return board_page(request, db, mission, status, organisations=pair)
 
 
 @router.post("/missions/{slug}/requests/approve")
@@ -110,7 +115,7 @@ def reject(
         db.rollback()
         wrong_input = refused.code.startswith("reason_")
         return board_page(
-            request, mission, error=refusal_text(t, refused.code), http_status=422 if wrong_input else 409
+            request, db, mission, error=refusal_text(t, refused.code), http_status=422 if wrong_input else 409
         )
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)
