@@ -51,6 +51,17 @@ def test_import_then_export_gives_back_the_same_document(session_factory: sessio
     assert exported == expected
 
 
+def test_must_meet_vetoes_and_reminders_round_trip(session_factory: sessionmaker[Session]) -> None:
+    document = small_mission()
+    document["meeting_requests"][0]["must_meet"] = True
+    document["meeting_requests"][1].update(status="vetoed", rejection_reason="Competitors", reminders_sent=1)
+    with transaction(session_factory) as session:
+        import_mission(session, document)
+    with transaction(session_factory) as session:
+        exported = export_mission(session, session.scalar(select(Mission)))
+    assert exported["meeting_requests"] == document["meeting_requests"]
+
+
 def test_request_times_are_stored_as_the_instants_the_mission_clock_named(
     session_factory: sessionmaker[Session],
 ) -> None:
@@ -205,6 +216,14 @@ def test_importing_the_same_mission_twice_is_refused(session_factory: sessionmak
             lambda d: d["programme"][0].update(starts_at="2025-05-27T09:00+09:00"),
             "programme[0], starts_at: '2025-05-27T09:00+09:00' has an offset; "
             "write the mission's local time, like 2025-05-27T14:00",
+        ),
+        (
+            lambda d: d["meeting_requests"][0].update(must_meet="yes"),
+            "meeting_requests[0], must_meet: must be true or false",
+        ),
+        (
+            lambda d: d["meeting_requests"][0].update(reminders_sent=3),
+            "meeting_requests[0], reminders_sent: must be 0, 1 or 2",
         ),
         (
             lambda d: d["meeting_requests"][0].update(created_at="2025-05-10T00:00Z"),

@@ -155,3 +155,24 @@ def test_a_must_meet_between_strangers_is_a_new_request(factory: sessionmaker[Se
             RequestStatus.ACCEPTED,
         )
         assert made in requests.inbox(session, people["p-3"]).incoming
+
+
+def test_either_one_withdraws_an_accepted_request_until_the_meeting_is_held(
+    factory: sessionmaker[Session],
+) -> None:
+    from missionmatch.services.request_withdrawal import withdraw_accepted
+
+    with transaction(factory) as session:
+        people = _people(session)
+        accepted = _request(session, "r-1")  # Anne -> Yamada, published as m-1
+        with pytest.raises(requests.RequestRefused, match="not_requester"):
+            withdraw_accepted(session, accepted, people["p-2"], mail=MAIL)
+        withdraw_accepted(session, accepted, people["p-3"], mail=MAIL)  # the recipient may too
+        meeting = session.scalars(select(Meeting).where(Meeting.key == "m-1")).one()
+        assert (accepted.status, meeting.status) == (RequestStatus.CANCELLED, MeetingStatus.CANCELLED)
+        assert _mails(session) == [(people["p-1"].email, "太郎 山田 s’est retiré(e) de votre rendez-vous")]
+        with pytest.raises(requests.RequestRefused, match="not_pending"):
+            withdraw_accepted(session, accepted, people["p-1"], mail=MAIL)
+        made = steering.add_must_meet(session, people["p-2"].mission, people["p-2"], people["p-3"], mail=MAIL)
+        with pytest.raises(requests.RequestRefused, match="must_meet"):
+            withdraw_accepted(session, made, people["p-2"], mail=MAIL)

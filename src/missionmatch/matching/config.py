@@ -28,5 +28,10 @@ class MatchConfig:
     # diversity: candidates whose offers are near-duplicates of one already listed are pushed down
     diversity: float = 0.5
     diversity_threshold: float = 0.85
+    # the list stops where reasons stop holding up: a candidate needs a need↔offer sentence match this close
+    # in one direction. None: the floor calibrated for the embedder (matching/quality.py), no floor for an
+    # uncalibrated one; use_quality_floor=False lists top_k whatever their reasons
+    quality_floor: float | None = None
+    use_quality_floor: bool = True
     # suggested meetings for the scheduler
     pair_rank: int = 3  # a pair is mutual when each is within the other's first `pair_rank`

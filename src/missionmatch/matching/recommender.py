@@ -14,6 +14,7 @@ from missionmatch.matching.embedders import Embedder, make_embedder, normalise_r
 from missionmatch.matching.normalise import hub_correct, sinkhorn_log, symmetric_score
 from missionmatch.matching.pairs import mutual_pairs
 from missionmatch.matching.profile import MatchResult, Profile, Recommendation
+from missionmatch.matching.quality import floor_for, holds_up
 from missionmatch.matching.reasons import explain
 from missionmatch.matching.rules import allowed_matrix
 from missionmatch.matching.units import EmbeddedProfiles, UnitSet, embed_profiles
@@ -133,10 +134,13 @@ def recommend(
         for i in range(len(profiles))
     }
     result = MatchResult()
+    floor = floor_for(config, embedder.name)
     for i in rows:
         recs = []
         for j in ranked[i][: config.top_k]:
             reasons = explain(ep, i, j, config) if with_reasons else None
+            if reasons is not None and floor is not None and not holds_up(reasons, floor):
+                continue  # a filler: nothing in the two profiles connects them
             recs.append(Recommendation(candidate=ids[j], score=float(prob[i, j]), reasons=reasons))
         result.recommendations[ids[i]] = recs
     result.pairs = mutual_pairs(ids, ranked, prob, config.pair_rank)

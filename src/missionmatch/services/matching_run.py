@@ -40,14 +40,15 @@ def match_profile(participant: Participant) -> MatchProfile | None:
 
 
 def excluded_pairs(mission: Mission) -> set[tuple[str, str]]:
-    """Pairs not to recommend again: already meeting, or one declined the other."""
+    """Pairs not to recommend again: already meeting, one declined the other, or the organisers vetoed them.
+    (Whom a participant is not interested in is left off their list when it is shown, campaign-wide.)"""
     pairs: set[tuple[str, str]] = set()
     for meeting in mission.meetings:
         if meeting.status != MeetingStatus.CANCELLED:
             keys = [p.key for p in meeting.participants]
             pairs.update((a, b) for a in keys for b in keys if a != b)
     for request in mission.meeting_requests:
-        if request.status == RequestStatus.DECLINED:
+        if request.status in (RequestStatus.DECLINED, RequestStatus.VETOED):
             pairs.add((request.requester.key, request.recipient.key))
     return pairs
 

@@ -252,6 +252,10 @@ def validate(document: Document) -> list[Problem]:
         check.one_of(request, where, "status", [s.value for s in RequestStatus])
         if request.get("priority") not in (1, 2, 3):
             check.add(where, "priority", "must be 1, 2 or 3")
+        if not isinstance(request.get("must_meet", False), bool):
+            check.add(where, "must_meet", "must be true or false")
+        if request.get("reminders_sent", 0) not in (0, 1, 2):
+            check.add(where, "reminders_sent", "must be 0, 1 or 2")
         check.moment(request, where, "created_at")
         check.moment(request, where, "expires_at", optional=True)
 

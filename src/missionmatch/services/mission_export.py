@@ -126,6 +126,9 @@ def export_mission(session: Session, mission: Mission) -> Document:
             # company meetings only (older documents have neither)
             **({"to_organisation": True} if r.to_organisation else {}),
             **({"attendees": [p.key for p in r.companions]} if r.companions else {}),
+            # only for the organisers' must-meet meetings, and requests already reminded
+            **({"must_meet": True} if r.must_meet else {}),
+            **({"reminders_sent": r.reminders_sent} if r.reminders_sent else {}),
         }
         for r in mission.meeting_requests
     ]

@@ -194,6 +194,8 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             rejection_reason=request.get("rejection_reason", ""),
             to_organisation=bool(request.get("to_organisation", False)),
             companions=[people[key] for key in request.get("attendees", [])],
+            must_meet=request.get("must_meet", False),
+            reminders_sent=request.get("reminders_sent", 0),
         )
     meetings = {}
     for meeting in document.get("meetings", []):

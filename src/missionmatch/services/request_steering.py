@@ -44,7 +44,7 @@ def veto_request(session: Session, request: MeetingRequest, reason: str, *, mail
     if any(m.status in TAKEN_PLACE for m in meetings):
         raise RequestRefused("already_held")
     seen = current.reached_recipient
-    _stop(session, meetings)
+    stop_meetings(session, meetings)
     current.status, current.rejection_reason = RequestStatus.VETOED, reason
     flush_checked(session)
     request_vetoed(session, mail, current, recipient_told=seen)
@@ -73,13 +73,15 @@ def veto_meeting(session: Session, meeting: Meeting, reason: str, *, mail: MailS
         created_at=clock.now(),
     )
     session.add(record)
-    _stop(session, [current])
+    stop_meetings(session, [current])
     flush_checked(session)
     request_vetoed(session, mail, record, recipient_told=True)  # both had it in their schedule
     return record
 
 
-def _stop(session: Session, meetings: Sequence[Meeting]) -> None:
+def stop_meetings(session: Session, meetings: Sequence[Meeting]) -> None:
+    """Under the schedule lock: a draft is removed, a published meeting cancelled (the next publication
+    tells its participants)."""
     for meeting in meetings:
         if meeting.status == MeetingStatus.DRAFT:
             session.delete(meeting)

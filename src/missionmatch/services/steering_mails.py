@@ -3,7 +3,7 @@ for the mails of the ordinary request workflow)."""
 
 from sqlalchemy.orm import Session
 
-from missionmatch.models import MeetingRequest
+from missionmatch.models import MeetingRequest, Participant
 from missionmatch.services.notifications import participant_translator, send_mail
 from missionmatch.settings import MailSettings
 
@@ -72,6 +72,27 @@ def request_reminder(db: Session, settings: MailSettings, request: MeetingReques
             name=requester.full_name,
             organisation=requester.organisation.name,
             due=due,
+            link=f"{settings.base_url}/me/requests",
+        ),
+    )
+
+
+def request_withdrawn(
+    db: Session, settings: MailSettings, request: MeetingRequest, *, by: Participant, told: Participant
+) -> None:
+    """Tells the other one that `by` withdrew from their accepted meeting."""
+    t = participant_translator(told)
+    send_mail(
+        db,
+        settings,
+        request.mission,
+        told.email,
+        t.gettext("%(name)s withdrew from your meeting", name=by.full_name),
+        t.gettext(
+            "%(name)s (%(organisation)s) withdrew from the meeting you had agreed; it will not be "
+            "scheduled. Your requests: %(link)s\n",
+            name=by.full_name,
+            organisation=by.organisation.name,
             link=f"{settings.base_url}/me/requests",
         ),
     )

@@ -84,6 +84,11 @@ def participant_cancels_request(viewer: Participant, request: MeetingRequest) ->
     return viewer.id == request.requester_id
 
 
+def participant_withdraws_request(viewer: Participant, request: MeetingRequest) -> bool:
+    """Either of the two withdraws from an accepted request (the recipient once it has reached them)."""
+    return viewer.id == request.requester_id or participant_answers_request(viewer, request)
+
+
 def participant_attends_meeting(viewer: Participant, meeting: Meeting) -> bool:
     """A participant gives feedback only on meetings they attend."""
     return any(p.id == viewer.id for p in meeting.participants)

@@ -1,12 +1,15 @@
 """Rendering pages: every template receives the translator, the CSRF token and the signed-in role."""
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_skeleton
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from missionmatch.sectors import SECTORS, sector_name
 from missionmatch.services.change_words import change_lines
 from missionmatch.web.deps import get_translator
 from missionmatch.web.i18n import LANGUAGE_NAMES, LANGUAGES
@@ -15,6 +18,20 @@ from missionmatch.web.security import CSRF_FIELD, csrf_token
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 # schedule changes in words (replan reports): change_lines(t, mission, changes)
 TEMPLATES.env.globals.update(change_lines=change_lines, zip=zip)
+
+
+def sector_label(code: str, language: str) -> str:
+    """A sector's name in the page's language; a code outside the vocabulary as it is."""
+    return sector_name(code, language) if code in SECTORS else code
+
+
+def month_year(day: dt.date, language: str) -> str:
+    """ "May 2025", "mai 2025", "2025年5月"."""
+    return format_skeleton("yMMMM", day, locale=language)
+
+
+# sector_label(code, lang): never a raw code such as "ai" on a page
+TEMPLATES.env.globals.update(sector_label=sector_label, month_year=month_year)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

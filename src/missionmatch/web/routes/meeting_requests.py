@@ -9,6 +9,7 @@ from missionmatch import clock
 from missionmatch.models import MeetingRequest, Mission, Participant
 from missionmatch.services import company_requests as company
 from missionmatch.services import meeting_requests as requests
+from missionmatch.services.campaign_memory import past_meetings
 from missionmatch.web.deps import CurrentParticipant, DbSession, Lang, Settings
 from missionmatch.web.i18n import Translator
 from missionmatch.web.permissions import (
@@ -38,6 +39,13 @@ def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> st
         "message": t.gettext("The message is too long."),
         "window_not_open": t.gettext("Meeting requests for this mission are not open yet."),
         "window_closed": t.gettext("Meeting requests for this mission are closed."),
+        "vetoed": t.gettext("The organisers have stopped meetings between you two."),
+        "not_interested": t.gettext(
+            "You marked this person as not interested: take them off that list to ask them."
+        ),
+        "unavailable": t.gettext("This person is not taking requests from you."),
+        "must_meet": t.gettext("The organisers arranged this meeting: ask them to change it."),
+        "already_held": t.gettext("This meeting has already taken place."),
         "limit_reached": t.gettext(
             "You already have %(limit)s open or accepted requests, the most this mission allows: "
             "cancel one or wait for an answer.",
@@ -49,6 +57,7 @@ def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> st
 
 def _page(request: Request, me: Participant, db, error: str = "", status: int = 200) -> Response:
     box = requests.inbox(db, me)
+    others = [r.requester for r in box.incoming] + [r.recipient for r in box.outgoing]
     return render(
         request,
         "requests.html",
@@ -56,9 +65,15 @@ def _page(request: Request, me: Participant, db, error: str = "", status: int = 
         me=me,
         mission=me.mission,
         inbox=box,
+        met_before=past_meetings(db, me, others),  # a request between them is a follow-up meeting
         error=error,
         now=clock.now(),
     )
+
+
+def refusal_page(request: Request, me: Participant, db, t: Translator, code: str) -> Response:
+    """The requests page with a refusal in words, 409."""
+    return _page(request, me, db, error=refusal_text(t, code, me.mission), status=409)
 
 
 @router.get("/me/requests")

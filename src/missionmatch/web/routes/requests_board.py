@@ -5,11 +5,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.models import MeetingRequest
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services import request_approval
+from missionmatch.services.campaign_memory import follow_up_requests
 from missionmatch.services.meeting_requests import RequestRefused
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.i18n import Translator
@@ -24,19 +26,39 @@ def refusal_text(t: Translator, code: str) -> str:
         "reason_required": t.gettext("Give the requester a reason."),
         "reason_too_long": t.gettext("The reason is too long."),
         "not_pending": t.gettext("This request no longer awaits approval."),
+        "already_held": t.gettext("This meeting has already taken place."),
+        "vetoed": t.gettext("The organisers have vetoed this pair."),
+        "duplicate": t.gettext("These two already have a meeting."),
+        "same_side": t.gettext("Meetings are between the delegation and the hosts."),
     }
     return texts.get(code, t.gettext("This is not possible."))
 
 
-def _board(request: Request, mission, status: str = "", error: str = "", http_status: int = 200) -> Response:
+def board_page(
+    request: Request,
+    db: Session,
+    mission,
+    status: str = "",
+    error: str = "",
+    http_status: int = 200,
+    organisations: tuple[int, int] | None = None,
+) -> Response:
+    """The board; `organisations` (delegation, host) keeps the requests between two organisations (a cell
+    of the matrix)."""
     now = clock.now()
     shown = [r for r in mission.meeting_requests if not status or r.status_at(now).value == status]
+    if organisations is not None:
+        pair = set(organisations)
+        shown = [r for r in shown if {r.requester.organisation_id, r.recipient.organisation_id} == pair]
     return render(
         request,
         "requests_board.html",
         status_code=http_status,
         mission=mission,
         requests=shown,
+        people=[p for p in mission.participants if p.erased_at is None],  # for a must-meet meeting
+        follow_ups=follow_up_requests(db, mission),
+        organisations=organisations,
         status=status,
         now=now,
         statuses=[s.value for s in RequestStatus],
@@ -47,8 +69,16 @@ def _board(request: Request, mission, status: str = "", error: str = "", http_st
 
 
 @router.get("/missions/{slug}/requests")
-def requests_board(request: Request, mission: ManagedMission, status: str = "") -> Response:
-    return _board(request, mission, status)
+def requests_board(
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    status: str = "",
+    delegation: int | None = None,
+    host: int | None = None,
+) -> Response:
+    pair = (delegation, host) if delegation is not None and host is not None else None
+    return board_page(request, db, mission, status, organisations=pair)
 
 
 @router.post("/missions/{slug}/requests/approve")
@@ -84,8 +114,8 @@ def reject(
     except RequestRefused as refused:
         db.rollback()
         wrong_input = refused.code.startswith("reason_")
-        return _board(
-            request, mission, error=refusal_text(t, refused.code), http_status=422 if wrong_input else 409
+        return board_page(
+            request, db, mission, error=refusal_text(t, refused.code), http_status=422 if wrong_input else 409
         )
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)

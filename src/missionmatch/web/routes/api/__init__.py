@@ -17,6 +17,7 @@ from missionmatch.web.routes.api import (
     outcomes,
     profile,
     request_approval,
+    request_steering,
     requests,
     schedule,
     schedule_versions,
@@ -46,6 +47,7 @@ for module in (
     outcomes,
     request_approval,
     company_meetings,
+    request_steering,
 ):
     router.include_router(module.router)
 

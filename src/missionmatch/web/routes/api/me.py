@@ -12,10 +12,13 @@ from missionmatch.models import Feedback, Meeting
 from missionmatch.models.enums import FollowUp
 from missionmatch.services import feedback as feedback_service
 from missionmatch.services.agenda import AgendaEntry, participant_agenda
-from missionmatch.services.recommendations import recommendations_for
+from missionmatch.services.recommendation_cards import recommendation_page
 from missionmatch.web.deps import DbSession
 from missionmatch.web.page_cache import PageCacheDep
-from missionmatch.web.permissions import participant_attends_meeting, participant_sees_participant
+from missionmatch.web.permissions import (
+    participant_attends_meeting,
+    visible_participants,
+)
 from missionmatch.web.routes.api.access import ApiParticipant, not_found
 from missionmatch.web.routes.api.cached import cached_json
 from missionmatch.web.routes.api.errors import answers
@@ -101,6 +104,8 @@ def _feedback_out(feedback: Feedback) -> FeedbackOut:
 def list_recommendations(
     request: Request, me: ApiParticipant, db: DbSession, cache: PageCacheDep
 ) -> Response:
+    """Best first, without the partners dismissed or marked not interested (partners met in an earlier
+    mission are listed: the page hides them unless asked)."""
     revision = me.mission.content_revision  # before the data (api/cached.py)
     viewer = ("participant", me.id)
     shape = list[RecommendationOut]
@@ -110,6 +115,8 @@ def list_recommendations(
 
 
 def _recommendations(db: DbSession, me: ApiParticipant) -> list[RecommendationOut]:
+    visible = {p.id for p in visible_participants(me)}
+    cards = recommendation_page(db, me, visible, include_met=True).cards
     return [
         RecommendationOut(
             rank=r.rank,
@@ -118,8 +125,7 @@ def _recommendations(db: DbSession, me: ApiParticipant) -> list[RecommendationOu
             suggested_meeting=r.suggested_meeting,
             reasons=r.reasons,
         )
-        for r in recommendations_for(db, me)
-        if participant_sees_participant(me, r.candidate)
+        for r in (card.recommendation for card in cards)
     ]
 
 

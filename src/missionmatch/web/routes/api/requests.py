@@ -11,6 +11,7 @@ from missionmatch import clock
 from missionmatch.models import MeetingRequest, Participant
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services import meeting_requests as requests
+from missionmatch.services.request_withdrawal import withdraw_accepted
 from missionmatch.web.deps import ApiPrincipal, DbSession, Settings
 from missionmatch.web.page_cache import PageCacheDep
 from missionmatch.web.permissions import (
@@ -18,6 +19,7 @@ from missionmatch.web.permissions import (
     participant_cancels_request,
     participant_sees_participant,
     participant_sees_request,
+    participant_withdraws_request,
 )
 from missionmatch.web.routes.api.access import not_found
 from missionmatch.web.routes.api.cached import cached_json
@@ -41,7 +43,10 @@ class RequestOut(BaseModel):
     priority: int
     message: str
     expires_at: Instant | None
-    rejection_reason: str = Field(description="why organisers rejected it (status `rejected`), else empty")
+    rejection_reason: str = Field(
+        description="why organisers rejected or vetoed it (status `rejected`, `vetoed`), else empty"
+    )
+    must_meet: bool = Field(description="a meeting the organisers arranged, placed before any other")
 
 
 def request_out(r: MeetingRequest) -> RequestOut:
@@ -54,6 +59,7 @@ def request_out(r: MeetingRequest) -> RequestOut:
         message=r.message,
         expires_at=r.expires_at,
         rejection_reason=r.rejection_reason,
+        must_meet=r.must_meet,
     )
 
 
@@ -113,7 +119,7 @@ def send_request(body: RequestIn, db: DbSession, principal: ApiPrincipal, settin
 @router.post("/requests/{request_id}/{action}", responses=answers(403, 404, 409, 422))
 def answer_request(
     request_id: int,
-    action: Literal["accept", "decline", "cancel"],
+    action: Literal["accept", "decline", "cancel", "withdraw"],
     db: DbSession,
     principal: ApiPrincipal,
     settings: Settings,
@@ -122,11 +128,14 @@ def answer_request(
     found = db.get(MeetingRequest, request_id)
     if found is None or not participant_sees_request(me, found):
         raise not_found("request")
-    rule = participant_cancels_request if action == "cancel" else participant_answers_request
-    if not rule(me, found):
+    rules = {"cancel": participant_cancels_request, "withdraw": participant_withdraws_request}
+    if not rules.get(action, participant_answers_request)(me, found):
         raise HTTPException(status_code=403, detail=f"you cannot {action} this request")
     try:
-        requests.act_on_request(db, found, me, action, mail=settings.mail)
+        if action == "withdraw":  # from an accepted request, before the meeting (either of the two)
+            withdraw_accepted(db, found, me, mail=settings.mail)
+        else:
+            requests.act_on_request(db, found, me, action, mail=settings.mail)
     except requests.RequestRefused as refused:
         db.rollback()
         raise HTTPException(status_code=409, detail=refused.code) from None
