@@ -59,15 +59,38 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
             request.key, people, base + request.priority, request, None, "mutual" if mutual else "request"
         )
         asked |= {frozenset(two) for two in combinations([p.id for p in people], 2)}
+    seats = min((b2b.seats for b2b in mission.b2b_sessions), default=2)
     for item in recommendations:
         pair = frozenset((item.participant_id, item.candidate_id))
-        if item.suggested_meeting and pair not in covered and pair not in asked:
-            people = tuple(sorted((item.participant, item.candidate), key=lambda p: p.id))
-            wanted[pair] = Candidate(
+        if not item.suggested_meeting or pair in covered or pair in asked:
+            continue
+        first, second = sorted((item.participant, item.candidate), key=lambda p: p.id)
+        people = (first, second)
+        joined = _join_colleagues(list(wanted.values()), people, seats)
+        if joined is None:
+            joined = Candidate(
                 f"s-{people[0].key}-{people[1].key}", people, SUGGESTED_WEIGHT, source="suggested"
             )
-            asked.add(pair)
+            wanted[pair] = joined
+        asked |= {frozenset(two) for two in combinations([p.id for p in joined.people], 2)}
     return published + list(wanted.values())
+
+
+def _join_colleagues(
+    wanted: list[Candidate], pair: tuple[Participant, Participant], seats: int
+) -> Candidate | None:
+    """A wanted meeting of a colleague with the same person (asked for or suggested), which the other of a
+    suggested `pair` joins: the host meets the company once (seats permitting), not each representative."""
+    for candidate in wanted:
+        if len(candidate.people) >= seats:
+            continue
+        for shared, joining in (pair, pair[::-1]):
+            ours = {p.id for p in candidate.people}
+            colleague = any(p.organisation_id == joining.organisation_id for p in candidate.people)
+            if shared.id in ours and joining.id not in ours and colleague:
+                candidate.people = tuple(sorted((*candidate.people, joining), key=lambda p: p.id))
+                return candidate
+    return None
 
 
 def busy_windows(participant: Participant) -> list[tuple[dt.datetime, dt.datetime]]:
