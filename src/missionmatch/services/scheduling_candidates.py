@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, Recommendation
-from missionmatch.models.enums import RequestStatus
+from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.models.meeting import SETTLED
 
 # Priorities of the issue: mutual request > one-sided request > suggestion; a request's own priority (1-3)
@@ -47,6 +47,10 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
     accepted = [r for r in mission.meeting_requests if r.status == RequestStatus.ACCEPTED]
     directions = {(r.requester_id, r.recipient_id) for r in accepted}
     asked: set[frozenset[int]] = set()  # pairs sitting together in a wanted meeting
+    # once accepted, a request's meeting says who comes (organisers may have changed it since)
+    chosen = {
+        m.request_id: tuple(m.participants) for m in mission.meetings if m.status == MeetingStatus.DRAFT
+    }
     # company meetings first (most attendees), so that a person's own request within one is answered by it
     for request in sorted(accepted, key=lambda r: (-len(r.attendees), r.id)):
         pair = frozenset((request.requester_id, request.recipient_id))
@@ -54,7 +58,7 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
             continue
         mutual = (request.recipient_id, request.requester_id) in directions
         base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
-        people = tuple(request.attendees)
+        people = chosen.get(request.id) or tuple(request.attendees)
         wanted[pair] = Candidate(
             request.key, people, base + request.priority, request, None, "mutual" if mutual else "request"
         )
