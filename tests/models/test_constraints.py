@@ -6,7 +6,16 @@ from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import Feedback, Meeting, MeetingRequest, Mission, Organisation, Participant, Profile
+from missionmatch.models import (
+    B2BSession,
+    Feedback,
+    Meeting,
+    MeetingRequest,
+    Mission,
+    Organisation,
+    Participant,
+    Profile,
+)
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services.mission_import import import_mission
 from tests.factories import small_mission
@@ -137,3 +146,8 @@ def test_a_pending_request_reads_as_expired_once_due_without_a_write() -> None:
     assert (
         MeetingRequest(status=RequestStatus.PENDING, expires_at=None).status_at(due) == RequestStatus.PENDING
     )
+
+
+def test_a_table_of_fewer_than_two_seats_is_refused(loaded) -> None:
+    with pytest.raises(IntegrityError), transaction(loaded) as session:
+        session.scalar(select(B2BSession)).seats = 1

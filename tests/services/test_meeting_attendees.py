@@ -90,3 +90,18 @@ def test_an_interpreter_is_needed_once_the_attendees_share_no_language(
         assert meeting.interpreter is None
         change_attendees(session, meeting, [*meeting.participants, _get(session, Participant, "p-6")])
         assert meeting.interpreter == "fr-ja"
+
+
+def test_the_two_parties_of_the_request_stay_and_colleagues_follow_the_request(
+    factory: sessionmaker[Session],
+) -> None:
+    with transaction(factory) as session:
+        b2b = session.scalar(select(B2BSession))
+        meeting = placement.place_request(session, _get(session, MeetingRequest, "r-2"), b2b, 4)
+        jonas, pedro = _get(session, Participant, "p-2"), _get(session, Participant, "p-7")
+        sato = _get(session, Participant, "p-4")
+        refusals = _refused(lambda: change_attendees(session, meeting, [pedro, sato]))
+        assert refusals == [("request_parties", {"names": "Jonas Weber"})]
+        ito = _get(session, Participant, "p-5")
+        change_attendees(session, meeting, [jonas, sato, ito])
+        assert [p.key for p in meeting.request.attendees] == ["p-2", "p-4", "p-5"]

@@ -1,8 +1,9 @@
-"""Operations interleaved at random, on SQLite and PostgreSQL: request, accept, decline, place by hand, move,
-outcomes (held, no-show, cancelled and back), withdraw, erase, schedule, replan, publish. After every step:
-nobody is in two occupying meetings of one slot, no table is used twice, interpreter pools are within
-capacity, and each publication made exactly one version; after a scheduler run every accepted request is in
-the schedule or listed unplaced with a reason."""
+"""Operations interleaved at random, on SQLite and PostgreSQL: request (also bringing a colleague), accept,
+decline, place by hand, move, change attendees, outcomes (held, no-show, cancelled and back), withdraw, erase,
+schedule, replan, publish. After every step: nobody is in two occupying meetings of one slot, no table is used
+twice nor holds more people than its seats, interpreter pools are within capacity, and each publication made
+exactly one version; after a scheduler run every accepted request is in the schedule or listed unplaced with a
+reason."""
 
 import itertools
 import os
@@ -18,9 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, ScheduleVersion
 from missionmatch.models.enums import RequestStatus, Side
+from missionmatch.services import company_requests as company
 from missionmatch.services import meeting_requests as requests
 from missionmatch.services import on_the_day
 from missionmatch.services.interpreter_setup import canonical_pair
+from missionmatch.services.meeting_attendees import change_attendees
 from missionmatch.services.meeting_placement import move_meeting, place_request
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.personal_data import erase_participant
@@ -88,6 +91,35 @@ class ScheduleMachine(RuleBasedStateMachine):
                 s, s.get(Participant, sender), s.get(Participant, recipient), mail=MAIL
             )
         )
+
+    @rule(data=st.data())
+    def send_company_request(self, data: st.DataObject) -> None:
+        """A delegate of LuxSat brings a colleague to one of Kansai Orbital: a meeting of three."""
+        sender, colleague = data.draw(st.permutations([self.people["p-1"], self.people["p-6"]]))
+        recipient = data.draw(st.sampled_from([self.people[k] for k in ("p-3", "p-4", "p-5")]))
+        self._attempt(
+            lambda s: company.send_with_attendees(
+                s,
+                s.get(Participant, sender),
+                s.get(Participant, recipient),
+                colleagues=[s.get(Participant, colleague)],
+                mail=MAIL,
+            )
+        )
+
+    @rule(data=st.data())
+    def change_the_attendees(self, data: st.DataObject) -> None:
+        meetings = self._ids(Meeting)
+        if not meetings:
+            return
+        meeting_id = data.draw(st.sampled_from(meetings))
+        chosen = data.draw(st.sets(st.sampled_from(sorted(self.people.values())), min_size=2, max_size=5))
+
+        def work(session: Session) -> object:
+            people = [session.get(Participant, i) for i in sorted(chosen)]
+            return change_attendees(session, session.get(Meeting, meeting_id), people)
+
+        self._attempt(work)
 
     @rule(data=st.data(), accept=st.booleans())
     def answer_request(self, data: st.DataObject, accept: bool) -> None:
@@ -184,6 +216,7 @@ class ScheduleMachine(RuleBasedStateMachine):
             seats = Counter((m.session_id, m.slot, m.table) for m in placed if m.table is not None)
             assert [seat for seat, n in seats.items() if n > 1] == []
             busy = Counter((p.id, m.session_id, m.slot) for m in placed for p in m.participants)
+            assert [m.key for m in placed if m.session and len(m.participants) > m.session.seats] == []
             assert [who for who, n in busy.items() if n > 1] == []
             pools = {
                 (b2b.id, canonical_pair(pool.language_a, pool.language_b)): pool.count

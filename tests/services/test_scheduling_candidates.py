@@ -4,6 +4,7 @@ and each person's slots and languages, on SQLite and PostgreSQL."""
 import datetime as dt
 
 from missionmatch.db import transaction
+from missionmatch.models import Recommendation
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.scheduling_candidates import (
     MUTUAL_WEIGHT,
@@ -77,3 +78,44 @@ def test_a_new_meeting_key_never_takes_one_in_use(session_factory):
         mission = import_mission(session, small_mission())
         assert new_meeting_key(mission, "r-2") == "m-r-2"
         assert new_meeting_key(mission, "1") == "m-1-2"  # m-1 exists
+
+
+def test_a_company_request_is_one_candidate_and_answers_a_colleagues_own_request(session_factory):
+    document = small_mission()
+    document["meetings"] = document["agreements"] = document["feedback"] = []
+    document["meeting_requests"] = [
+        _request("r-1", "p-1", "p-4", 2),  # Anne alone with Sato: answered by the company meeting
+        dict(_request("r-9", "p-1", "p-3", 3), attendees=["p-4"]),  # Anne with 山田 and Sato
+        _request("r-8", "p-2", "p-4", 1),
+    ]
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        found = [(c.key, sorted(p.key for p in c.people)) for c in candidates(mission, [])]
+        assert found == [("r-9", ["p-1", "p-3", "p-4"]), ("r-8", ["p-2", "p-4"])]
+
+
+def test_suggestions_of_one_person_with_two_colleagues_become_one_company_meeting(session_factory):
+    document = small_mission()
+    document["meetings"] = document["agreements"] = document["feedback"] = []
+    document["meeting_requests"] = []
+    with transaction(session_factory) as session:
+        mission = import_mission(session, document)
+        people = {p.key: p for p in mission.participants}
+        made = dt.datetime(2025, 5, 1, tzinfo=dt.UTC)
+        suggestions = [
+            Recommendation(
+                mission_id=mission.id,
+                participant=people["p-2"],
+                candidate=people[key],
+                rank=rank,
+                score=0.5,
+                suggested_meeting=True,
+                embedder="test",
+                created_at=made,
+            )
+            for rank, key in enumerate(("p-3", "p-4"), start=1)
+        ]
+        session.add_all(suggestions)
+        session.flush()
+        found = [(c.source, sorted(p.key for p in c.people)) for c in candidates(mission, suggestions)]
+        assert found == [("suggested", ["p-2", "p-3", "p-4"])]

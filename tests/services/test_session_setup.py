@@ -176,3 +176,21 @@ def test_a_pool_never_shrinks_below_its_busiest_slot(factory: sessionmaker[Sessi
             interpreter_setup.remove_pool(session, pool)
         interpreter_setup.set_pool_count(session, pool, "3")
         assert pool.count == 3
+
+
+def test_seats_never_drop_below_a_scheduled_meetings_attendees(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        b2b = _b2b(session)  # m-1: three attendees
+        assert b2b.seats == 4
+        with pytest.raises(SetupRejected) as rejected:
+            session_setup.update_session(
+                session, b2b, session_setup.read_session(_mission(session), {**FORM, "seats": "2"})
+            )
+        assert rejected.value.errors == {"seats": FieldError("seats_in_use", {"count": 2, "keys": "m-1"})}
+        session_setup.update_session(
+            session, b2b, session_setup.read_session(_mission(session), {**FORM, "seats": "3"})
+        )
+        assert b2b.seats == 3
+        with pytest.raises(SetupRejected) as rejected:
+            session_setup.read_session(_mission(session), {**FORM, "seats": "1"})
+        assert rejected.value.errors == {"seats": FieldError("number", {"low": 2, "high": 50})}

@@ -12,6 +12,7 @@ from typing import Any
 
 from missionmatch.demo import names
 from missionmatch.demo.agreements import agreements
+from missionmatch.demo.company_requests import company_requests
 from missionmatch.demo.missions import MISSIONS
 from missionmatch.demo.outcomes import feedback, place_meetings, schedule_versions
 from missionmatch.demo.returning import come_back, come_back_person, returning_organisations
@@ -339,6 +340,8 @@ def build_mission(
     }
     if spec["slug"] in PAST:
         _outcomes(document, rng)
+    else:  # the draft mission to schedule: colleagues asking the same host meet them together
+        company_requests(document["meeting_requests"], document["participants"])
     document["agreements"] = agreements(document, org_theme, spec)
     return document
 

@@ -42,6 +42,12 @@ def change_attendees(session: Session, meeting: Meeting, people: Sequence[Partic
     if current.status not in CHANGEABLE:
         raise PlacementRefused([Refusal("attendees_fixed", {"status": current.status.value})])
     chosen = _checked_people(current, people)
+    request = current.request
+    if request is not None:  # the request's two parties stay: the meeting answers their request
+        missing = [p for p in (request.requester, request.recipient) if p not in chosen]
+        if missing:
+            names = ", ".join(p.full_name for p in missing)
+            raise PlacementRefused([Refusal("request_parties", {"names": names})])
     if current.placed:
         assert current.session is not None and current.slot is not None
         checked = check_slot(session, chosen, current.session, current.slot, current.table, besides=current)
@@ -49,5 +55,8 @@ def change_attendees(session: Session, meeting: Meeting, people: Sequence[Partic
             raise PlacementRefused(checked.refusals)
         current.interpreter = checked.interpreter
     current.participants = chosen
+    if request is not None:  # a later scheduler run asks the request who comes
+        ends = (request.requester_id, request.recipient_id)
+        request.companions = [p for p in chosen if p.id not in ends]
     flush_checked(session)
     return current

@@ -242,11 +242,18 @@ def validate(document: Document) -> list[Problem]:
     check.problems.extend(document_problems(participants, sessions))
 
     requests = document.get("meeting_requests", [])
+    org_of = {p.get("key"): p.get("organisation") for p in participants}
     request_keys = check.unique_keys(requests, "meeting_requests")
     for index, request in enumerate(requests):
         where = f"meeting_requests[{index}]"
         check.refs([request.get("from"), request.get("to")], participant_keys, where, "from/to")
         check.refs(request.get("attendees", []), participant_keys, where, "attendees")
+        sides = {org_of.get(request.get("from")), org_of.get(request.get("to"))}
+        for key in request.get("attendees", []):
+            if key in org_of and org_of[key] not in sides:
+                check.add(
+                    where, "attendees", f"{key!r} is of neither the requester's nor the recipient's company"
+                )
         if request.get("from") == request.get("to"):
             check.add(where, "to", "a participant cannot request a meeting with themselves")
         check.one_of(request, where, "status", [s.value for s in RequestStatus])

@@ -48,3 +48,16 @@ def recommendation_page(
         met_hidden=len(cards) - len(shown),
         no_more_good=bool(stored) and len(stored) < MatchConfig().top_k,
     )
+
+
+def hidden_partners(
+    session: Session, participant: Participant, candidates: list[Participant], include_met: bool = False
+) -> set[int]:
+    """Those of `candidates` the participant's pages leave out: dismissed, not interested (campaign-wide),
+    and, unless asked, met in an earlier mission. The organisation cards apply it to colleagues' matches."""
+    dismissed = {p.id for p in excluded_by(session, participant)[ExclusionKind.DISMISSED]}
+    shunned = not_interested_emails(session, participant)
+    hidden = {p.id for p in candidates if p.id in dismissed or p.email in shunned}
+    if not include_met:
+        hidden |= set(past_meetings(session, participant, [p for p in candidates if p.id not in hidden]))
+    return hidden

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant, Recommendation
-from missionmatch.models.enums import RequestStatus
+from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.models.meeting import SETTLED
 
 # Priorities of the issue: mutual request > one-sided request > suggestion; a request's own priority (1-3)
@@ -49,6 +49,10 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
     accepted = [r for r in mission.meeting_requests if r.status == RequestStatus.ACCEPTED]
     directions = {(r.requester_id, r.recipient_id) for r in accepted}
     asked: set[frozenset[int]] = set()  # pairs sitting together in a wanted meeting
+    # once accepted, a request's meeting says who comes (organisers may have changed it since)
+    chosen = {
+        m.request_id: tuple(m.participants) for m in mission.meetings if m.status == MeetingStatus.DRAFT
+    }
     # must-meet meetings first (a pair's must-meet counts), then company meetings (most attendees), so that a
     # person's own request within one is answered by it
     for request in sorted(accepted, key=lambda r: (not r.must_meet, -len(r.attendees), r.id)):
@@ -58,19 +62,42 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
         mutual = (request.recipient_id, request.requester_id) in directions
         base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
         source = "must_meet" if request.must_meet else "mutual" if mutual else "request"
-        people = tuple(request.attendees)
+        people = chosen.get(request.id) or tuple(request.attendees)
         wanted[pair] = Candidate(request.key, people, base + request.priority, request, None, source)
         asked |= {frozenset(two) for two in combinations([p.id for p in people], 2)}
+    seats = min((b2b.seats for b2b in mission.b2b_sessions), default=2)
     for item in recommendations:
         pair = frozenset((item.participant_id, item.candidate_id))
-        if item.suggested_meeting and pair not in covered and pair not in asked:
-            people = tuple(sorted((item.participant, item.candidate), key=lambda p: p.id))
-            wanted[pair] = Candidate(
+        if not item.suggested_meeting or pair in covered or pair in asked:
+            continue
+        first, second = sorted((item.participant, item.candidate), key=lambda p: p.id)
+        people = (first, second)
+        joined = _join_colleagues(list(wanted.values()), people, seats)
+        if joined is None:
+            joined = Candidate(
                 f"s-{people[0].key}-{people[1].key}", people, SUGGESTED_WEIGHT, source="suggested"
             )
-            asked.add(pair)
+            wanted[pair] = joined
+        asked |= {frozenset(two) for two in combinations([p.id for p in joined.people], 2)}
     _must_meet_first(list(wanted.values()))
     return published + list(wanted.values())
+
+
+def _join_colleagues(
+    wanted: list[Candidate], pair: tuple[Participant, Participant], seats: int
+) -> Candidate | None:
+    """A wanted meeting of a colleague with the same person (asked for or suggested), which the other of a
+    suggested `pair` joins: the host meets the company once (seats permitting), not each representative."""
+    for candidate in wanted:
+        if len(candidate.people) >= seats:
+            continue
+        for shared, joining in (pair, pair[::-1]):
+            ours = {p.id for p in candidate.people}
+            colleague = any(p.organisation_id == joining.organisation_id for p in candidate.people)
+            if shared.id in ours and joining.id not in ours and colleague:
+                candidate.people = tuple(sorted((*candidate.people, joining), key=lambda p: p.id))
+                return candidate
+    return None
 
 
 def _must_meet_first(open_: list[Candidate]) -> None:

@@ -24,6 +24,7 @@ from missionmatch.services.setup_fields import (
 )
 
 LIMITS = {"slot_minutes": (5, 240), "slot_count": (1, 100), "tables": (1, 1000)}
+SEATS = (2, 50)  # chairs at a table: a pair at least
 MAX_PAUSE = 600
 _PAUSE = re.compile(r"^(\d+)\s*:\s*(\d+)$")
 
@@ -38,6 +39,7 @@ class SessionFields:
     slot_count: int
     tables: int
     breaks: list[dict[str, int]]
+    seats: int = 4
 
 
 def format_breaks(breaks: list[dict[str, int]]) -> str:
@@ -79,6 +81,7 @@ def read_session(mission: Mission, form: Mapping[str, str]) -> SessionFields:
         slot_count=numbers["slot_count"] or 0,
         tables=numbers["tables"] or 0,
         breaks=parse_breaks(form.get("breaks", ""), numbers["slot_count"], read),
+        seats=(read.number("seats", *SEATS) or 0) if "seats" in form else 4,  # older forms: the default
     )
     if not read.errors:
         first, last = mission_window(mission)
@@ -139,6 +142,9 @@ def update_session(session: Session, b2b: B2BSession, fields: SessionFields) -> 
         name: FieldError(f"{name}_in_use", {"count": getattr(fields, name), "keys": ", ".join(keys)})
         for name, keys in lost.items()
     }
+    crowded = [m.key for m in scheduled_meetings(session, b2b) if len(m.participants) > fields.seats]
+    if crowded:
+        errors["seats"] = FieldError("seats_in_use", {"count": fields.seats, "keys": ", ".join(crowded)})
     hosted = hosted_beyond(b2b, fields.tables)
     if hosted is not None and "tables" not in errors:
         errors["tables"] = hosted

@@ -27,6 +27,7 @@ MESSAGES = {
     "seats": _("%(size)s attendees do not fit at a table of %(session)s, which seats %(count)s."),
     "rule": _("Not possible: %(reason)s"),
     "attendees_sides": _("A meeting needs at least one attendee from the delegation and one from the hosts."),
+    "request_parties": _("%(names)s asked for or accepted this meeting and stay among its attendees."),
     "attendees_fixed": _("Only draft and published meetings can change attendees (this one is %(status)s)."),
     "attendee_erased": _("%(name)s was erased from the mission and cannot attend."),
     "not_movable": _("Only draft and published meetings can be moved (this one is %(status)s)."),

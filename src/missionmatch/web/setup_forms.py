@@ -53,6 +53,9 @@ def _messages(t: Translator) -> dict[str, str]:
         "tables_in_use": t.gettext(
             "Scheduled meetings use tables after table %(count)s (%(keys)s): move or cancel them first."
         ),
+        "seats_in_use": t.gettext(
+            "Scheduled meetings have more than %(count)s attendees (%(keys)s): change their attendees first."
+        ),
         "tables_hosted": t.gettext(
             "%(names)s keep tables after table %(count)s (%(tables)s): give them other tables first."
         ),

@@ -37,6 +37,7 @@ def _values(b2b: B2BSession) -> dict[str, str]:
         "slot_minutes": str(b2b.slot_minutes),
         "slot_count": str(b2b.slot_count),
         "tables": str(b2b.tables),
+        "seats": str(b2b.seats),
         "breaks": session_setup.format_breaks(b2b.breaks),
     }
 
@@ -78,7 +79,14 @@ def session_list(request: Request, mission: ManagedMission, db: DbSession) -> Re
 @router.get("/missions/{slug}/sessions/new")
 def new_session(request: Request, mission: ManagedMission, db: DbSession) -> Response:
     start = mission.start_date.strftime("%Y-%m-%dT14:00")
-    values = {"starts_at": start, "slot_minutes": "20", "slot_count": "12", "tables": "10", "breaks": ""}
+    values = {
+        "starts_at": start,
+        "slot_minutes": "20",
+        "slot_count": "12",
+        "tables": "10",
+        "seats": "4",
+        "breaks": "",
+    }
     return _form_page(request, mission, db, values)
 
 
