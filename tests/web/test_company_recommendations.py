@@ -11,6 +11,6 @@ def test_two_representatives_of_one_company_give_one_card_and_the_person_view_st
     page = browser.get("/me/recommendations").text
     assert page.count("<strong>Kansai Orbital KK</strong>") == 1
     assert page.index("太郎 山田</a> (部長)") < page.index("Hanako Sato</a> (Engineer)")
-    assert page.count("Shared sectors: space") == 1 and "One card per person" in page
+    assert page.count("Shared sectors: Space") == 1 and "One card per person" in page
     people = browser.get("/me/recommendations?view=people").text
-    assert people.count("Shared sectors: space") == 2 and "One card per organisation" in people
+    assert people.count("Shared sectors: Space") == 2 and "One card per organisation" in people

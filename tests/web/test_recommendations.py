@@ -59,10 +59,10 @@ def test_a_card_is_dismissed_or_marked_not_interested_and_both_undone(world: Wor
     _recommend(world, "p-1", "p-4", 2)
     yamada, sato = world.participant("test-osaka", "p-3"), world.participant("test-osaka", "p-4")
     anne = world.as_participant("test-osaka", "p-1")
-    page = anne.get("/me/recommendations").text
+    page = anne.get("/me/recommendations?view=people").text
     assert f'action="/me/partners/{yamada.id}/dismiss"' in page
     assert "No more good matches" in page  # two listed of ten
-    page_path = "/me/recommendations"
+    page_path = "/me/recommendations?view=people"
     assert anne.submit(f"/me/partners/{yamada.id}/dismiss", page=page_path).status_code == 303
     assert anne.submit(f"/me/partners/{sato.id}/not-interested", page=page_path).status_code == 303
     page = anne.get(page_path).text

@@ -38,4 +38,4 @@ def exclude(
         db.rollback()
         raise HTTPException(status_code=404) from None  # not someone this participant could meet
     db.commit()
-    return RedirectResponse("/me/recommendations", status_code=303)
+    return RedirectResponse("/me/recommendations?view=people", status_code=303)  # where the forms are
