@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.meeting_requests import RequestRefused, send_request
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.withdrawal import undo_withdrawal, withdraw, withdrawal_plan
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 AT = dt.datetime(2025, 5, 26, 9, tzinfo=dt.UTC)
@@ -91,3 +93,15 @@ def test_nothing_comes_back_with_a_partner_who_withdrew_too(factory: sessionmake
         assert [(m.key, why) for m, why, _ in report.not_restored] == [("m-1", "partner_gone")]
         assert (report.requests_restored, report.requests_not_restored) == (0, 1)
     assert _state(factory) == ("cancelled", "cancelled", False)
+
+
+def test_no_request_reaches_or_leaves_a_withdrawn_participant(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        withdraw(session, _person(session, "p-3"), AT)
+    with factory() as session:
+        for sender, recipient in (("p-1", "p-3"), ("p-3", "p-1")):
+            with pytest.raises(RequestRefused) as refused:
+                send_request(
+                    session, _person(session, sender), _person(session, recipient), mail=MailSettings()
+                )
+            assert refused.value.code == "unavailable"

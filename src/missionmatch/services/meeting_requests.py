@@ -131,6 +131,8 @@ def _check_window(mission: Mission, now: dt.datetime) -> None:
 
 
 def _check_blocks(session: Session, requester: Participant, recipient: Participant) -> None:
+    if recipient.withdrawn_at is not None or requester.withdrawn_at is not None:
+        raise RequestRefused("unavailable")  # withdrawn from the mission (the organisers may undo it)
     if vetoed_between(session, requester, recipient):
         raise RequestRefused("vetoed")
     if not_interested(session, requester, recipient):
