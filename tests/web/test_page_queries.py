@@ -69,7 +69,7 @@ PAGES = {
     # page -> SQL statements for one GET (the signed-in user and their web session, the page's own reads)
     "/missions/test-osaka": 14,  # with its campaign's key, for the campaign report's link
     "/me/directory": 6,
-    "/me/recommendations": 12,  # + dismissals, campaign missions, not-interested list, earlier meetings
+    "/me/recommendations": 13,  # organisation cards: dismissals, not interested, campaign, earlier meetings
     "/me/agenda": 7,  # with the calendar subscription, if any
 }
 
