@@ -114,6 +114,8 @@ DOCUMENTED = {
     ("get", "/api/v1/missions/{slug}/feedback"): ["401", "403", "404", "422"],
     ("get", "/api/v1/missions/{slug}/follow-ups"): ["401", "403", "404", "422"],
     ("get", "/api/v1/me/agreements"): ["401", "403"],
+    ("get", "/api/v1/missions/{slug}/report"): ["401", "403", "404"],
+    ("get", "/api/v1/campaigns/{key}/report"): ["401", "403", "404"],
 }
 
 

@@ -12,7 +12,7 @@ from missionmatch.i18n import Translator
 from missionmatch.models import Campaign, Mission, OrganiserAccount
 from missionmatch.services.mission_report import MissionReport, campaign_report, mission_report
 from missionmatch.web.deps import CurrentOrganiser, DbSession, Lang, ManagedMission
-from missionmatch.web.permissions import organiser_manages_mission
+from missionmatch.web.permissions import organiser_manages_campaign
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -22,9 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _check_access(campaign: Campaign | None, organiser: OrganiserAccount) -> Campaign:
     """404 unless the organiser manages every mission of the campaign (no hint that it exists)."""
-    if campaign is None or not campaign.missions:
-        raise HTTPException(status_code=404)
-    if not all(organiser_manages_mission(organiser, m) for m in campaign.missions):
+    if campaign is None or not organiser_manages_campaign(organiser, campaign):
         raise HTTPException(status_code=404)
     return campaign
 

@@ -16,6 +16,7 @@ from missionmatch.web.routes.api import (
     on_the_day,
     outcomes,
     profile,
+    report,
     request_approval,
     request_steering,
     requests,
@@ -48,6 +49,7 @@ for module in (
     request_approval,
     company_meetings,
     request_steering,
+    report,
 ):
     router.include_router(module.router)
 
