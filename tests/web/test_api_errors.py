@@ -116,6 +116,18 @@ DOCUMENTED = {
     ("get", "/api/v1/me/agreements"): ["401", "403"],
     ("get", "/api/v1/missions/{slug}/report"): ["401", "403", "404"],
     ("get", "/api/v1/campaigns/{key}/report"): ["401", "403", "404"],
+    ("get", "/api/v1/missions/{slug}/sessions/{session_id}/documents/{kind}.pdf"): [
+        "401",
+        "403",
+        "404",
+        "422",
+    ],
+    ("get", "/api/v1/missions/{slug}/sessions/{session_id}/documents/{kind}.xlsx"): [
+        "401",
+        "403",
+        "404",
+        "422",
+    ],
 }
 
 

@@ -10,6 +10,7 @@ from missionmatch.web.routes.api import (
     agenda_bundle,
     agenda_files,
     company_meetings,
+    day_documents,
     jobs,
     me,
     missions,
@@ -50,6 +51,7 @@ for module in (
     company_meetings,
     request_steering,
     report,
+    day_documents,
 ):
     router.include_router(module.router)
 
