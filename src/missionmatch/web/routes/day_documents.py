@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from missionmatch.exports.day_tables import KINDS
+from missionmatch.exports.day_tables import KINDS, off_plan_table
 from missionmatch.i18n import Translator
 from missionmatch.models import B2BSession, Mission
 from missionmatch.services.day_documents import DayDocuments, day_documents
@@ -21,10 +21,12 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 @router.get("/missions/{slug}/sessions/{session_id}/grid")
 def session_grid(
-    request: Request, mission: ManagedMission, session_id: int, db: DbSession, draft: bool = False
+    request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, draft: bool = False
 ) -> Response:
-    b2b = row_of_mission(db, mission, B2BSession, session_id)
-    return render(request, "session_grid.html", mission=mission, documents=day_documents(db, b2b, draft))
+    documents = day_documents(db, row_of_mission(db, mission, B2BSession, session_id), draft)
+    # the meetings the grid cannot show, in the same words as the PDF and the workbook
+    off_plan = off_plan_table(Translator(t.language), documents)
+    return render(request, "session_grid.html", mission=mission, documents=documents, off_plan=off_plan)
 
 
 def _documents(db: Session, mission: Mission, session_id: int, kind: str, draft: bool) -> DayDocuments:
