@@ -51,6 +51,11 @@ def test_the_schedule_page_links_to_each_sessions_grid(world: World) -> None:
     assert f'<a href="{grid_path(world)}">Table plan by slot and documents for the day</a>' in page
 
 
+def test_the_sessions_page_links_to_each_sessions_grid(world: World) -> None:
+    page = world.organiser().get("/missions/test-osaka/sessions").text
+    assert f'<a href="{grid_path(world)}">Table plan by slot and documents for the day</a>' in page
+
+
 def test_the_grid_speaks_the_organisers_language(world: World) -> None:
     browser = world.organiser()
     browser.get("/language/fr")

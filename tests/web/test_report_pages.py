@@ -45,6 +45,7 @@ def test_the_page_shows_the_services_headline_and_is_linked_from_the_dashboard(w
         f'<p class="headline" id="headline">{html.escape(_expected_headline(world, "en"))}</p>' in page.text
     )
     assert '<figure class="chart" id="chart-meetings"><svg' in page.text
+    assert 'id="report-campaign"' not in page.text  # its campaign has a mission orga@a.lu does not manage
     browser.cookies.set("mm_lang", "ja")
     assert html.escape(_expected_headline(world, "ja")) in browser.get(PAGE).text
 
@@ -97,6 +98,14 @@ def test_a_campaigns_report_for_who_manages_its_missions(world: World) -> None:
     assert workbook.headers["content-disposition"] == f'attachment; filename="{key}-report.xlsx"'
     assert world.organiser("orga@b.lu").get(page).status_code == 404
     assert browser.get("/campaigns/no-such-campaign/report").status_code == 404
+    # the mission's report and the campaign's link to each other
+    assert (
+        '<p id="report-missions">Mission report: '
+        '<a href="/missions/test-osaka/report">Test mission Osaka</a></p>'
+    ) in response.text
+    assert (
+        f'<p id="report-campaign"><a href="{page}">Campaign report</a>: Luxembourg–Japan test</p>'
+    ) in browser.get(PAGE).text
 
 
 def test_the_old_address_by_number_moves_to_the_key(world: World) -> None:
