@@ -15,6 +15,7 @@ from missionmatch.i18n import Translator
 from missionmatch.models import Campaign, Mission, OrganiserAccount
 from missionmatch.services.demo import load_demo
 from missionmatch.services.mission_report import mission_report
+from tests.web.api_client import organiser_api
 from tests.web.conftest import World
 
 PAGE = "/missions/test-osaka/report"
@@ -141,3 +142,18 @@ def test_the_demo_campaigns_page_counts_people_and_companies_once(world: World) 
         '<th scope="row">Participants in all</th><td>82</td><td>102</td><td>52</td><td>51</td><td>270</td>'
         in page
     )
+    # the same figures through the API, the headline in French
+    client = organiser_api(world)
+    client.headers["accept-language"] = "fr"
+    body = client.get(f"/api/v1/campaigns/{key}/report").json()
+    assert body["headline"] == (
+        "160 participants de 95 organisations de la délégation ont rencontré 110 personnes de 70 "
+        "organisations hôtes : 215 rendez-vous B2B programmés, 193 tenus, 10 accords."
+    )
+    assert [c["people"]["participants"]["total"] for c in [*body["missions"], body["total"]]] == [
+        82,
+        102,
+        52,
+        51,
+        270,
+    ]
