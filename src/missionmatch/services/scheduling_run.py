@@ -122,7 +122,7 @@ _SOLVER_VALUES = {
 _ENGINE = re.compile(r"^\[(?P<tag>[\w.-]+)\](?: (?P<member>[\w.-]+):)?")
 
 
-def _solver_progress(tell: Progress) -> Callable[[str], None]:
+def solver_progress(tell: Progress) -> Callable[[str], None]:
     """The solver's progress lines as a job's stage, with the best objective so far and the bound."""
 
     def relay(line: str) -> None:
@@ -145,7 +145,7 @@ def _solve(
 ) -> Solution:
     # the page and the API ask for seconds per session; the sessions are solved together
     budget = time_limit * max(1, len(joint.sessions))
-    relay = _solver_progress(tell)
+    relay = solver_progress(tell)
     solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
     if solution.status == "infeasible" and any(p.min_meetings for p in joint.instance.participants):
         # minimums are wishes: one that cannot be met must not cost everybody their schedule
