@@ -10,7 +10,8 @@ from missionmatch.matching.units import EmbeddedProfiles
 
 
 def _match(ep: EmbeddedProfiles, asker: int, answerer: int) -> SentenceMatch | None:
-    found = best_pair(ep.needs, ep.offers, asker, answerer)
+    # sentences, not whole fields: the reason must name the need that was answered and the offer answering it
+    found = best_pair(ep.needs, ep.offers, asker, answerer, whole_fields=False)
     if found is None:
         return None
     need_row, offer_row, sim = found
