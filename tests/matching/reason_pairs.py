@@ -25,7 +25,7 @@ CASES = (
         "fr",
         (
             "Nous cherchons un transitaire pour nos exportations vers l'Asie.",
-            "Nous voulons aussi un importateur qui vende nos farines biologiques aux boulangeries japonaises.",
+            "Nous voulons aussi un importateur qui vende nos farines bio aux boulangeries japonaises.",
             "Enfin, un salon professionnel au Japon nous intéresse.",
         ),
         1,
@@ -120,7 +120,7 @@ CASES = (
         "paper packaging, fr → ja",
         "fr",
         (
-            "Nous cherchons un emballage en papier sans plastique avec une barrière à l'humidité et aux graisses.",
+            "Nous cherchons un emballage en papier sans plastique, avec une barrière à l'humidité.",
             "Nous aimerions aussi trouver du cacao de Madagascar en commerce équitable.",
         ),
         0,

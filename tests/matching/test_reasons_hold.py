@@ -47,4 +47,3 @@ def test_the_reason_names_the_need_and_the_offer_that_matched(result, k: int) ->
     match = rec.reasons.my_need
     assert (match.need, match.offer) == (case.needs[case.right_need], case.offers[case.right_offer])
     assert (match.need_language, match.offer_language) == (case.asker_language, case.answerer_language)
-
