@@ -34,8 +34,6 @@ HEADER = (
     "| chosen on | mechanism | chosen | top-1 | MRR | recall@5 | held out: top-1 | MRR | recall@5 "
     "| default there: top-1 | MRR | recall@5 |"
 )
-    "| chosen on | mechanism | chosen | on the chosen set | on the other set (held out) | default there |"
-)
 
 
 @dataclass
