@@ -239,10 +239,17 @@ def test_the_plan_and_door_lists_show_the_meetings_the_grid_cannot(
         assert "Meetings without a table or outside the session's slots" in last, kind
         for words in ("Anne Muller", "Jonas Weber", "No table given", "Slot 5 is beyond the session's 4"):
             assert words in last, (kind, words)
-    # the check-in sheet and the rota are as before: nobody is seated
+    # m-1 has a slot but no table: the desk still expects its people, and its interpreter is still needed
     assert _cells(to_xlsx(sheets(EN, off_plan, "checkin"))) == {
-        "Check-in": [["Present", "Name", "Organisation", "First meeting", "Table", "Meetings"]]
+        "Check-in": [
+            ["Present", "Name", "Organisation", "First meeting", "Table", "Meetings"],
+            [None, "Anne Muller", "LuxSat Services", "14:40", "–", 1],
+            [None, "Hanako Sato", "Kansai Orbital KK", "14:40", "–", 1],
+            [None, "太郎 山田", "Kansai Orbital KK", "14:40", "–", 1],
+        ]
     }
+    rota = _cells(to_xlsx(sheets(EN, off_plan, "rota")))["Interpreter rota"]
+    assert rota[1][1:] == ["French–Japanese", "1 without a table", 1, 1]
 
 
 def test_the_off_plan_list_speaks_french_and_japanese(off_plan: DayDocuments) -> None:

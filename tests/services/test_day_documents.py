@@ -161,6 +161,7 @@ def test_meetings_without_a_cell_in_the_grid_are_listed_apart(
     ids = _off_plan_setup(session_factory)
     with session_factory() as db:
         documents = day_documents(db, _session(db), draft=True)
+        rota = interpreter_rota(documents)
     assert documents.off_plan == (
         OffPlan(
             ids["m-1"], "m-1", "published", (ANNE, YAMADA, SATO), "fr-ja", 2, None, "14:40–15:00", NO_TABLE
@@ -168,7 +169,14 @@ def test_meetings_without_a_cell_in_the_grid_are_listed_apart(
         OffPlan(ids["m-draft"], "m-draft", "draft", (JONAS, SATO), "", 4, 0, "", SLOT_OUTSIDE),
     )
     assert all(seat is None for row in documents.grid for seat in row.seats)
-    assert (len(documents.grid), documents.doors, documents.check_in) == (4, ((), (), (), ()), ())
+    assert (len(documents.grid), documents.doors) == (4, ((), (), (), ()))
+    # m-1 has a slot but no table: its people are still expected at the desk, and need their interpreter
+    assert documents.check_in == (
+        CheckIn(ANNE, "14:40", None, 1),
+        CheckIn(SATO, "14:40", None, 1),
+        CheckIn(YAMADA, "14:40", None, 1),
+    )
+    assert rota == (RotaEntry("14:40–15:00", "fr-ja", (), 1, untabled=1),)
 
 
 def test_a_table_beyond_a_shrunk_session_is_listed_apart(session_factory: sessionmaker[Session]) -> None:

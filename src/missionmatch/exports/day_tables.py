@@ -14,7 +14,7 @@ from missionmatch.services.day_documents import (
     OffPlan,
     Seat,
 )
-from missionmatch.services.interpreter_rota import interpreter_rota
+from missionmatch.services.interpreter_rota import RotaEntry, interpreter_rota
 
 KINDS = ("plan", "doors", "checkin", "rota", "cards")
 
@@ -83,7 +83,7 @@ def check_in_table(t: Translator, documents: DayDocuments) -> Table:
         t.gettext(_("Meetings")),
     ]
     rows = [
-        ["", c.attendee.name, c.attendee.company, c.first_time, c.first_table, c.meetings]
+        ["", c.attendee.name, c.attendee.company, c.first_time, c.first_table or "–", c.meetings]
         for c in documents.check_in
     ]
     return header, rows
@@ -100,10 +100,17 @@ def rota_table(t: Translator, documents: DayDocuments) -> Table:
         t.gettext(_("Interpreters available")),
     ]
     rows = [
-        [e.time, languages(t, e.pair), ", ".join(str(n) for n in e.tables), len(e.tables), e.available]
+        [e.time, languages(t, e.pair), _rota_tables(t, e), e.needed, e.available]
         for e in interpreter_rota(documents)
     ]
     return header, rows
+
+
+def _rota_tables(t: Translator, entry: RotaEntry) -> str:
+    tables = [str(n) for n in entry.tables]
+    if entry.untabled:
+        tables.append(t.gettext(_("%(count)s without a table"), count=entry.untabled))
+    return ", ".join(tables)
 
 
 def cards_table(t: Translator, documents: DayDocuments) -> Table:

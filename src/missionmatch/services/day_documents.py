@@ -58,7 +58,7 @@ class DoorEntry:
 class CheckIn:
     attendee: Attendee
     first_time: str  # start of their first meeting in the session
-    first_table: int  # 1-based, as printed on the tables
+    first_table: int | None  # 1-based, as printed on the tables; None when that meeting has no table
     meetings: int
 
 
@@ -159,8 +159,9 @@ def _off_plan(meeting: Meeting, times: list[tuple[WallTime, WallTime]], tables: 
 
 def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocuments:
     times = b2b.slot_times()
+    placed = session_meetings(db, b2b, draft)
     meetings, off_plan = [], []
-    for meeting in session_meetings(db, b2b, draft):
+    for meeting in placed:
         unseated = _off_plan(meeting, times, b2b.tables)
         if unseated is None:
             meetings.append(meeting)
@@ -168,7 +169,7 @@ def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocum
             off_plan.append(unseated)
     cells: list[list[Seat | None]] = [[None] * b2b.tables for _ in times]
     doors: list[list[DoorEntry]] = [[] for _ in range(b2b.tables)]
-    firsts: dict[int, tuple[Participant, int, int]] = {}  # participant id → (person, slot, table)
+    firsts: dict[int, tuple[Participant, int, int | None]] = {}  # participant id → (person, slot, table)
     counts: dict[int, int] = {}
     for meeting in meetings:
         assert meeting.slot is not None and meeting.table is not None  # _off_plan
@@ -183,8 +184,16 @@ def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocum
                 interpreter,
             )
         )
+    # the welcome desk expects everyone with a meeting in a slot of the session, a table or not
+    expected = [m for m in placed if m.slot is not None and m.slot < len(times)]
+    in_grid = {m.id for m in meetings}
+    for meeting in expected:
+        assert meeting.slot is not None
+        table = meeting.table if meeting.id in in_grid else None
         for person in meeting.participants:
-            firsts.setdefault(person.id, (person, meeting.slot, meeting.table))
+            earlier = firsts.get(person.id)
+            if earlier is None or (meeting.slot, table is None) < (earlier[1], earlier[2] is None):
+                firsts[person.id] = (person, meeting.slot, table)
             counts[person.id] = counts.get(person.id, 0) + 1
     grid = tuple(
         SlotRow(i, start, end, tuple(row))
@@ -194,12 +203,21 @@ def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocum
         firsts.values(), key=lambda entry: (entry[0].last_name, entry[0].first_name, entry[0].id)
     )
     check_in = tuple(
-        CheckIn(attendee(person), f"{times[slot][0]:%H:%M}", table + 1, counts[person.id])
+        CheckIn(
+            attendee(person),
+            f"{times[slot][0]:%H:%M}",
+            None if table is None else table + 1,
+            counts[person.id],
+        )
         for person, slot, table in arrivals
     )
     door_lists = tuple(tuple(entries) for entries in doors)
     off_plan.sort(key=lambda m: (m.slot, m.table is None, m.table or 0, m.meeting_key))
     return DayDocuments(b2b, draft, grid, door_lists, check_in, _keepers(b2b), tuple(off_plan))
+
+
+def _number(table: int | None) -> int | None:
+    return None if table is None else table + 1  # as printed on the tables
 
 
 def _keepers(b2b: B2BSession) -> tuple[tuple[Attendee, ...], ...]:
