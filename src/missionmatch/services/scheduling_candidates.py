@@ -108,7 +108,7 @@ def _pairs(people: tuple[Participant, ...]) -> set[frozenset[int]]:
 def _join_company(
     wanted: dict[frozenset[int], Candidate],
     people: tuple[Participant, ...],
-    core: tuple[Participant, Participant],
+    core: tuple[Participant, ...],
     seats: int,
 ) -> Candidate | None:
     """The wanted meeting between the same two organisations, which `people` join (or, were the table too
