@@ -53,7 +53,6 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
     directions = {(r.requester_id, r.recipient_id) for r in accepted}
     asked: set[frozenset[int]] = set()  # pairs sitting together in a wanted meeting
     met = {_organisations(c.people) for c in published}
-    seats = min((b2b.seats for b2b in mission.b2b_sessions), default=2)
     # once accepted, a request's meeting says who comes (organisers may have changed it since)
     chosen = {
         m.request_id: tuple(m.participants) for m in mission.meetings if m.status == MeetingStatus.DRAFT
@@ -68,7 +67,7 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
         base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
         source = "must_meet" if request.must_meet else "mutual" if mutual else "request"
         people = chosen.get(request.id) or tuple(request.attendees)
-        joined = _join_company(wanted, people, (request.requester, request.recipient), seats)
+        joined = _join_company(wanted, people, (request.requester, request.recipient), mission.b2b_sessions)
         if joined is not None:  # the two companies meet already: one meeting answers both requests
             joined.weight += base + request.priority
             joined.source = max(joined.source, source, key=SOURCES.index)
@@ -84,8 +83,11 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
         organisations = _organisations(people)
         if organisations in met:
             continue  # the two companies meet already (published): no second meeting for a suggestion
-        joined = _join_company(wanted, people, people, seats)
-        if joined is None and any(_organisations(c.people) == organisations for c in wanted.values()):
+        joined = _join_company(wanted, people, people, mission.b2b_sessions)
+        if joined is None and any(
+            _organisations(c.people) == organisations and _can_talk(c.people, mission.b2b_sessions)
+            for c in wanted.values()
+        ):
             continue  # their companies meet already, at a full table: the suggestion is dropped
         if joined is None:
             joined = Candidate(
@@ -105,22 +107,30 @@ def _pairs(people: tuple[Participant, ...]) -> set[frozenset[int]]:
     return {frozenset(two) for two in combinations([p.id for p in people], 2)}
 
 
+def _can_talk(people: tuple[Participant, ...], sessions: list[B2BSession]) -> bool:
+    return not sessions or any(interpreter_pair(people, b2b)[0] for b2b in sessions)
+
+
 def _join_company(
     wanted: dict[frozenset[int], Candidate],
     people: tuple[Participant, ...],
     core: tuple[Participant, ...],
-    seats: int,
+    sessions: list[B2BSession],
 ) -> Candidate | None:
     """The wanted meeting between the same two organisations, which `people` join (or, were the table too
     small for them all, at least the `core` pair): a host meets a company once, not each representative."""
     organisations = _organisations(people)
+    seats = min((b2b.seats for b2b in sessions), default=2)
     for candidate in wanted.values():
         if _organisations(candidate.people) != organisations:
             continue
         for joining in (people, core):
-            together = {p.id: p for p in (*candidate.people, *joining)}
-            if len(together) <= seats:
-                candidate.people = tuple(sorted(together.values(), key=lambda p: p.id))
+            together = tuple(
+                sorted({p.id: p for p in (*candidate.people, *joining)}.values(), key=lambda p: p.id)
+            )
+            # seats permitting, and only if they can all talk (a common language or an interpreter pool)
+            if len(together) <= seats and _can_talk(together, sessions):
+                candidate.people = together
                 return candidate
     return None
 

@@ -21,6 +21,7 @@ from missionmatch.web.routes.api import (
     requests,
     schedule,
     schedule_versions,
+    session_seats,
 )
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.security import verify_body_text
@@ -48,6 +49,7 @@ for module in (
     request_approval,
     company_meetings,
     request_steering,
+    session_seats,
 ):
     router.include_router(module.router)
 
