@@ -44,6 +44,13 @@ def test_seats_outside_two_to_fifty_or_not_an_integer_are_422_naming_seats(
     assert _seats(world) == 4
 
 
+def test_a_property_the_schema_does_not_name_is_422_naming_it(world: World) -> None:
+    body = {"seats": 6, "tables": 9}
+    response = organiser_api(world).put(f"{BASE}/{_session_id(world)}/seats", json=body)
+    assert errors_of(response) == ["tables"]
+    assert _seats(world) == 4
+
+
 def test_fewer_seats_than_a_scheduled_meetings_attendees_are_409_naming_it(world: World) -> None:
     response = organiser_api(world).put(f"{BASE}/{_session_id(world)}/seats", json={"seats": 2})
     # m-1 (published) seats Anne, 山田 and Sato

@@ -2,7 +2,7 @@
 seats all its attendees): 422 naming `seats` outside 2-50, 409 when a scheduled meeting has more attendees."""
 
 from fastapi import APIRouter, HTTPException
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from missionmatch.models import B2BSession
 from missionmatch.services import session_setup
@@ -12,7 +12,7 @@ from missionmatch.web.i18n import Translator
 from missionmatch.web.routes.api.access import ManagedMission, invalid, not_found
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.routes.api.missions import SessionOut, session_out
-from missionmatch.web.routes.api.schemas import JsonInt
+from missionmatch.web.routes.api.schemas import BodyIn, JsonInt
 from missionmatch.web.setup_forms import explain
 
 router = APIRouter(tags=["missions"])
@@ -20,7 +20,7 @@ ENGLISH = Translator("en")
 LOW, HIGH = session_setup.SEATS
 
 
-class SeatsIn(BaseModel):
+class SeatsIn(BodyIn):
     seats: JsonInt = Field(ge=LOW, le=HIGH, description="chairs at each table of the session")
 
 
