@@ -46,4 +46,12 @@ def test_a_list_stops_where_reasons_stop_holding_up() -> None:
     assert recommend(MISSION, embedder, MatchConfig(quality_floor=1.01)).ranked_ids() == {
         p.id: [] for p in MISSION
     }
-    assert floored.pairs == unfloored.pairs  # suggested meetings do not depend on what is listed
+    # a suggested meeting is one both would see listed: the pairs obey the same floor
+    assert floored.pairs == [
+        pair
+        for pair in unfloored.pairs
+        if any(r.candidate == pair.b for r in floored.recommendations[pair.a])
+    ]
+    assert len(floored.pairs) < len(unfloored.pairs)
+    for pair in floored.pairs:
+        assert any(r.candidate == pair.a for r in floored.recommendations[pair.b])

@@ -23,6 +23,7 @@ from missionmatch.web.routes.api import (
     requests,
     schedule,
     schedule_versions,
+    session_seats,
 )
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.security import verify_body_text
@@ -52,6 +53,7 @@ for module in (
     request_steering,
     report,
     day_documents,
+    session_seats,
 ):
     router.include_router(module.router)
 
