@@ -32,7 +32,7 @@ class ListQuery:
     ) -> "ListQuery":
         page = params.get("page", "")
         return cls(
-            q=params.get("q", "").strip()[:200],
+            q=params.get("q", "").strip()[:200].strip(),
             side=params.get("side", "") if params.get("side") in {s.value for s in Side} else "",
             sector=params.get("sector", "") if params.get("sector") in SECTORS else "",
             status=params.get("status", "") if params.get("status") in statuses else "",

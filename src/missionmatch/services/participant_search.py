@@ -84,7 +84,8 @@ def _sort_columns(query: ListQuery) -> list[ColumnElement[object]]:
         "checked_in": [Participant.checked_in_at, Participant.last_name],
     }
     chosen = columns[query.sort] + [Participant.id]  # the id makes paging stable between equal names
-    return [column.desc() if query.descending else column.asc() for column in chosen]
+    # nulls last both ways and on both databases (SQLite puts them first, PostgreSQL last by default)
+    return [(column.desc() if query.descending else column.asc()).nulls_last() for column in chosen]
 
 
 def _joined(statement: Select) -> Select:  # type: ignore[type-arg]
