@@ -4,16 +4,19 @@ stale link shows the list instead of an error."""
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from sqlalchemy import Text, cast
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from missionmatch.models.enums import Side
 from missionmatch.sectors import SECTORS
 
 PAGE_SIZE: Final = 50
 MAX_PAGE: Final = 10**6
+# a mapped attribute or an SQL expression, to filter or sort on
+Column = InstrumentedAttribute[Any] | ColumnElement[Any]
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,11 @@ def sector_codes_named(text: str) -> list[str]:
     ]
 
 
-def has_sector(column: ColumnElement[object], code: str) -> ColumnElement[bool]:
+def has_sector(column: Column, code: str) -> ColumnElement[bool]:
     # a JSON list is stored as text on both databases (`["space", "ai"]`); sector codes never hold quotes
     return cast(column, Text).like(f'%"{code}"%')
+
+
+def ordered(columns: list[Column], descending: bool) -> list[UnaryExpression[Any]]:
+    """ORDER BY terms, nulls last both ways on both databases (SQLite puts them first, PostgreSQL last)."""
+    return [(column.desc() if descending else column.asc()).nulls_last() for column in columns]

@@ -14,10 +14,12 @@ from missionmatch.models import Organisation, Participant
 from missionmatch.models.enums import Side
 from missionmatch.services.list_query import (
     PAGE_SIZE,
+    Column,
     ListQuery,
     Paging,
     has_sector,
     like_pattern,
+    ordered,
     sector_codes_named,
 )
 from missionmatch.services.participant_search import complete_profile
@@ -84,7 +86,7 @@ def search_organisations(session: Session, mission_id: int, query: ListQuery) ->
         .where(in_mission)
     ).one()
     paging = Paging.of(matched=int(matched), total=int(total), asked=query.page)
-    sort_columns: dict[str, list[ColumnElement[object]]] = {
+    sort_columns: dict[str, list[Column]] = {
         "name": [Organisation.name],
         "side": [Organisation.side, Organisation.name],
         "country": [Organisation.country, Organisation.city, Organisation.name],
@@ -96,9 +98,9 @@ def search_organisations(session: Session, mission_id: int, query: ListQuery) ->
         select(Organisation, people, empty)
         .outerjoin(counts, counts.c.organisation_id == Organisation.id)
         .where(in_mission, *filters)
-        .order_by(*[c.desc() if query.descending else c.asc() for c in order])
+        .order_by(*ordered(order, query.descending))
         .limit(PAGE_SIZE)
         .offset(paging.offset)
     ).all()
-    rows = [OrganisationRow(o, int(n), int(e)) for o, n, e in found]
+    rows = [OrganisationRow(row[0], int(row[1]), int(row[2])) for row in found]
     return OrganisationPage(rows, paging)

@@ -3,20 +3,22 @@ of 3,000 participants costs two statements (the counts, then the page's rows) wh
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from missionmatch.models import Organisation, Participant, Profile
 from missionmatch.models.enums import Side
 from missionmatch.services.list_query import (
     PAGE_SIZE,
+    Column,
     ListQuery,
     Paging,
     has_sector,
     like_pattern,
+    ordered,
     sector_codes_named,
 )
 
@@ -75,8 +77,8 @@ def _filters(query: ListQuery) -> list[ColumnElement[bool]]:
     return found
 
 
-def _sort_columns(query: ListQuery) -> list[ColumnElement[object]]:
-    columns: dict[str, list[ColumnElement[object]]] = {
+def _sort_columns(query: ListQuery) -> list[UnaryExpression[Any]]:
+    columns: dict[str, list[Column]] = {
         "name": [Participant.last_name, Participant.first_name],
         "organisation": [Organisation.name, Participant.last_name],
         "side": [Organisation.side, Participant.last_name],
@@ -84,25 +86,23 @@ def _sort_columns(query: ListQuery) -> list[ColumnElement[object]]:
         "checked_in": [Participant.checked_in_at, Participant.last_name],
     }
     chosen = columns[query.sort] + [Participant.id]  # the id makes paging stable between equal names
-    # nulls last both ways and on both databases (SQLite puts them first, PostgreSQL last by default)
-    return [(column.desc() if query.descending else column.asc()).nulls_last() for column in chosen]
-
-
-def _joined(statement: Select) -> Select:  # type: ignore[type-arg]
-    return statement.join(Participant.organisation).outerjoin(Participant.profile)
+    return ordered(chosen, query.descending)
 
 
 def search_participants(session: Session, mission_id: int, query: ListQuery) -> ParticipantPage:
     filters = _filters(query)
     matched_case = case((and_(*filters), 1)) if filters else case((Participant.id.is_not(None), 1))
     counts = session.execute(
-        _joined(select(func.count(Participant.id), func.count(matched_case))).where(
-            Participant.mission_id == mission_id
-        )
+        select(func.count(Participant.id), func.count(matched_case))
+        .join(Participant.organisation)
+        .outerjoin(Participant.profile)
+        .where(Participant.mission_id == mission_id)
     ).one()
     paging = Paging.of(matched=int(counts[1]), total=int(counts[0]), asked=query.page)
     rows = session.scalars(
-        _joined(select(Participant))
+        select(Participant)
+        .join(Participant.organisation)
+        .outerjoin(Participant.profile)
         .options(contains_eager(Participant.organisation), contains_eager(Participant.profile))
         .where(Participant.mission_id == mission_id, *filters)
         .order_by(*_sort_columns(query))
