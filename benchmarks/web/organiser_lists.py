@@ -19,9 +19,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -30,8 +31,10 @@ from tests.factories import small_mission
 
 from missionmatch import migrate
 from missionmatch.db import make_engine, make_session_factory, transaction
+from missionmatch.models import Mission
 from missionmatch.services.accounts import create_organiser
 from missionmatch.services.mission_import import import_mission
+from missionmatch.services.participant_search import parse_query, search_participants
 from missionmatch.settings import WebSettings
 from missionmatch.web.app import create_app
 
@@ -127,6 +130,26 @@ def measure(engine: Engine, slug: str, repeat: int) -> dict[str, dict[str, float
     return results
 
 
+def measure_queries(engine: Engine, slug: str, repeat: int) -> dict[str, float]:
+    """The database's share: the search service alone (counts and rows, no HTTP, no template), median ms."""
+    factory = make_session_factory(engine)
+    results = {}
+    with factory() as session:
+        mission_id = session.scalars(select(Mission.id).where(Mission.slug == slug)).one()
+        for label, suffix in PAGES.items():
+            if not suffix.startswith("/participants"):
+                continue
+            params = dict(parse_qsl(suffix.partition("?")[2]))
+            times = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                search_participants(session, mission_id, parse_query(params))
+                times.append((time.perf_counter() - started) * 1000)
+                session.expunge_all()
+            results[label] = round(statistics.median(times), 2)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=40)
@@ -152,7 +175,8 @@ def run(engine: Engine, sizes: list[int], repeat: int) -> None:
     prepare(engine, sizes)
     print(f"prepared {sizes} participants in {time.perf_counter() - started:.1f} s ({engine.dialect.name})")
     report = {n: measure(engine, f"bench-{n}", repeat) for n in sizes}
-    print(json.dumps(report, indent=1))
+    queries = {n: measure_queries(engine, f"bench-{n}", repeat) for n in sizes}
+    print(json.dumps({"pages": report, "queries": queries}, indent=1))
     small, large = sizes[0], sizes[-1]
     print(f"\n| page | {small}: median / p95 ms | {large}: median / p95 ms | statements |", end="")
     print(f" ratio {large}/{small} |")
@@ -163,6 +187,9 @@ def run(engine: Engine, sizes: list[int], repeat: int) -> None:
             f"| {label} | {a['median_ms']} / {a['p95_ms']} | {b['median_ms']} / {b['p95_ms']} | "
             f"{a['statements']} / {b['statements']} | {b['median_ms'] / a['median_ms']:.2f} |"
         )
+    print(f"\n| search service alone | {small}: median ms | {large}: median ms | ratio |\n|---|---|---|---|")
+    for label, ms in queries[small].items():
+        print(f"| {label} | {ms} | {queries[large][label]} | {queries[large][label] / ms:.2f} |")
 
 
 if __name__ == "__main__":

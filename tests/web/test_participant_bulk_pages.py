@@ -110,3 +110,13 @@ def test_another_organisers_participants_cannot_be_selected(world: World) -> Non
     assert _text(response.text, "bulk-problems") == (
         f"Nothing was done: #{stranger}: not a participant of this mission."
     )
+
+
+def test_bulk_pages_are_for_this_missions_organisers_with_the_form_token(world: World) -> None:
+    form = {"selected": _ids(world, "p-1"), "action": "check_in"}
+    other = world.organiser("orga@b.lu")
+    assert other.submit(f"{BULK}/apply", form, page="/missions").status_code == 404
+    assert world.organiser().post(f"{BULK}/apply", data=form).status_code == 403  # no CSRF token
+    participant = world.as_participant("test-osaka", "p-1")
+    assert participant.submit(f"{BULK}/apply", form, page="/me").status_code == 303  # to the sign-in page
+    assert world.participant("test-osaka", "p-1").checked_in_at is None
