@@ -2,7 +2,7 @@
 
 Revision ID: 5e2b8c4d7a13
 Revises: aef9e0591111
-Create Date: 2026-12-04 19:00:00.000000
+Create Date: 2026-12-04 19:30:00.000000
 """
 
 from collections.abc import Sequence
