@@ -104,7 +104,7 @@ def _organiser_imports_and_mails_links(organiser, server: str, sheet: Path) -> t
     )
     organiser.screenshot(path=str(SCREENSHOTS / "organiser-import.png"), full_page=True)
     organiser.click("nav.tabs >> text=Participants")
-    assert "Ken Ito" in organiser.inner_text("table")
+    assert "Ito Ken" in organiser.inner_text("table")  # his profile is in Japanese: family name first
     organiser.screenshot(path=str(SCREENSHOTS / "organiser-participants.png"), full_page=True)
     anne = _sign_in_link(organiser, "anne.muller@luxsat.example.lu")
     organiser.screenshot(path=str(SCREENSHOTS / "organiser-outbox.png"), full_page=True)

@@ -14,7 +14,7 @@ HEADER = "email,first_name,last_name,organisation,side,languages,sectors,offers,
 
 
 def _names(page: str) -> list[str]:
-    return re.findall(r"<tr class=\"[^\"]*\">\s*<td>([^<]+)<br>", page)
+    return re.findall(r"<tr class=\"[^\"]*\">\s*<td><input [^>]*></td>\s*<td>([^<]+)<br>", page)
 
 
 def _count(world: World) -> int:
@@ -34,8 +34,9 @@ def test_dashboard_shows_the_mission_summary(world: World) -> None:
 def test_participant_list_filters_by_side_profile_and_text(world: World) -> None:
     browser = world.organiser()
     base = "/missions/test-osaka/participants"
-    assert _names(browser.get(base).text) == ["Anne Muller", "Jonas Weber", "太郎 山田", "Hanako Sato"]
-    assert _names(browser.get(f"{base}?side=host").text) == ["太郎 山田", "Hanako Sato"]
+    # sorted by family name; a Japanese profile's name family name first
+    assert _names(browser.get(base).text) == ["Anne Muller", "Hanako Sato", "Jonas Weber", "山田 太郎"]
+    assert _names(browser.get(f"{base}?side=host").text) == ["Hanako Sato", "山田 太郎"]
     assert _names(browser.get(f"{base}?status=empty").text) == ["Hanako Sato"]
     assert _names(browser.get(f"{base}?status=complete&side=delegation").text) == [
         "Anne Muller",

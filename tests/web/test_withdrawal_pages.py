@@ -47,13 +47,13 @@ def test_withdraw_then_undo_brings_the_meeting_back(world: World) -> None:
     response = browser.submit(f"{LIST}/{yamada.id}/withdraw", page=LIST)
     after = browser.get(response.headers["location"]).text
     assert _text(after, "withdrawn-notice").startswith(
-        "太郎 山田 has withdrawn: their meetings and open requests are cancelled."
+        "山田 太郎 has withdrawn: their meetings and open requests are cancelled."
     )
     assert _status(world) == MeetingStatus.CANCELLED
     undone = browser.submit(f"{LIST}/{yamada.id}/undo-withdrawal", page=LIST)
     assert undone.status_code == 200
     assert _text(undone.text, "undo-report") == (
-        "太郎 山田 takes part in the mission again. 1 meeting is back in its slot and table: "
+        "山田 太郎 takes part in the mission again. 1 meeting is back in its slot and table: "
         "m-1 · B2B afternoon, 5/27/25, 2:40 PM (Japan Time), table 2 · Anne Muller, Hanako Sato "
         "1 meeting request is open again."
     )

@@ -43,6 +43,9 @@ class Participant(Base):
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
     job_title: Mapped[str] = mapped_column(String(200), default="")
+    # how the name is written: "given_first", "family_first", or NULL: from the profile's language
+    # (services/person_names.py, which checks the value)
+    name_order: Mapped[str | None] = mapped_column(String(16))
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     timezone: Mapped[str | None] = mapped_column(String(64))
     arrives_at: Mapped[WallTime | None] = mapped_column(WallDateTime)

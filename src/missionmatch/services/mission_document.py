@@ -20,6 +20,7 @@ from missionmatch.sectors import SECTOR_CODES
 from missionmatch.services.exclusion_document import check_exclusions
 from missionmatch.services.outcome_document import check_outcomes
 from missionmatch.services.participant_limits import document_problems
+from missionmatch.services.person_names import NAME_ORDERS
 from missionmatch.services.problems import Problem
 from missionmatch.services.schedule_document import check_versions
 from missionmatch.services.text_rules import document_problems as text_problems
@@ -231,6 +232,7 @@ def validate(document: Document) -> list[Problem]:
         check.refs([person.get("organisation")], org_keys, where, "organisation")
         check.refs(person.get("programme", []), item_keys, where, "programme")
         check.refs(person.get("languages", []), LANGUAGES, where, "languages")
+        check.one_of(person, where, "name_order", NAME_ORDERS, optional=True)
         check.moment(person, where, "arrives_at", optional=True)
         check.moment(person, where, "departs_at", optional=True)
         for number, window in enumerate(person.get("unavailability", [])):

@@ -108,6 +108,8 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "unavailability": unavailability_values(p.unavailability),
             "programme": [item.key for item in p.programme_items],
             "profile": profile_values(p.profile),
+            # written only when chosen, so that documents from before the field read back unchanged
+            **({"name_order": p.name_order} if p.name_order else {}),
         }
         for p in mission.participants
     ]

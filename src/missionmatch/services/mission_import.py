@@ -31,6 +31,7 @@ from missionmatch.services.campaigns import campaign_named
 from missionmatch.services.exclusion_document import exclusions_from
 from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.outcome_document import agreement_from, feedback_from
+from missionmatch.services.person_names import name_order
 from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.schedule_document import version_from
 
@@ -154,6 +155,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             last_name=person["last_name"],
             organisation=organisations[person["organisation"]],
             job_title=person.get("job_title", ""),
+            name_order=name_order(person.get("name_order")),
             languages=list(person.get("languages", [])),
             timezone=person.get("timezone"),
             arrives_at=_moment(person.get("arrives_at")),

@@ -162,5 +162,6 @@ def save_participant(
         needs=needs,
         sectors=form.sectors,
         spoken=form.languages,
+        name_order=form.values.get("name_order", ""),
     )
     return person

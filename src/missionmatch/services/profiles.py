@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch.models import Participant, Profile
 from missionmatch.sectors import SECTORS
+from missionmatch.services import person_names
 
 PROFILE_LANGUAGES = ("en", "fr", "ja", "de", "lb", "nl", "it", "es", "zh")
 MAX_TEXT = 4000
@@ -37,14 +38,18 @@ def save_profile(
     needs: str,
     sectors: list[str],
     spoken: list[str],
+    name_order: str | None = None,
 ) -> Profile:
-    """Writes a profile already checked with `profile_problems`; duplicates are dropped, order is kept."""
+    """Writes a profile already checked with `profile_problems`; duplicates are dropped, order is kept.
+    `name_order` None keeps the participant's; a form's value sets it ("" or unknown: automatic)."""
     profile = participant.profile or Profile(participant=participant, language=language, keywords=[])
     profile.language = language
     profile.offers = offers.strip()
     profile.needs = needs.strip()
     profile.sectors = list(dict.fromkeys(sectors))
     participant.languages = [code for code in dict.fromkeys(spoken) if code in PROFILE_LANGUAGES]
+    if name_order is not None:
+        participant.name_order = person_names.name_order(name_order)
     session.add(profile)
     session.flush()
     return profile

@@ -5,19 +5,21 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_skeleton
+from babel.numbers import format_decimal
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from missionmatch.sectors import SECTORS, sector_name
 from missionmatch.services.change_words import change_lines
+from missionmatch.services.person_names import display_name
 from missionmatch.web.deps import get_translator
 from missionmatch.web.i18n import LANGUAGE_NAMES, LANGUAGES
 from missionmatch.web.security import CSRF_FIELD, csrf_token
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 # schedule changes in words (replan reports): change_lines(t, mission, changes)
-TEMPLATES.env.globals.update(change_lines=change_lines, zip=zip)
+TEMPLATES.env.globals.update(change_lines=change_lines, zip=zip, person_name=display_name)
 
 
 def sector_label(code: str, language: str) -> str:
@@ -30,8 +32,13 @@ def month_year(day: dt.date, language: str) -> str:
     return format_skeleton("yMMMM", day, locale=language)
 
 
+def number(value: int, language: str) -> str:
+    """ "3,000", "3 000", "3,000": counts written the viewer's way."""
+    return format_decimal(value, locale=language)
+
+
 # sector_label(code, lang): never a raw code such as "ai" on a page
-TEMPLATES.env.globals.update(sector_label=sector_label, month_year=month_year)
+TEMPLATES.env.globals.update(sector_label=sector_label, month_year=month_year, number=number)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -27,6 +27,7 @@ from missionmatch.web.routes import (
     organisation_forms,
     outbox,
     outcomes,
+    participant_bulk,
     participant_forms,
     participant_limits,
     participant_withdrawal,
@@ -57,6 +58,7 @@ ROUTERS: list[APIRouter] = [
     mission_settings.router,
     programme.router,
     sessions.router,
+    participant_bulk.router,  # before participants: /participants/bulk is not a participant id
     participant_forms.router,  # before participants: /participants/new is not a participant id
     organisation_forms.router,
     participants.router,

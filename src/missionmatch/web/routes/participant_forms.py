@@ -41,6 +41,7 @@ def _values(participant: Participant) -> ParticipantInput:
         "email": participant.email,
         "organisation": str(participant.organisation_id),
         "job_title": participant.job_title,
+        "name_order": participant.name_order or "",
         "timezone": participant.timezone or "",
         "arrives_at": _moment(participant.arrives_at),
         "departs_at": _moment(participant.departs_at),

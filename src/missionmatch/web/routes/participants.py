@@ -6,7 +6,8 @@ from fastapi.responses import RedirectResponse, Response
 from missionmatch import clock
 from missionmatch.models import Participant
 from missionmatch.models.enums import Side
-from missionmatch.services import on_the_day
+from missionmatch.sectors import SECTORS
+from missionmatch.services import on_the_day, organisation_search, participant_search
 from missionmatch.services.notifications import send_login_link
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.i18n import Translator
@@ -20,49 +21,43 @@ def profile_complete(participant: Participant) -> bool:
     return participant.profile is not None and not participant.profile.is_empty
 
 
-def _matches(participant: Participant, side: str, status: str, q: str) -> bool:
-    if side and participant.organisation.side.value != side:
-        return False
-    if status == "empty" and profile_complete(participant):
-        return False
-    if status == "complete" and not profile_complete(participant):
-        return False
-    haystack = f"{participant.full_name} {participant.email} {participant.organisation.name}".casefold()
-    return q.casefold() in haystack
-
-
 @router.get("/missions/{slug}/participants")
-def participant_list(
-    request: Request, mission: ManagedMission, side: str = "", status: str = "", q: str = ""
-) -> Response:
-    shown = [p for p in mission.participants if _matches(p, side, status, q.strip())]
-    withdrawn = next(
-        (p for p in mission.participants if str(p.id) == request.query_params.get("withdrawn")), None
-    )
+def participant_list(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+    query = participant_search.parse_query(request.query_params)
+    found = participant_search.search_participants(db, mission.id, query)
+    withdrawn_id = request.query_params.get("withdrawn", "")
+    withdrawn = db.get(Participant, int(withdrawn_id)) if withdrawn_id.isdigit() else None
+    if withdrawn is not None and (withdrawn.mission_id != mission.id or withdrawn.withdrawn_at is None):
+        withdrawn = None
     return render(
         request,
         "participants.html",
         mission=mission,
-        participants=shown,
-        withdrawn=withdrawn if withdrawn and withdrawn.withdrawn_at else None,
-        complete={p.id: profile_complete(p) for p in shown},
-        filters={"side": side, "status": status, "q": q},
+        participants=found.rows,
+        paging=found.paging,
+        query=query,
+        withdrawn=withdrawn,
+        complete={p.id: profile_complete(p) for p in found.rows},
         sides=[s.value for s in Side],
+        sectors=sorted(SECTORS),
+        statuses=participant_search.STATUSES,
     )
 
 
 @router.get("/missions/{slug}/organisations")
-def organisation_list(request: Request, mission: ManagedMission, side: str = "") -> Response:
-    shown = [o for o in mission.organisations if not side or o.side.value == side]
-    empty = {o.id: sum(1 for p in o.participants if not profile_complete(p)) for o in shown}
+def organisation_list(request: Request, mission: ManagedMission, db: DbSession) -> Response:
+    query = organisation_search.parse_query(request.query_params)
+    found = organisation_search.search_organisations(db, mission.id, query)
     return render(
         request,
         "organisations.html",
         mission=mission,
-        organisations=shown,
-        empty=empty,
-        filters={"side": side},
+        rows=found.rows,
+        paging=found.paging,
+        query=query,
         sides=[s.value for s in Side],
+        sectors=sorted(SECTORS),
+        statuses=organisation_search.STATUSES,
     )
 
 

@@ -49,13 +49,21 @@ def save_profile(
     needs: Annotated[str, Form()] = "",
     sectors: Annotated[list[str] | None, Form()] = None,
     spoken: Annotated[list[str] | None, Form()] = None,
+    name_order: Annotated[str, Form()] = "",
 ) -> Response:
     sectors, spoken = sectors or [], spoken or []
     errors = profiles.profile_problems(language, offers, needs, sectors, spoken)
     if errors:
         return _form(request, me, errors=errors, status=422)
     profiles.save_profile(
-        db, me, language=language, offers=offers, needs=needs, sectors=sectors, spoken=spoken
+        db,
+        me,
+        language=language,
+        offers=offers,
+        needs=needs,
+        sectors=sectors,
+        spoken=spoken,
+        name_order=name_order,
     )
     db.commit()
     return RedirectResponse("/me/profile?saved=1", status_code=303)
