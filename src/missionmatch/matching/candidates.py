@@ -27,10 +27,12 @@ QUERY_CHUNK = 32_768  # query rows per faiss call: bounds the result buffers
 
 @dataclass(frozen=True)
 class Candidates:
-    """Allowed pairs (asker, answerer) in row-major order, closed under transposition."""
+    """Allowed pairs (asker, answerer) in row-major order, closed under transposition, with the best
+    need → offer cosine the search saw for each (NaN where it saw none in that direction)."""
 
     rows: np.ndarray
     cols: np.ndarray
+    best_seen: np.ndarray
     complete: bool  # every search was exact and exhaustive: these are all the pairs with a sentence match
 
 
@@ -66,8 +68,8 @@ def _units_of(units: UnitSet, members: np.ndarray) -> np.ndarray:
 
 def _neighbours(
     queries: UnitSet, targets: UnitSet, groups: list[np.ndarray], rules: PairRules, config: MatchConfig
-) -> Iterator[tuple[np.ndarray, np.ndarray, bool]]:
-    """(query owner, target owner, exhaustive) for each query unit's nearest target units."""
+) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, bool]]:
+    """(query owner, target owner, cosine, exhaustive) for each query unit's nearest target units."""
     q_owner, t_owner = queries.owner(), targets.owner()
     for g, target_group in enumerate(groups):
         t_units = _units_of(targets, target_group)
@@ -81,28 +83,49 @@ def _neighbours(
             q_units = _units_of(queries, query_group)
             for a in range(0, len(q_units), QUERY_CHUNK):
                 chunk = q_units[a : a + QUERY_CHUNK]
-                _, found = index.search(np.ascontiguousarray(queries.vecs[chunk]), k)
+                sims, found = index.search(np.ascontiguousarray(queries.vecs[chunk]), k)
                 hit = found >= 0
                 owners = np.repeat(q_owner[chunk], k).reshape(found.shape)
-                yield owners[hit], t_owner[t_units[found[hit]]], exact and k == len(t_units)
+                yield owners[hit], t_owner[t_units[found[hit]]], sims[hit], exact and k == len(t_units)
         del index
+
+
+def _best_per_key(keys: list[np.ndarray], sims: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys and the largest cosine seen for each."""
+    if not keys:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    k, s = np.concatenate(keys), np.concatenate(sims)
+    order = np.argsort(k, kind="stable")
+    k, s = k[order], s[order]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    return k[starts], np.maximum.reduceat(s, starts) if len(s) else s
 
 
 def candidate_pairs(ep: EmbeddedProfiles, rules: PairRules, config: MatchConfig) -> Candidates:
     n = len(ep.profiles)
     groups = _groups(rules)
     keys: list[np.ndarray] = []
+    sims: list[np.ndarray] = []
     complete = True
-    for asker, answerer, exhaustive in _neighbours(ep.needs, ep.offers, groups, rules, config):
-        keys.append(np.unique(asker * n + answerer))
+    for asker, answerer, sim, exhaustive in _neighbours(ep.needs, ep.offers, groups, rules, config):
+        keys.append(asker * n + answerer)
+        sims.append(sim)
         complete &= exhaustive
-    for answerer, asker, exhaustive in _neighbours(ep.offers, ep.needs, groups, rules, config):
-        keys.append(np.unique(asker * n + answerer))
+    for answerer, asker, sim, exhaustive in _neighbours(ep.offers, ep.needs, groups, rules, config):
+        keys.append(asker * n + answerer)
+        sims.append(sim)
         complete &= exhaustive
-    found = np.unique(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
-    rows, cols = np.divmod(found, n)
-    both = np.unique(np.concatenate([rows * n + cols, cols * n + rows]))
+    seen, best = _best_per_key(keys, sims)
+    del keys, sims
+    rows, cols = np.divmod(seen, n)
+    both = np.unique(np.concatenate([seen, cols * n + rows]))
     rows, cols = np.divmod(both, n)
     # rules are symmetric; checking both orders keeps the set closed under transposition regardless
     ok = rules.allowed(rows, cols) & rules.allowed(cols, rows)
-    return Candidates(rows[ok], cols[ok], complete)
+    both, rows, cols = both[ok], rows[ok], cols[ok]
+    best_seen = np.full(len(both), np.nan, dtype=np.float32)
+    pos = np.searchsorted(both, seen)
+    hit = pos < len(both)
+    hit[hit] = both[pos[hit]] == seen[hit]
+    best_seen[pos[hit]] = best[hit]
+    return Candidates(rows, cols, best_seen, complete)

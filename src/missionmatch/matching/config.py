@@ -42,3 +42,5 @@ class MatchConfig:
     ann_neighbours: int = 64  # nearest sentences looked up for every need and every offer sentence
     ann_exact_up_to: int = 20_000  # an index of at most this many sentences is searched exactly (flat)
     ann_nprobe: int = 32  # inverted lists visited per query in a larger (IVF) index
+    # candidates per profile rescored exactly when the graph's scores are approximate (at least top_k + 10)
+    ann_rescore: int = 60

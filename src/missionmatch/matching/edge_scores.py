@@ -1,5 +1,5 @@
-"""Exact scores of candidate pairs only: the need → offer sentence maximum, the peer resemblance and the
-shared sector, computed row by row over each profile's candidates (linear in the number of edges)."""
+"""Exact scores for candidate pairs only: the need → offer sentence maximum of one profile against a few
+others, and dot products of per-profile vectors over the edges of a graph (linear in the edges)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import numpy as np
 
 from missionmatch.matching.sparse_graph import Graph
 from missionmatch.matching.units import UnitSet
+
+EDGE_CHUNK_FLOATS = 1 << 23  # bounds the gathered rows of one `edge_dots` step (32 MiB each side)
 
 
 def _unit_rows(units: UnitSet, profiles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -17,35 +19,47 @@ def _unit_rows(units: UnitSet, profiles: np.ndarray) -> tuple[np.ndarray, np.nda
     return np.arange(seg_starts[-1], dtype=np.int64) + offsets, seg_starts
 
 
-def directional_for(needs: UnitSet, offers: UnitSet, asker: int, answerers: np.ndarray) -> np.ndarray:
-    """Best cosine between a need unit of `asker` and an offer unit of each answerer; NaN when either side
-    has no units (as `directional.need_offer_matrix`)."""
-    out = np.full(len(answerers), np.nan, dtype=np.float32)
-    need_vecs = needs.vecs[needs.starts[asker] : needs.starts[asker + 1]]
-    if not len(need_vecs) or not len(answerers):
+def best_against(own: np.ndarray, units: UnitSet, profiles: np.ndarray) -> np.ndarray:
+    """For each of `profiles`, the best cosine between one of the rows `own` (one profile's needs, or its
+    offers) and one of that profile's units; NaN when either side has none (as in
+    `directional.need_offer_matrix`)."""
+    out = np.full(len(profiles), np.nan, dtype=np.float32)
+    if not len(own) or not len(profiles):
         return out
-    rows, seg = _unit_rows(offers, answerers)
+    rows, seg = _unit_rows(units, profiles)
     if not len(rows):
         return out
-    best = (need_vecs @ offers.vecs[rows].T).max(axis=0)
+    best = (own @ units.vecs[rows].T).max(axis=0)
     nonempty = np.diff(seg) > 0
     out[nonempty] = np.maximum.reduceat(best, seg[:-1][nonempty])
     return out
 
 
-def directional_on_edges(graph: Graph, needs: UnitSet, offers: UnitSet) -> np.ndarray:
-    """D[e] = directional score of edge e (its row asks, its column answers)."""
-    out = np.full(len(graph.rows), np.nan, dtype=np.float32)
-    for p in np.flatnonzero(np.diff(graph.indptr)):
-        a, b = graph.indptr[p], graph.indptr[p + 1]
-        out[a:b] = directional_for(needs, offers, int(p), graph.cols[a:b])
-    return out
+def directional_for(needs: UnitSet, offers: UnitSet, asker: int, answerers: np.ndarray) -> np.ndarray:
+    """D[asker, answerers]: how well each answerer's offers answer the asker's needs."""
+    return best_against(needs.vecs[needs.starts[asker] : needs.starts[asker + 1]], offers, answerers)
 
 
-def row_dots(graph: Graph, vecs: np.ndarray) -> np.ndarray:
-    """vecs[row] · vecs[col] for every edge (peer resemblance, shared sectors)."""
+def answered_by(needs: UnitSet, offers: UnitSet, askers: np.ndarray, answerer: int) -> np.ndarray:
+    """D[askers, answerer]: how well one profile's offers answer each asker's needs."""
+    return best_against(offers.vecs[offers.starts[answerer] : offers.starts[answerer + 1]], needs, askers)
+
+
+def edge_dots(graph: Graph, vecs: np.ndarray) -> np.ndarray:
+    """vecs[row] · vecs[col] for every edge (peer resemblance, shared sectors), in bounded chunks."""
     out = np.zeros(len(graph.rows), dtype=np.float32)
-    for p in np.flatnonzero(np.diff(graph.indptr)):
-        a, b = graph.indptr[p], graph.indptr[p + 1]
-        out[a:b] = vecs[graph.cols[a:b]] @ vecs[p]
+    step = max(1, EDGE_CHUNK_FLOATS // max(vecs.shape[1], 1))
+    for a in range(0, len(out), step):
+        r, c = graph.rows[a : a + step], graph.cols[a : a + step]
+        out[a : a + step] = np.einsum("ij,ij->i", vecs[r], vecs[c])
     return out
+
+
+def low_rank(vecs: np.ndarray, dim: int) -> np.ndarray:
+    """Rows projected on their `dim` principal directions (through the origin): dot products between rows
+    are kept approximately, at a fraction of the memory traffic."""
+    if vecs.shape[1] <= dim:
+        return vecs
+    sample = vecs[np.random.default_rng(0).choice(len(vecs), min(len(vecs), 20_000), replace=False)]
+    _, _, vt = np.linalg.svd(sample, full_matrices=False)
+    return np.ascontiguousarray(vecs @ vt[:dim].T, dtype=np.float32)

@@ -18,9 +18,8 @@ from missionmatch.matching.profile import MatchResult, Profile, Recommendation
 from missionmatch.matching.profile_vectors import mean_vectors, peer_vectors, sector_onehot
 from missionmatch.matching.quality import floor_for, holds_up
 from missionmatch.matching.reasons import explain
-from missionmatch.matching.recommender_sparse import sparse_scores
+from missionmatch.matching.recommender_sparse import exact_scores, sparse_scores
 from missionmatch.matching.rules import allowed_matrix
-from missionmatch.matching.sparse_graph import row_softmax
 from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
 
 
@@ -108,24 +107,32 @@ def _dense_ranking(
 def _sparse_ranking(
     ep: EmbeddedProfiles, config: MatchConfig, excluded: Iterable[tuple[str, str]], depth: int
 ) -> Ranking:
-    """The same from the candidate graph only: memory linear in the number of profiles."""
-    graph, scores = sparse_scores(ep, pair_rules(ep.profiles, config, excluded), config)
-    prob = row_softmax(graph, scores)
+    """The same from the candidate graph only: memory linear in the number of profiles. Each row's
+    shortlist is rescored exactly when the graph's scores are approximate."""
+    ss = sparse_scores(ep, pair_rules(ep.profiles, config, excluded), config)
+    graph = ss.graph
     offer_vecs = mean_vectors(ep.offers, len(ep.profiles))
     ranked: dict[int, list[int]] = {}
-    shortlist = depth + SHORTLIST_MARGIN
+    keys: list[int] = []
+    probs: list[float] = []
+    shortlist = depth + SHORTLIST_MARGIN if ss.complete else max(depth + SHORTLIST_MARGIN, config.ann_rescore)
     for i in range(len(ep.profiles)):
-        row = scores[graph.indptr[i] : graph.indptr[i + 1]]
+        row = ss.scores[graph.indptr[i] : graph.indptr[i + 1]]
         cols = graph.cols[graph.indptr[i] : graph.indptr[i + 1]]
-        if len(row) > shortlist:  # the shortlist diverse_top_k would take, without copying every candidate
+        if len(row) > shortlist:  # diverse_top_k looks at the top only: copy no other candidate
             keep = np.sort(np.argpartition(-row, shortlist - 1)[:shortlist])
             row, cols = row[keep], cols[keep]
+        if not ss.complete:
+            row = exact_scores(ep, ss, config, i, cols)
         local = diverse_top_k(row, offer_vecs[cols], depth, config.diversity, config.diversity_threshold)
         ranked[i] = [int(cols[c]) for c in local]
-    keys = graph.rows * graph.n + graph.cols
+        keys.extend(i * graph.n + j for j in ranked[i])
+        probs.extend(np.exp(row[local] - ss.log_norm[i]).tolist())
+    order = np.argsort(np.array(keys, dtype=np.int64))
+    sorted_keys, sorted_probs = np.array(keys, dtype=np.int64)[order], np.array(probs)[order]
 
     def pair_prob(i: int, j: int) -> float:
-        return float(prob[np.searchsorted(keys, i * graph.n + j)])
+        return float(sorted_probs[np.searchsorted(sorted_keys, i * graph.n + j)])
 
     return ranked, pair_prob
 

@@ -59,17 +59,16 @@ def row_max(graph: Graph, values: np.ndarray) -> np.ndarray:
     return out
 
 
-def row_softmax(graph: Graph, scores: np.ndarray) -> np.ndarray:
-    """Each row's softmax over its edges (as the dense `_row_probabilities` over allowed cells)."""
-    m = row_max(graph, scores)
-    e = np.exp(scores - m[graph.rows])
-    return (e / np.maximum(graph.row_sum(e)[graph.rows], 1e-30)).astype(np.float32)
-
-
-def sinkhorn_log_sparse(graph: Graph, score: np.ndarray, temperature: float, iters: int) -> np.ndarray:
-    """`normalise.sinkhorn_log` on the edges: log K + log u + log v of the balanced assignment."""
+def sinkhorn_log_sparse(
+    graph: Graph, score: np.ndarray, temperature: float, iters: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`normalise.sinkhorn_log` on the edges: log K + log u + log v of the balanced assignment, and the
+    per-row and per-column offsets (−row max + log u, log v) that turn score / T into it, so a pair can be
+    rescored later without rerunning the balancing."""
     s = (score / np.float32(temperature)).astype(np.float32)
-    log_k = s - row_max(graph, s)[graph.rows]
+    shift = row_max(graph, s)
+    shift[~np.isfinite(shift)] = 0.0
+    log_k = s - shift[graph.rows]
     kmat = np.exp(np.maximum(log_k, np.float32(-60.0))).astype(np.float64)
     u = np.ones(graph.n)
     v = np.ones(graph.n)
@@ -80,5 +79,14 @@ def sinkhorn_log_sparse(graph: Graph, score: np.ndarray, temperature: float, ite
         u = np.where(rows_alive, 1.0 / np.maximum(graph.row_sum(kmat * v[graph.cols]), tiny), 0.0)
         v = np.where(cols_alive, 1.0 / np.maximum(graph.col_sum(kmat * u[graph.rows]), tiny), 0.0)
     with np.errstate(divide="ignore"):
-        log_u, log_v = np.log(u).astype(np.float32), np.log(v).astype(np.float32)
-    return log_k + log_u[graph.rows] + log_v[graph.cols]
+        row_offset = np.log(u).astype(np.float32) - shift
+        col_offset = np.log(v).astype(np.float32)
+    return log_k + (row_offset + shift)[graph.rows] + col_offset[graph.cols], row_offset, col_offset
+
+
+def row_log_norm(graph: Graph, scores: np.ndarray) -> np.ndarray:
+    """log Σ exp(score) over each row's edges: the normaliser of `row_softmax`."""
+    m = row_max(graph, scores)
+    m[~np.isfinite(m)] = 0.0
+    with np.errstate(divide="ignore"):
+        return (m + np.log(graph.row_sum(np.exp(scores - m[graph.rows])))).astype(np.float32)
