@@ -41,6 +41,13 @@ class MixtureEmbedder:
         self.pool, self.noise, self.dim = pool, noise, pool.shape[1]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), np.float32)
+        rng = np.random.default_rng(0)
+        for a in range(0, len(texts), 50_000):  # chunks: the noise is drawn in float64
+            out[a : a + 50_000] = self._chunk(texts[a : a + 50_000], rng)
+        return out
+
+    def _chunk(self, texts: Sequence[str], rng: np.random.Generator) -> np.ndarray:
         h = np.array(
             [int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little") for t in texts],
             dtype=np.uint64,
@@ -48,7 +55,6 @@ class MixtureEmbedder:
         p = np.uint64(len(self.pool))
         out = self.pool[(h % p).astype(np.int64)]
         out += 0.5 * self.pool[((h >> np.uint64(24)) % p).astype(np.int64)]
-        rng = np.random.default_rng(0)
         out += rng.normal(0, self.noise / np.sqrt(self.dim), out.shape).astype(np.float32)
         out /= np.linalg.norm(out, axis=1, keepdims=True)
         return out
