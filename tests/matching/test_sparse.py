@@ -73,7 +73,7 @@ def test_pair_rules_agree_with_the_rule_matrix(mission, cross_only, interpreter)
     assert np.array_equal(got, allowed_matrix(profiles, config, excluded))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(full_missions(), st.booleans(), st.sampled_from([0, 1, 3]), st.sampled_from([0.0, 0.02]))
 def test_exhaustive_sparse_ranking_equals_the_dense_one(mission, cross_only, hub_k, temperature) -> None:
     profiles, excluded = mission

@@ -23,6 +23,7 @@ from missionmatch.matching.pair_rules import PairRules
 from missionmatch.matching.units import EmbeddedProfiles, UnitSet
 
 QUERY_CHUNK = 32_768  # query rows per faiss call: bounds the result buffers
+TRAIN_PER_LIST = 40  # k-means training points per inverted list (faiss warns below 39)
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,11 @@ def build_index(vecs: np.ndarray, config: MatchConfig) -> tuple[faiss.Index, boo
         flat = faiss.IndexFlatIP(dim)
         flat.add(vecs)
         return flat, True
-    nlist = max(1, min(int(math.sqrt(len(vecs))), len(vecs) // 40))
+    # 2·√N lists: a query visiting `ann_nprobe` of them scans ~nprobe / (2·√N) of the vectors
+    nlist = max(1, min(int(2 * math.sqrt(len(vecs))), len(vecs) // TRAIN_PER_LIST))
     index = faiss.index_factory(dim, f"IVF{nlist},Flat", faiss.METRIC_INNER_PRODUCT)
-    # k-means wants ~40 points a list; a fixed seed keeps runs reproducible
-    sample = np.random.default_rng(0).choice(len(vecs), min(len(vecs), 40 * nlist), replace=False)
+    # a fixed seed keeps runs reproducible
+    sample = np.random.default_rng(0).choice(len(vecs), min(len(vecs), TRAIN_PER_LIST * nlist), replace=False)
     index.train(vecs[np.sort(sample)])
     index.add(vecs)
     faiss.extract_index_ivf(index).nprobe = min(config.ann_nprobe, nlist)

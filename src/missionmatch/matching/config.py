@@ -41,6 +41,6 @@ class MatchConfig:
     sparse_from: int | None = 8_000
     ann_neighbours: int = 64  # nearest sentences looked up for every need and every offer sentence
     ann_exact_up_to: int = 20_000  # an index of at most this many sentences is searched exactly (flat)
-    ann_nprobe: int = 32  # inverted lists visited per query in a larger (IVF) index
+    ann_nprobe: int = 16  # inverted lists visited per query in a larger (IVF, 2·√N lists) index
     # candidates per profile rescored exactly when the graph's scores are approximate (at least top_k + 10)
     ann_rescore: int = 60
