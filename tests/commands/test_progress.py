@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from missionmatch.cli import app
-from missionmatch.commands._progress import progress_display, solver_lines
+from missionmatch.commands._progress import progress_display
+from missionmatch.services.scheduling_run import solver_progress
 from tests.factories import small_mission
 
 
@@ -16,13 +17,13 @@ def test_plain_lines_name_each_stage_once_and_the_solvers_numbers() -> None:
     log = io.StringIO()
     with progress_display("schedule osaka-1", stream=log, terminal=False) as progress:
         progress(stage="snapshot")
-        solver_lines(progress)("[cp-sat] weight: best=12 bound=9 elapsed=0.1s")
-        solver_lines(progress)("[cp-sat] weight: best=11 bound=9 elapsed=0.2s")  # within 2 s: not repeated
+        solver_progress(progress)("[cp-sat] weight: best=12 bound=9 elapsed=0.1s")
+        solver_progress(progress)("[cp-sat] weight: best=11 bound=9 elapsed=0.2s")  # within 2 s: not repeated
         progress(stage="applying")
     lines = [line.rsplit(" (", 1)[0] for line in log.getvalue().splitlines()]
     assert lines == [
         "schedule osaka-1: reading the mission",
-        "schedule osaka-1: solving, best 12, bound 9",
+        "schedule osaka-1: solving (cp-sat), best 12, bound 9",
         "schedule osaka-1: writing the draft",
     ]
 

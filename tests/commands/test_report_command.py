@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from missionmatch.cli import app
@@ -73,3 +74,25 @@ def test_an_unknown_campaign_or_both_arguments_are_refused(
     assert _report(demo_url, monkeypatch, "--campaign", "Mars", "--out", out)[0] == 1
     assert _report(demo_url, monkeypatch, "tokyo", "--campaign", "1", "--out", out)[0] == 2
     assert not Path(out).exists()
+
+
+def test_one_mission_as_a_workbook_and_an_unknown_one_refused(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    xlsx = tmp_path / "osaka-2.xlsx"
+    assert _report(demo_url, monkeypatch, "osaka-2", "-f", "xlsx", "-o", str(xlsx)) == (0, f"Wrote {xlsx}\n")
+    figures = load_workbook(io.BytesIO(xlsx.read_bytes())).worksheets[0]
+    rows = {row[0]: row[1:] for row in figures.iter_rows(values_only=True)}
+    engine = make_engine(demo_url)
+    with engine.connect() as connection:
+        people = connection.execute(
+            text(
+                "SELECT COUNT(DISTINCT lower(p.email)) FROM participant p"
+                " JOIN mission m ON m.id = p.mission_id WHERE m.slug = 'osaka-2'"
+            )
+        ).scalar_one()
+    engine.dispose()
+    assert rows["Participants in all"] == (people,) and people > 0
+    missing = tmp_path / "none.html"
+    assert _report(demo_url, monkeypatch, "no-such-mission", "--out", str(missing))[0] != 0
+    assert not missing.exists()

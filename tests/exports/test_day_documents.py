@@ -16,7 +16,7 @@ from missionmatch.exports.day_pdf import day_pdf
 from missionmatch.exports.day_tables import sheets
 from missionmatch.exports.tables import to_xlsx
 from missionmatch.i18n import Translator
-from missionmatch.models import B2BSession
+from missionmatch.models import B2BSession, Meeting
 from missionmatch.services.day_documents import DayDocuments, day_documents
 from missionmatch.services.mission_import import import_mission
 from tests.services.test_day_documents import day_mission
@@ -194,3 +194,67 @@ def test_a_name_that_looks_like_a_formula_stays_text(sqlite_factory: sessionmake
         check_in = load_workbook(io.BytesIO(to_xlsx(sheets(EN, documents, "checkin")))).active
     cell = check_in.cell(row=2, column=2)
     assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","x") Muller', "s")
+
+
+@pytest.fixture
+def off_plan(sqlite_factory: sessionmaker[Session]) -> Iterator[DayDocuments]:
+    """The draft with m-1 given no table and the session shrunk to 4 slots (the draft, slot 5, beyond)."""
+    with transaction(sqlite_factory) as db:
+        import_mission(db, day_mission())
+        b2b = db.scalars(select(B2BSession)).one()
+        b2b.slot_count = 4
+        db.scalars(select(Meeting).where(Meeting.key == "m-1")).one().table = None
+    with sqlite_factory() as db:
+        yield day_documents(db, db.scalars(select(B2BSession)).one(), draft=True)
+
+
+def test_the_plan_and_door_lists_show_the_meetings_the_grid_cannot(
+    off_plan: DayDocuments, tmp_path: Path
+) -> None:
+    rows = [
+        ["Time", "Table", "Delegation", "Hosts", "Interpreter", "Why"],
+        [
+            "14:40–15:00",
+            "–",
+            "Anne Muller (LuxSat Services)",
+            "太郎 山田 (Kansai Orbital KK)\nHanako Sato (Kansai Orbital KK)",
+            "French–Japanese",
+            "No table given",
+        ],
+        [
+            "–",
+            1,
+            "Jonas Weber (Santé Data Lux)",
+            "Hanako Sato (Kansai Orbital KK)",
+            None,
+            "Slot 5 is beyond the session's 4 slots",
+        ],
+    ]
+    for kind, first in (("plan", "Table plan"), ("doors", "Door lists")):
+        cells = _cells(to_xlsx(sheets(EN, off_plan, kind)))
+        assert list(cells) == [first, "Not on the plan"], kind
+        assert cells["Not on the plan"] == rows, kind
+        pages = _pages(day_pdf(EN, off_plan, kind, "Osaka", "Asia/Tokyo"), tmp_path)
+        last = " ".join(pages[-1].split())
+        assert "Meetings without a table or outside the session's slots" in last, kind
+        for words in ("Anne Muller", "Jonas Weber", "No table given", "Slot 5 is beyond the session's 4"):
+            assert words in last, (kind, words)
+    # m-1 has a slot but no table: the desk still expects its people, and its interpreter is still needed
+    assert _cells(to_xlsx(sheets(EN, off_plan, "checkin"))) == {
+        "Check-in": [
+            ["Present", "Name", "Organisation", "First meeting", "Table", "Meetings"],
+            [None, "Anne Muller", "LuxSat Services", "14:40", "–", 1],
+            [None, "Hanako Sato", "Kansai Orbital KK", "14:40", "–", 1],
+            [None, "太郎 山田", "Kansai Orbital KK", "14:40", "–", 1],
+        ]
+    }
+    rota = _cells(to_xlsx(sheets(EN, off_plan, "rota")))["Interpreter rota"]
+    assert rota[1][1:] == ["French–Japanese", "1 without a table", 1, 1]
+
+
+def test_the_off_plan_list_speaks_french_and_japanese(off_plan: DayDocuments) -> None:
+    french = _cells(to_xlsx(sheets(Translator("fr"), off_plan, "plan")))
+    assert list(french)[1] == "Hors du plan"
+    assert french["Hors du plan"][1][-1] == "Aucune table attribuée"
+    japanese = _cells(to_xlsx(sheets(JA, off_plan, "plan")))
+    assert len(japanese) == 2 and "Japanese" not in str(japanese)

@@ -18,6 +18,15 @@ def test_english_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_temperature_unit_ends_a_sentence_an_initial_does_not() -> None:
+    text = "Wir liefern Wasser bei 90 °C. Nous cherchons J. Sato. Vielen Dank."
+    assert split_sentences(text) == [
+        "Wir liefern Wasser bei 90 °C.",
+        "Nous cherchons J. Sato.",
+        "Vielen Dank.",
+    ]
+
+
 def test_german_sentences() -> None:
     text = "Wir entwickeln Software, z.B. für Banken. Wir suchen Vertriebspartner in Japan?Ja."
     assert split_sentences(text) == [

@@ -47,11 +47,20 @@ def placement_mission() -> dict[str, Any]:
     return document
 
 
-def with_pairs(document: dict[str, Any], count: int) -> dict[str, Any]:
-    """`count` more English-speaking delegates (d-<i>) and hosts (h-<i>), for concurrent placements."""
+def with_pairs(document: dict[str, Any], count: int, companies: bool = False) -> dict[str, Any]:
+    """`count` more English-speaking delegates (d-<i>) and hosts (h-<i>), for concurrent placements; with
+    `companies`, each of their own company (the scheduler merges the requests between two companies into
+    one meeting, services/scheduling_candidates.py), else all of lu-sat and jp-orbital."""
+    by_key = {o["key"]: o for o in document["organisations"]}
     for i in range(count):
+        delegation, host = (f"lu-d{i}", f"jp-h{i}") if companies else ("lu-sat", "jp-orbital")
+        if companies:
+            document["organisations"] += [
+                dict(by_key["lu-sat"], key=delegation, name=f"Delegation company {i}"),
+                dict(by_key["jp-orbital"], key=host, name=f"Host company {i}"),
+            ]
         document["participants"] += [
-            _person(f"d-{i}", f"Delegate{i}", "Lux", "lu-sat", ["en"]),
-            _person(f"h-{i}", f"Host{i}", "Osaka", "jp-orbital", ["en"]),
+            _person(f"d-{i}", f"Delegate{i}", "Lux", delegation, ["en"]),
+            _person(f"h-{i}", f"Host{i}", "Osaka", host, ["en"]),
         ]
     return document

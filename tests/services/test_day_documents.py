@@ -7,8 +7,18 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import B2BSession, InterpreterPool, Participant
-from missionmatch.services.day_documents import Attendee, CheckIn, DoorEntry, Seat, day_documents
+from missionmatch.models import B2BSession, InterpreterPool, Meeting, Participant
+from missionmatch.services.day_documents import (
+    NO_TABLE,
+    SLOT_OUTSIDE,
+    TABLE_OUTSIDE,
+    Attendee,
+    CheckIn,
+    DoorEntry,
+    OffPlan,
+    Seat,
+    day_documents,
+)
 from missionmatch.services.interpreter_rota import RotaEntry, interpreter_rota
 from missionmatch.services.mission_import import import_mission
 from tests.factories import small_mission
@@ -133,3 +143,53 @@ def test_the_rota_sends_interpreters_to_tables_and_flags_a_missing_pool(
     with session_factory() as db:
         (entry,) = interpreter_rota(day_documents(db, _session(db)))
     assert (entry.available, entry.short) == (0, True)
+
+
+def _off_plan_setup(factory: sessionmaker[Session]) -> dict[str, int]:
+    """m-1 loses its table; the session shrinks to 4 slots, leaving the draft (slot 5) beyond it."""
+    _imported(factory)
+    with transaction(factory) as db:
+        meetings = {m.key: m for m in db.scalars(select(Meeting))}
+        meetings["m-1"].table = None
+        _session(db).slot_count = 4
+        return {key: m.id for key, m in meetings.items()}
+
+
+def test_meetings_without_a_cell_in_the_grid_are_listed_apart(
+    session_factory: sessionmaker[Session],
+) -> None:
+    ids = _off_plan_setup(session_factory)
+    with session_factory() as db:
+        documents = day_documents(db, _session(db), draft=True)
+        rota = interpreter_rota(documents)
+    assert documents.off_plan == (
+        OffPlan(
+            ids["m-1"], "m-1", "published", (ANNE, YAMADA, SATO), "fr-ja", 2, None, "14:40–15:00", NO_TABLE
+        ),
+        OffPlan(ids["m-draft"], "m-draft", "draft", (JONAS, SATO), "", 4, 0, "", SLOT_OUTSIDE),
+    )
+    assert all(seat is None for row in documents.grid for seat in row.seats)
+    assert (len(documents.grid), documents.doors) == (4, ((), (), (), ()))
+    # m-1 has a slot but no table: its people are still expected at the desk, and need their interpreter
+    assert documents.check_in == (
+        CheckIn(ANNE, "14:40", None, 1),
+        CheckIn(SATO, "14:40", None, 1),
+        CheckIn(YAMADA, "14:40", None, 1),
+    )
+    assert rota == (RotaEntry("14:40–15:00", "fr-ja", (), 1, untabled=1),)
+
+
+def test_a_table_beyond_a_shrunk_session_is_listed_apart(session_factory: sessionmaker[Session]) -> None:
+    _imported(session_factory)
+    with transaction(session_factory) as db:
+        _session(db).tables = 1
+    with session_factory() as db:
+        documents = day_documents(db, _session(db))
+    (meeting,) = documents.off_plan
+    assert (meeting.meeting_key, meeting.table, meeting.time, meeting.reason) == (
+        "m-1",
+        1,
+        "14:40–15:00",
+        TABLE_OUTSIDE,
+    )
+    assert documents.grid[2].seats == (None,)

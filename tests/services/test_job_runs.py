@@ -60,3 +60,17 @@ def test_a_job_that_is_not_queued_any_more_is_not_run(session_factory: sessionma
     assert run_job(session_factory, job_id, work) == JobState.DONE
     assert run_job(session_factory, job_id, work) is None  # a second delivery of the same job
     assert calls == [job_id]
+
+
+def test_the_engine_at_work_is_kept_with_its_numbers_and_a_new_stage_clears_it(
+    session_factory: sessionmaker[Session],
+) -> None:
+    mission_id = mission_to_schedule(session_factory)
+    job_id = queued_job(session_factory, mission_id, JobKind.SCHEDULE)
+    progress = Reporter(session_factory, job_id)
+    progress(stage="solving", engine="cp-sat", best=3.0, bound=1.0)
+    job = job_row(session_factory, job_id)
+    assert (job.stage, job.engine, job.best, job.bound) == ("solving", "cp-sat", 3.0, 1.0)
+    progress(stage="applying")
+    job = job_row(session_factory, job_id)
+    assert (job.stage, job.engine, job.best, job.bound) == ("applying", "", None, None)

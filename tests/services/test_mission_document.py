@@ -7,7 +7,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, ScheduleVersion
+from missionmatch.models import (
+    Meeting,
+    MeetingRequest,
+    Mission,
+    Participant,
+    PartnerExclusion,
+    ScheduleVersion,
+)
 from missionmatch.services.mission_document import validate
 from missionmatch.services.mission_export import export_mission
 from missionmatch.services.mission_import import import_mission
@@ -294,3 +301,61 @@ def test_a_wrong_schedule_version_is_refused_naming_its_field(change: Any, probl
     document["schedule_versions"] = [json.loads(json.dumps(VERSION_1))]
     change(document["schedule_versions"][0])
     assert [str(p) for p in validate(document) if str(p).startswith(problem)] != []
+
+
+EXCLUSIONS = [
+    {"participant": "p-1", "other": "p-3", "kind": "not_interested", "created_at": "2025-05-20T09:30:00"},
+    {"participant": "p-3", "other": "p-2", "kind": "dismissed", "created_at": "2025-05-21T18:05:10"},
+]
+
+
+def test_partner_exclusions_round_trip(session_factory: sessionmaker[Session]) -> None:
+    document = small_mission()
+    document["partner_exclusions"] = json.loads(json.dumps(EXCLUSIONS))
+    with transaction(session_factory) as session:
+        import_mission(session, document)
+    with transaction(session_factory) as session:
+        rows = session.execute(
+            select(PartnerExclusion.kind, PartnerExclusion.created_at).order_by(PartnerExclusion.id)
+        ).all()
+        # the mission's wall time (Asia/Tokyo, +09:00) is stored as UTC
+        assert [(kind.value, at) for kind, at in rows] == [
+            ("not_interested", dt.datetime(2025, 5, 20, 0, 30, tzinfo=dt.UTC)),
+            ("dismissed", dt.datetime(2025, 5, 21, 9, 5, 10, tzinfo=dt.UTC)),
+        ]
+        exported = export_mission(session, session.scalars(select(Mission)).one())
+    assert exported["partner_exclusions"] == EXCLUSIONS
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda e: e.update(other="p-99"), "partner_exclusions[0], participant/other: 'p-99' does not exist"),
+        (
+            lambda e: e.update(other="p-1"),
+            "partner_exclusions[0], other: a participant cannot exclude themselves",
+        ),
+        (
+            lambda e: e.update(kind="blocked"),
+            "partner_exclusions[0], kind: 'blocked' is not one of dismissed,",
+        ),
+        (
+            lambda e: e.update(created_at="soon"),
+            "partner_exclusions[0], created_at: 'soon' is not a date-time",
+        ),
+    ],
+)
+def test_a_wrong_exclusion_is_named(change: Any, problem: str) -> None:
+    document = small_mission()
+    document["partner_exclusions"] = json.loads(json.dumps(EXCLUSIONS[:1]))
+    change(document["partner_exclusions"][0])
+    problems = [str(p) for p in validate(document)]
+    assert len(problems) == 1 and problems[0].startswith(problem), problems
+
+
+def test_the_same_exclusion_twice_is_refused() -> None:
+    document = small_mission()
+    document["partner_exclusions"] = json.loads(json.dumps(EXCLUSIONS[:1] * 2))
+    assert [str(p) for p in validate(document)] == [
+        "partner_exclusions[1], kind: the same exclusion is listed twice"
+    ]

@@ -122,6 +122,24 @@ def test_moving_the_close_moves_the_expiry_of_unanswered_requests_only(session):
     session.add(overdue)
     before = (answered.expires_at, overdue.expires_at)
     close = (clock.now() + dt.timedelta(days=3)).replace(second=0, microsecond=0)
+    # the window closes before the B2B sessions: here they are a week after that close
+    mission.b2b_sessions[0].starts_at = instant_to_wall(close + dt.timedelta(days=7), "Asia/Tokyo")
     update_settings(session, mission, _base(requests_close_at=instant_to_wall(close, "Asia/Tokyo")))
     assert waiting.expires_at == close
     assert (answered.expires_at, overdue.expires_at) == before
+
+
+def test_the_request_window_closes_before_the_first_b2b_session(session):
+    mission = make_mission(session)
+    dates = (mission.start_date, mission.end_date, mission.timezone)
+    late = MissionSettings(*dates, requests_close_at=dt.datetime(2025, 5, 27, 14, 1))  # B2B from 14:00
+    with pytest.raises(SetupRejected) as rejected:
+        update_settings(session, mission, late)
+    assert rejected.value.errors == {
+        "requests_close_at": FieldError("window_after_b2b", {"start": "2025-05-27 14:00"})
+    }
+    assert mission.requests_close_at is None
+    update_settings(
+        session, mission, MissionSettings(*dates, requests_close_at=dt.datetime(2025, 5, 27, 14, 0))
+    )
+    assert instant_to_wall(mission.requests_close_at, mission.timezone) == dt.datetime(2025, 5, 27, 14, 0)

@@ -46,7 +46,7 @@ def _accept(session: Session, pairs: list[tuple[str, str]], prefix: str) -> None
 @pytest.fixture
 def factory(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
     with transaction(session_factory) as session:
-        import_mission(session, with_pairs(placement_mission(), PAIRS))
+        import_mission(session, with_pairs(placement_mission(), PAIRS, companies=True))
     return session_factory
 
 

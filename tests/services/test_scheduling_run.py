@@ -189,19 +189,21 @@ def test_a_published_meeting_in_a_newly_blocked_slot_does_not_stop_the_scheduler
 
 
 def test_every_engine_line_feeds_the_job_progress_with_the_best_and_the_bound() -> None:
-    from missionmatch.services.scheduling_run import _solver_progress
+    from missionmatch.services.scheduling_run import solver_progress
 
     seen: list[dict] = []
-    relay = _solver_progress(lambda **values: seen.append(values))
+    relay = solver_progress(lambda **values: seen.append(values))
     relay("[cp-sat] breaks: best=3 bound=1 elapsed=0.4s")
     relay("[portfolio] rc2-g3: optimal objective=2 after 1.5s")
     relay("[zero-break-sat] none: at least 1 break after 0.2s; bound=1")
     relay("[large] round 10: 40 placed, weight 90, breaks 12, 3.1s")
+    relay("no engine named here")
     assert seen == [
-        {"stage": "solving", "best": 3.0, "bound": 1.0},
-        {"stage": "solving", "best": 2.0},
-        {"stage": "solving", "bound": 1.0},
-        {"stage": "solving", "best": 12.0},
+        {"stage": "solving", "engine": "cp-sat", "best": 3.0, "bound": 1.0},
+        {"stage": "solving", "engine": "rc2-g3", "best": 2.0},
+        {"stage": "solving", "engine": "zero-break-sat", "bound": 1.0},
+        {"stage": "solving", "engine": "large", "best": 12.0},
+        {"stage": "solving"},
     ]
 
 

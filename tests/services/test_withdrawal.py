@@ -10,8 +10,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch.db import transaction
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Participant
 from missionmatch.models.enums import MeetingStatus
+from missionmatch.services.meeting_attendees import change_attendees
 from missionmatch.services.meeting_requests import RequestRefused, send_request
 from missionmatch.services.mission_import import import_mission
+from missionmatch.services.placement_rules import PlacementRefused, check_slot
 from missionmatch.services.withdrawal import undo_withdrawal, withdraw, withdrawal_plan
 from missionmatch.settings import MailSettings
 from tests.factories import small_mission
@@ -105,3 +107,21 @@ def test_no_request_reaches_or_leaves_a_withdrawn_participant(factory: sessionma
                     session, _person(session, sender), _person(session, recipient), mail=MailSettings()
                 )
             assert refused.value.code == "unavailable"
+
+
+def test_no_meeting_is_placed_for_or_given_a_withdrawn_participant(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        withdraw(session, _person(session, "p-4"), AT)
+    with factory() as session:
+        meeting = session.scalars(select(Meeting).where(Meeting.key == "m-1")).one()
+        meeting.status = MeetingStatus.PUBLISHED  # the fixture's meeting, as if p-4 had never attended it
+        b2b = session.scalars(select(B2BSession)).first()
+        assert b2b is not None
+        people = [_person(session, "p-1"), _person(session, "p-4")]
+        checked = check_slot(session, people, b2b, 0, None)
+        assert [r.code for r in checked.refusals] == ["attendee_withdrawn"]
+        with pytest.raises(PlacementRefused) as refused:
+            change_attendees(session, meeting, [*people, _person(session, "p-3")])
+        assert [(r.code, r.values["name"]) for r in refused.value.refusals] == [
+            ("attendee_withdrawn", _person(session, "p-4").full_name)
+        ]

@@ -59,3 +59,22 @@ def test_organisers_change_attendees_and_a_broken_rule_answers_409_in_words(worl
         meeting = session.get(Meeting, meeting_id(world, "test-osaka"))
         assert meeting is not None
         assert [p.key for p in meeting.participants] == ["p-1", "p-2", "p-3"]
+
+
+def test_accepting_with_an_attendee_who_is_no_one_of_the_mission_is_404_and_leaves_it_pending(
+    world: World,
+) -> None:
+    """The 404 names the attendee, not the request (tests/web/schemathesis.toml relies on it)."""
+    sent = participant_api(world, "test-osaka", "p-2").post(
+        "/api/v1/requests/company", json={"recipient_id": _ids(world, "p-4")[0], "to_organisation": True}
+    )
+    assert sent.status_code == 201, sent.text
+    request_id = sent.json()["request"]["id"]
+    other_mission = world.participant("other-tokyo", "p-3").id
+    for nobody in (other_mission, 10**9):
+        answer = participant_api(world, "test-osaka", "p-4").post(
+            f"/api/v1/requests/{request_id}/accept/attendees", json={"participant_ids": [nobody]}
+        )
+        assert (answer.status_code, answer.json()) == (404, {"detail": "participant not found"})
+    requests = participant_api(world, "test-osaka", "p-4").get("/api/v1/requests").json()
+    assert next(r["status"] for r in requests if r["id"] == request_id) == "pending"

@@ -16,6 +16,14 @@ DOCUMENTED = {
     ("get", "/api/v1/missions/{slug}/participants"): ["401", "404"],
     ("get", "/api/v1/missions/{slug}/programme"): ["401", "403", "404"],
     ("get", "/api/v1/missions/{slug}/sessions"): ["401", "403", "404"],
+    ("put", "/api/v1/missions/{slug}/sessions/{session_id}/seats"): [
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "422",
+    ],
     ("get", "/api/v1/requests"): ["401", "403"],
     ("post", "/api/v1/requests"): ["400", "401", "403", "404", "409", "422"],
     ("post", "/api/v1/requests/{request_id}/{action}"): ["401", "403", "404", "409", "422"],
@@ -114,6 +122,20 @@ DOCUMENTED = {
     ("get", "/api/v1/missions/{slug}/feedback"): ["401", "403", "404", "422"],
     ("get", "/api/v1/missions/{slug}/follow-ups"): ["401", "403", "404", "422"],
     ("get", "/api/v1/me/agreements"): ["401", "403"],
+    ("get", "/api/v1/missions/{slug}/report"): ["401", "403", "404"],
+    ("get", "/api/v1/campaigns/{key}/report"): ["401", "403", "404"],
+    ("get", "/api/v1/missions/{slug}/sessions/{session_id}/documents/{kind}.pdf"): [
+        "401",
+        "403",
+        "404",
+        "422",
+    ],
+    ("get", "/api/v1/missions/{slug}/sessions/{session_id}/documents/{kind}.xlsx"): [
+        "401",
+        "403",
+        "404",
+        "422",
+    ],
 }
 
 

@@ -62,6 +62,7 @@ def test_sessions_with_slot_times_breaks_tables_and_interpreters(world: World) -
             "city": "Osaka",
             "venue": "Expo hall",
             "tables": 4,
+            "seats": 4,
             "slot_minutes": 20,
             "slots": [
                 {"index": i, "starts_at": f"2025-05-27T{a}:00+09:00", "ends_at": f"2025-05-27T{b}:00+09:00"}

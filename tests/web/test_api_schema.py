@@ -10,6 +10,7 @@ OPERATIONS = {
     "/api/v1/me/meetings/{meeting_id}/feedback": {"get": "FeedbackOut", "post": "FeedbackOut"},
     "/api/v1/missions/{slug}/programme": {"get": None},
     "/api/v1/missions/{slug}/sessions": {"get": None},
+    "/api/v1/missions/{slug}/sessions/{session_id}/seats": {"put": "SessionOut"},
     "/api/v1/missions/{slug}/schedule": {"get": "ScheduleOut"},
     "/api/v1/missions/{slug}/matching/run": {"post": "JobOut"},
     "/api/v1/missions/{slug}/schedule/run": {"post": "JobOut"},
@@ -27,6 +28,7 @@ OPERATIONS = {
 REQUEST_BODIES = {
     ("/api/v1/me/profile", "put"): "ProfileIn",
     ("/api/v1/me/meetings/{meeting_id}/feedback", "post"): "FeedbackIn",
+    ("/api/v1/missions/{slug}/sessions/{session_id}/seats", "put"): "SeatsIn",
     ("/api/v1/missions/{slug}/schedule/run", "post"): "SchedulingIn",
     ("/api/v1/missions/{slug}/schedule/publish", "post"): "PublishIn",
     ("/api/v1/missions/{slug}/schedule/replan", "post"): "ReplanIn",

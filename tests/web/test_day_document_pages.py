@@ -51,6 +51,11 @@ def test_the_schedule_page_links_to_each_sessions_grid(world: World) -> None:
     assert f'<a href="{grid_path(world)}">Table plan by slot and documents for the day</a>' in page
 
 
+def test_the_sessions_page_links_to_each_sessions_grid(world: World) -> None:
+    page = world.organiser().get("/missions/test-osaka/sessions").text
+    assert f'<a href="{grid_path(world)}">Table plan by slot and documents for the day</a>' in page
+
+
 def test_the_grid_speaks_the_organisers_language(world: World) -> None:
     browser = world.organiser()
     browser.get("/language/fr")
@@ -94,3 +99,18 @@ def test_participants_cannot_download_the_documents(world: World) -> None:
     response = world.as_participant("test-osaka", "p-1").get(path, follow_redirects=False)
     assert (response.status_code, response.headers["location"]) == (303, f"/login?next={path}")
     assert world.organiser("orga@b.lu").get(path).status_code == 404
+
+
+def test_the_grid_page_lists_the_meetings_it_cannot_show(world: World) -> None:
+    assert 'id="off-plan"' not in world.organiser().get(grid_path(world)).text
+    with transaction(world.factory) as db:
+        meeting = db.scalars(select(Meeting).join(Mission).where(Mission.slug == "test-osaka")).one()
+        meeting.table = None
+        meeting_id = meeting.id
+    page = world.organiser().get(grid_path(world)).text
+    section = page.split('<section id="off-plan" class="notice">')[1].split("</section>")[0]
+    assert "<h3>Meetings without a table or outside the session&#39;s slots (1)</h3>" in section
+    assert "<td>14:40–15:00</td><td>–</td><td>Anne Muller (LuxSat Services)</td>" in section
+    assert "<strong>No table given</strong>" in section
+    assert f'href="/missions/test-osaka/meetings/{meeting_id}/move">Move</a>' in section
+    assert "Anne Muller" not in page.split('id="grid"')[1]  # not in any cell

@@ -45,6 +45,7 @@ def test_a_run_waits_for_the_worker_and_can_be_cancelled(world: World, tmp_path:
         "stage": "",
         "stage_text": "",
         "elapsed": None,
+        "engine": "",
         "best": None,
         "bound": None,
         "done": None,

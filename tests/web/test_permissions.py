@@ -36,6 +36,27 @@ def test_rule_organiser_manages_only_linked_missions(world: World) -> None:
         assert permissions.organiser_manages_mission(account, session.get(Mission, other)) is False
 
 
+# organiser_manages_campaign
+
+
+def test_rule_a_campaign_is_managed_by_who_manages_every_one_of_its_missions(world: World) -> None:
+    from missionmatch.db import transaction
+    from missionmatch.models import Campaign, Mission
+
+    with transaction(world.factory) as session:
+        account = session.scalar(select(OrganiserAccount).where(OrganiserAccount.email == "orga@a.lu"))
+        assert account is not None
+        campaign = session.scalar(select(Campaign).where(Campaign.key == "test-campaign"))
+        assert campaign is not None and len(campaign.missions) == 2  # test-osaka and other-tokyo
+        assert permissions.organiser_manages_campaign(account, campaign) is False
+        account.missions.append(session.scalar(select(Mission).where(Mission.slug == "other-tokyo")))
+        session.flush()
+        assert permissions.organiser_manages_campaign(account, campaign) is True
+        account.active = False
+        assert permissions.organiser_manages_campaign(account, campaign) is False
+        assert permissions.organiser_manages_campaign(account, Campaign(name="Empty")) is False
+
+
 @pytest.mark.parametrize(
     "path",
     [

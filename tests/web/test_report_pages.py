@@ -15,6 +15,7 @@ from missionmatch.i18n import Translator
 from missionmatch.models import Campaign, Mission, OrganiserAccount
 from missionmatch.services.demo import load_demo
 from missionmatch.services.mission_report import mission_report
+from tests.web.api_client import organiser_api
 from tests.web.conftest import World
 
 PAGE = "/missions/test-osaka/report"
@@ -45,6 +46,7 @@ def test_the_page_shows_the_services_headline_and_is_linked_from_the_dashboard(w
         f'<p class="headline" id="headline">{html.escape(_expected_headline(world, "en"))}</p>' in page.text
     )
     assert '<figure class="chart" id="chart-meetings"><svg' in page.text
+    assert 'id="report-campaign"' not in page.text  # its campaign has a mission orga@a.lu does not manage
     browser.cookies.set("mm_lang", "ja")
     assert html.escape(_expected_headline(world, "ja")) in browser.get(PAGE).text
 
@@ -97,6 +99,14 @@ def test_a_campaigns_report_for_who_manages_its_missions(world: World) -> None:
     assert workbook.headers["content-disposition"] == f'attachment; filename="{key}-report.xlsx"'
     assert world.organiser("orga@b.lu").get(page).status_code == 404
     assert browser.get("/campaigns/no-such-campaign/report").status_code == 404
+    # the mission's report and the campaign's link to each other
+    assert (
+        '<p id="report-missions">Mission report: '
+        '<a href="/missions/test-osaka/report">Test mission Osaka</a></p>'
+    ) in response.text
+    assert (
+        f'<p id="report-campaign"><a href="{page}">Campaign report</a>: Luxembourg–Japan test</p>'
+    ) in browser.get(PAGE).text
 
 
 def test_the_old_address_by_number_moves_to_the_key(world: World) -> None:
@@ -132,3 +142,18 @@ def test_the_demo_campaigns_page_counts_people_and_companies_once(world: World) 
         '<th scope="row">Participants in all</th><td>82</td><td>102</td><td>52</td><td>51</td><td>270</td>'
         in page
     )
+    # the same figures through the API, the headline in French
+    client = organiser_api(world)
+    client.headers["accept-language"] = "fr"
+    body = client.get(f"/api/v1/campaigns/{key}/report").json()
+    assert body["headline"] == (
+        "160 participants de 95 organisations de la délégation ont rencontré 110 personnes de 70 "
+        "organisations hôtes : 215 rendez-vous B2B programmés, 193 tenus, 10 accords."
+    )
+    assert [c["people"]["participants"]["total"] for c in [*body["missions"], body["total"]]] == [
+        82,
+        102,
+        52,
+        51,
+        270,
+    ]

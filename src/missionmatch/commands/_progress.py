@@ -2,7 +2,6 @@
 plain lines on stderr otherwise (a log, CI), from the same `progress(stage=..., best=..., bound=...)`
 callback the worker gives the services."""
 
-import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -19,11 +18,10 @@ STAGES = {
     "writing": "writing",
 }
 LINE_EVERY = 2.0  # seconds between two plain lines of the same stage
-_SOLVER_LINE = re.compile(r"best=(?P<best>[-\d.e+]+) bound=(?P<bound>[-\d.e+]+)")
 
 
-def detail(stage: str, best: float | None, bound: float | None) -> str:
-    words = [STAGES.get(stage, stage)]
+def detail(stage: str, best: float | None, bound: float | None, engine: str = "") -> str:
+    words = [STAGES.get(stage, stage) + (f" ({engine})" if engine else "")]
     if best is not None:
         words.append(f"best {best:g}")
     if bound is not None:
@@ -37,14 +35,15 @@ class PlainLines:
         self.stage, self.printed_at = "", 0.0
 
     def __call__(
-        self, stage: str = "", best: float | None = None, bound: float | None = None, **_: Any
+        self, stage: str = "", best: float | None = None, bound: float | None = None, **values: Any
     ) -> None:
         now = time.monotonic()
         if stage == self.stage and now - self.printed_at < LINE_EVERY:
             return
         self.stage, self.printed_at = stage, now
+        shown = detail(stage, best, bound, values.get("engine", ""))
         print(
-            f"{self.label}: {detail(stage, best, bound)} ({now - self.start:.1f} s)",
+            f"{self.label}: {shown} ({now - self.start:.1f} s)",
             file=self.stream,
             flush=True,
         )
@@ -68,7 +67,8 @@ class Bar:
         self, stage: str = "", best: float | None = None, bound: float | None = None, **values: Any
     ) -> None:
         total, done = values.get("total"), values.get("done")
-        self.bar.update(self.task, detail=detail(stage, best, bound), total=total, completed=done or 0)
+        shown = detail(stage, best, bound, values.get("engine", ""))
+        self.bar.update(self.task, detail=shown, total=total, completed=done or 0)
 
 
 @contextmanager
@@ -84,14 +84,3 @@ def progress_display(
     bar = Bar(label, Console(file=stream, force_terminal=True))
     with bar.bar:
         yield bar
-
-
-def solver_lines(progress: Callable[..., None]) -> Callable[[str], None]:
-    """The solver's own progress lines (`[cp-sat] ...: best=12 bound=9`) as the stage `solving`."""
-
-    def relay(line: str) -> None:
-        found = _SOLVER_LINE.search(line)
-        values = {k: float(v) for k, v in found.groupdict().items()} if found else {}
-        progress(stage="solving", **values)
-
-    return relay

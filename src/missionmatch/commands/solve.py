@@ -18,11 +18,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Compute a schedule minimising breaks; progress goes to stderr."""
         # heavy solver imports only when the command runs, so the CLI starts fast
-        from missionmatch.commands._progress import PlainLines, progress_display, solver_lines
+        from missionmatch.commands._progress import PlainLines, progress_display
         from missionmatch.scheduling.checker import check
         from missionmatch.scheduling.cpsat_solve import stderr_progress
         from missionmatch.scheduling.io import InstanceError, load_instance, write_solution
         from missionmatch.scheduling.portfolio import solve
+        from missionmatch.services.scheduling_run import solver_progress
 
         try:
             inst = load_instance(instance)
@@ -37,7 +38,7 @@ def register(app: typer.Typer) -> None:
         )
         with progress_display(f"solve {inst.name}") as shown:
             # a log keeps the solver's own lines; a terminal shows them as a bar
-            relay = stderr_progress if isinstance(shown, PlainLines) else solver_lines(shown)
+            relay = stderr_progress if isinstance(shown, PlainLines) else solver_progress(shown)
             sol = solve(inst, d, time_limit, max(1, workers), relay)
         problems = check(inst, sol, d)
         if problems:  # never write an unchecked claim

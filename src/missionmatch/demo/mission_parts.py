@@ -48,9 +48,9 @@ def programme_item(
 
 
 def b2b_session(
-    key: str, name: str, starts: str, slots: int, tables: int, city: str, venue: str
+    key: str, name: str, starts: str, slots: int, tables: int, city: str, venue: str, seats: int = 4
 ) -> dict[str, Any]:
-    """A B2B session of 20-minute slots with a 20-minute break halfway."""
+    """A B2B session of 20-minute slots with a 20-minute break halfway; tables of `seats` chairs."""
     return {
         "key": key,
         "name": name,
@@ -62,4 +62,5 @@ def b2b_session(
         "breaks": [{"after_slot": slots // 2, "minutes": 20}],
         "tables": tables,
         "interpreters": INTERPRETERS,
+        **({"seats": seats} if seats != 4 else {}),
     }

@@ -89,6 +89,7 @@ OSAKA_1: Final[dict[str, Any]] = {
             24,
             "Osaka",
             "Nakanoshima Conference Centre",
+            seats=6,  # a company of three meets two hosts at one table
         ),
         b2b_session(
             "b2b-osaka1-2",
@@ -98,6 +99,7 @@ OSAKA_1: Final[dict[str, Any]] = {
             20,
             "Osaka",
             "Nakanoshima Conference Centre",
+            seats=6,  # a company of three meets two hosts at one table
         ),
     ],
     "late_arrival": "2025-05-27T12:00",

@@ -1,12 +1,20 @@
 """The day documents of a B2B session as tables (a header and rows), in the reader's language: the grid,
-the door list of each table and the check-in list. The workbooks are these tables; the PDFs show the same
+the door list of each table, the check-in list, and with the plan and the door lists the meetings that have
+no cell in the grid. The workbooks are these tables; the PDFs show the same
 cells."""
 
 from missionmatch.exports.tables import Table
 from missionmatch.i18n import Translator
 from missionmatch.i18n import mark as _
-from missionmatch.services.day_documents import Attendee, DayDocuments, Seat
-from missionmatch.services.interpreter_rota import interpreter_rota
+from missionmatch.services.day_documents import (
+    NO_TABLE,
+    SLOT_OUTSIDE,
+    Attendee,
+    DayDocuments,
+    OffPlan,
+    Seat,
+)
+from missionmatch.services.interpreter_rota import RotaEntry, interpreter_rota
 
 KINDS = ("plan", "doors", "checkin", "rota", "cards")
 
@@ -75,7 +83,7 @@ def check_in_table(t: Translator, documents: DayDocuments) -> Table:
         t.gettext(_("Meetings")),
     ]
     rows = [
-        ["", c.attendee.name, c.attendee.company, c.first_time, c.first_table, c.meetings]
+        ["", c.attendee.name, c.attendee.company, c.first_time, c.first_table or "–", c.meetings]
         for c in documents.check_in
     ]
     return header, rows
@@ -92,10 +100,17 @@ def rota_table(t: Translator, documents: DayDocuments) -> Table:
         t.gettext(_("Interpreters available")),
     ]
     rows = [
-        [e.time, languages(t, e.pair), ", ".join(str(n) for n in e.tables), len(e.tables), e.available]
+        [e.time, languages(t, e.pair), _rota_tables(t, e), e.needed, e.available]
         for e in interpreter_rota(documents)
     ]
     return header, rows
+
+
+def _rota_tables(t: Translator, entry: RotaEntry) -> str:
+    tables = [str(n) for n in entry.tables]
+    if entry.untabled:
+        tables.append(t.gettext(_("%(count)s without a table"), count=entry.untabled))
+    return ", ".join(tables)
 
 
 def cards_table(t: Translator, documents: DayDocuments) -> Table:
@@ -103,12 +118,64 @@ def cards_table(t: Translator, documents: DayDocuments) -> Table:
     return header, [[table_name(t, i), people(keepers)] for i, keepers in enumerate(documents.keepers)]
 
 
+def off_plan_title(t: Translator) -> str:
+    return t.gettext(_("Meetings without a table or outside the session's slots"))
+
+
+def _why(t: Translator, documents: DayDocuments, meeting: OffPlan) -> str:
+    b2b = documents.session
+    if meeting.reason == NO_TABLE:
+        return t.gettext(_("No table given"))
+    if meeting.reason == SLOT_OUTSIDE:
+        return t.gettext(
+            _("Slot %(slot)s is beyond the session's %(slots)s slots"),
+            slot=meeting.slot + 1,
+            slots=b2b.slot_count,
+        )
+    return t.gettext(
+        _("Table %(table)s is beyond the session's %(tables)s tables"),
+        table=(meeting.table or 0) + 1,
+        tables=b2b.tables,
+    )
+
+
+def off_plan_table(t: Translator, documents: DayDocuments) -> Table:
+    """The meetings the grid and the door lists cannot show, and why: to seat them or move them."""
+    header = [
+        t.gettext(_("Time")),
+        t.gettext(_("Table")),
+        t.gettext(_("Delegation")),
+        t.gettext(_("Hosts")),
+        t.gettext(_("Interpreter")),
+        t.gettext(_("Why")),
+    ]
+    rows: list[list[str | int]] = [
+        [
+            m.time or "–",
+            "–" if m.table is None else m.table + 1,
+            people(tuple(a for a in m.attendees if a.side != "host")),
+            people(tuple(a for a in m.attendees if a.side == "host")),
+            languages(t, m.interpreter),
+            _why(t, documents, m),
+        ]
+        for m in documents.off_plan
+    ]
+    return header, rows
+
+
+def _with_off_plan(t: Translator, documents: DayDocuments, found: dict[str, Table]) -> dict[str, Table]:
+    if not documents.off_plan:
+        return found
+    return found | {t.gettext(_("Not on the plan")): off_plan_table(t, documents)}
+
+
 def sheets(t: Translator, documents: DayDocuments, kind: str) -> dict[str, Table]:
     """The workbook of one kind of document: its sheets by name."""
     if kind == "plan":
-        return {t.gettext(_("Table plan")): plan_table(t, documents)}
+        return _with_off_plan(t, documents, {t.gettext(_("Table plan")): plan_table(t, documents)})
     if kind == "doors":
-        return door_tables(t, documents) or {t.gettext(_("Door lists")): (door_header(t), [])}
+        doors = door_tables(t, documents) or {t.gettext(_("Door lists")): (door_header(t), [])}
+        return _with_off_plan(t, documents, doors)
     if kind == "checkin":
         return {t.gettext(_("Check-in")): check_in_table(t, documents)}
     if kind == "rota":

@@ -1,6 +1,6 @@
 """A table (a header and rows) as an Excel workbook or a CSV file that opens safely in a spreadsheet: a
-text cell starting with = + - @, a tab or a carriage return is prefixed with an apostrophe, so that no
-spreadsheet reads it as a formula (CSV injection, OWASP)."""
+text cell that a spreadsheet would read as a formula (excel_cells.looks_like_formula: = + - @, a tab or a
+line break, after blanks) is prefixed with an apostrophe (CSV injection, OWASP)."""
 
 import csv
 import io
@@ -10,13 +10,14 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from missionmatch.exports.excel_cells import looks_like_formula
+
 Table = tuple[Sequence[str], Sequence[Sequence[Any]]]
 
 
 def neutralise(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula, made plain text; other values are kept."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
 

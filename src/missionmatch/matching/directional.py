@@ -64,9 +64,15 @@ def need_offer_matrix(needs: UnitSet, offers: UnitSet, rows: np.ndarray, cols: n
     return out
 
 
-def best_pair(needs: UnitSet, offers: UnitSet, i: int, j: int) -> tuple[int, int, float] | None:
-    """The (need row, offer row, cosine) behind M[i, j], for the reasons of one recommendation."""
-    nr, orows = needs.rows_of(i), offers.rows_of(j)
+def best_pair(
+    needs: UnitSet, offers: UnitSet, i: int, j: int, whole_fields: bool = True
+) -> tuple[int, int, float] | None:
+    """The (need row, offer row, cosine) behind M[i, j]; with `whole_fields=False`, the best pair of single
+    sentences (what a reason quotes: a whole paragraph would not say which need was answered)."""
+    if whole_fields:
+        nr, orows = needs.rows_of(i), offers.rows_of(j)
+    else:
+        nr, orows = needs.sentence_rows_of(i), offers.sentence_rows_of(j)
     if not len(nr) or not len(orows):
         return None
     # einsum, not BLAS: for a handful of rows BLAS thread wake-ups cost more than the arithmetic

@@ -39,7 +39,14 @@ class SentenceMatch:
     offer_profile: str
     offer: str
     offer_language: str
-    similarity: float
+    similarity: float  # cosine of the two sentences shown
+    # best cosine over all the units the ranking compared (sentences and whole fields): what the quality
+    # floor judges, so that quoting single sentences does not drop a candidate the ranking kept
+    support: float | None = None
+
+    @property
+    def evidence(self) -> float:
+        return self.similarity if self.support is None else max(self.support, self.similarity)
 
 
 @dataclass(frozen=True)

@@ -22,5 +22,5 @@ def floor_for(config: MatchConfig, embedder_name: str) -> float | None:
 
 
 def holds_up(reasons: Reasons, floor: float) -> bool:
-    matches = [m.similarity for m in (reasons.my_need, reasons.their_need) if m is not None]
+    matches = [m.evidence for m in (reasons.my_need, reasons.their_need) if m is not None]
     return bool(matches) and max(matches) >= floor

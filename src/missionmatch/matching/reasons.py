@@ -10,8 +10,10 @@ from missionmatch.matching.units import EmbeddedProfiles
 
 
 def _match(ep: EmbeddedProfiles, asker: int, answerer: int) -> SentenceMatch | None:
-    found = best_pair(ep.needs, ep.offers, asker, answerer)
-    if found is None:
+    # sentences, not whole fields: the reason must name the need that was answered and the offer answering it
+    found = best_pair(ep.needs, ep.offers, asker, answerer, whole_fields=False)
+    behind = best_pair(ep.needs, ep.offers, asker, answerer)
+    if found is None or behind is None:
         return None
     need_row, offer_row, sim = found
     a, b = ep.profiles[asker], ep.profiles[answerer]
@@ -23,6 +25,7 @@ def _match(ep: EmbeddedProfiles, asker: int, answerer: int) -> SentenceMatch | N
         offer=ep.offers.texts[offer_row],
         offer_language=b.language,
         similarity=sim,
+        support=behind[2],
     )
 
 

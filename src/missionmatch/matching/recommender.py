@@ -175,5 +175,10 @@ def recommend(
                 continue  # a filler: nothing in the two profiles connects them
             recs.append(Recommendation(candidate=ids[j], score=prob(i, j), reasons=reasons))
         result.recommendations[ids[i]] = recs
-    result.pairs = mutual_pairs(ids, ranked, prob, config.pair_rank)
+    pairs = mutual_pairs(ids, ranked, prob, config.pair_rank)
+    # a suggested meeting obeys the lists' floor: the scheduler places it from the listed recommendations,
+    # and a pair nothing in the profiles connects is a filler meeting (with reasons or not, for the pairs)
+    if floor is not None:
+        pairs = [p for p in pairs if holds_up(explain(ep, index[p.a], index[p.b], config), floor)]
+    result.pairs = pairs
     return result

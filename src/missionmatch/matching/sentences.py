@@ -13,8 +13,11 @@ _CJK_END = re.compile(r"(?<=[。！？])")
 # Latin terminators end a sentence only before whitespace and a capital/digit/opening quote, so that
 # "S.A.", "e.g. the", "2.5 GW" and URLs stay whole.
 _LATIN_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«“(\[]?[A-ZÀ-ÖØ-Þ0-9])")
-# Abbreviations that take a capital after them and must not end a sentence.
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Prof|St|Nr|bzw|ca|z\.B|d\.h|u\.a|etc|vs|Co|Inc|Ltd)\.)$")
+# Abbreviations that take a capital after them and must not end a sentence. A lone capital is an initial
+# ("J. Smith", "S.A.") but not a unit after a degree sign: "90 °C." ends a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:(?<!°)[A-Z]|Dr|Mr|Mrs|Ms|Prof|St|Nr|bzw|ca|z\.B|d\.h|u\.a|etc|vs|Co|Inc|Ltd)\.)$"
+)
 
 MIN_CHARS = 3
 

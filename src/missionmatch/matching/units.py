@@ -31,6 +31,12 @@ class UnitSet:
     def rows_of(self, p: int) -> range:
         return range(int(self.starts[p]), int(self.starts[p + 1]))
 
+    def sentence_rows_of(self, p: int) -> range:
+        """rows_of without the whole-field unit, which `sentences.units` appends last to a field of several
+        sentences: what a reason may quote."""
+        rows = self.rows_of(p)
+        return rows if len(rows) <= 1 else rows[:-1]
+
     def has_units(self) -> np.ndarray:
         return np.diff(self.starts) > 0
 

@@ -1,8 +1,9 @@
 """A piece of long work (a scheduler run, the matcher, publication mails, the agendas bundle) done by the
 worker, not a request.
 
-The row is what the pages, the API and the CLI read: its state, the stage it is at, the solver's best
-objective and bound so far, when it started and finished, its result (JSON) or the reason it failed."""
+The row is what the pages, the API and the CLI read: its state, the stage it is at, the engine at work and
+the solver's best objective and bound so far, when it started and finished, its result (JSON) or the reason
+it failed."""
 
 import datetime as dt
 from enum import StrEnum
@@ -49,6 +50,8 @@ class Job(Base):
     requested_by: Mapped[str] = mapped_column(String(254), default="")
     # progress: snapshot / solving / applying (scheduler), matching, sending ...; counts for mails
     stage: Mapped[str] = mapped_column(String(32), default="")
+    # the engine whose progress came last while solving: cp-sat, rc2-g3, zero-break-sat, large...
+    engine: Mapped[str] = mapped_column(String(32), default="")
     best: Mapped[float | None] = mapped_column(Float)
     bound: Mapped[float | None] = mapped_column(Float)
     done: Mapped[int | None] = mapped_column(Integer)

@@ -1,7 +1,8 @@
 """The papers an organiser prints for one B2B session: the table plan as a grid (slots × tables), the door
-list of each table and the welcome desk's check-in list. The published schedule by default (what
-participants were sent); the draft on request (what publishing would give: drafts and settled meetings).
-Times are mission wall times."""
+list of each table and the welcome desk's check-in list; and apart, the meetings that have no cell in the
+grid (no table, or beyond a session shrunk after placing), so that none goes missing. The published schedule
+by default (what participants were sent); the draft on request (what publishing would give: drafts and
+settled meetings). Times are mission wall times."""
 
 from dataclasses import dataclass
 
@@ -57,8 +58,28 @@ class DoorEntry:
 class CheckIn:
     attendee: Attendee
     first_time: str  # start of their first meeting in the session
-    first_table: int  # 1-based, as printed on the tables
+    first_table: int | None  # 1-based, as printed on the tables; None when that meeting has no table
     meetings: int
+
+
+@dataclass(frozen=True)
+class OffPlan:
+    """A meeting of the schedule that has no cell in the grid: placed in a slot but given no table, or in a
+    slot or at a table beyond the session's (the session was shrunk after placing). Listed apart so that no
+    meeting of the schedule goes missing from the papers."""
+
+    meeting_id: int
+    meeting_key: str
+    status: str  # draft, published...: a page offers to move a draft or a published one
+    attendees: tuple[Attendee, ...]
+    interpreter: str
+    slot: int  # 0-based
+    table: int | None  # 0-based, None when it has none
+    time: str  # "" for a slot beyond the session's
+    reason: str  # NO_TABLE, SLOT_OUTSIDE or TABLE_OUTSIDE
+
+
+NO_TABLE, SLOT_OUTSIDE, TABLE_OUTSIDE = "no_table", "slot_outside", "table_outside"
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,7 @@ class DayDocuments:
     check_in: tuple[CheckIn, ...]  # by last name, then first name
     # per table, the hosts who keep it in every session (Participant.hosted_table), for the table cards
     keepers: tuple[tuple[Attendee, ...], ...]
+    off_plan: tuple[OffPlan, ...]  # no cell in the grid: by slot, then table (no table last)
 
 
 class SessionNotFound(LookupError):
@@ -108,17 +130,49 @@ def session_meetings(db: Session, b2b: B2BSession, draft: bool = False) -> list[
     return list(db.scalars(query))
 
 
+def _off_plan(meeting: Meeting, times: list[tuple[WallTime, WallTime]], tables: int) -> OffPlan | None:
+    """Why the meeting has no cell in the grid, or None when it has one."""
+    slot, table = meeting.slot, meeting.table
+    assert slot is not None  # session_meetings reads placed meetings only
+    if slot >= len(times):
+        reason = SLOT_OUTSIDE
+    elif table is None:
+        reason = NO_TABLE
+    elif table >= tables:
+        reason = TABLE_OUTSIDE
+    else:
+        return None
+    time = span(*times[slot]) if slot < len(times) else ""
+    attendees = tuple(attendee(p) for p in meeting.participants)
+    return OffPlan(
+        meeting.id,
+        meeting.key,
+        meeting.status.value,
+        attendees,
+        meeting.interpreter or "",
+        slot,
+        table,
+        time,
+        reason,
+    )
+
+
 def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocuments:
-    meetings = [m for m in session_meetings(db, b2b, draft) if m.table is not None]
     times = b2b.slot_times()
+    placed = session_meetings(db, b2b, draft)
+    meetings, off_plan = [], []
+    for meeting in placed:
+        unseated = _off_plan(meeting, times, b2b.tables)
+        if unseated is None:
+            meetings.append(meeting)
+        else:
+            off_plan.append(unseated)
     cells: list[list[Seat | None]] = [[None] * b2b.tables for _ in times]
     doors: list[list[DoorEntry]] = [[] for _ in range(b2b.tables)]
-    firsts: dict[int, tuple[Participant, int, int]] = {}  # participant id → (person, slot, table)
+    firsts: dict[int, tuple[Participant, int, int | None]] = {}  # participant id → (person, slot, table)
     counts: dict[int, int] = {}
     for meeting in meetings:
-        assert meeting.slot is not None and meeting.table is not None  # filtered above
-        if meeting.slot >= len(times) or meeting.table >= b2b.tables:
-            continue  # outside a session that was shrunk after placing: the session page reports it
+        assert meeting.slot is not None and meeting.table is not None  # _off_plan
         attendees = tuple(attendee(p) for p in meeting.participants)
         interpreter = meeting.interpreter or ""
         cells[meeting.slot][meeting.table] = Seat(meeting.key, attendees, interpreter)
@@ -130,8 +184,16 @@ def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocum
                 interpreter,
             )
         )
+    # the welcome desk expects everyone with a meeting in a slot of the session, a table or not
+    expected = [m for m in placed if m.slot is not None and m.slot < len(times)]
+    in_grid = {m.id for m in meetings}
+    for meeting in expected:
+        assert meeting.slot is not None
+        table = meeting.table if meeting.id in in_grid else None
         for person in meeting.participants:
-            firsts.setdefault(person.id, (person, meeting.slot, meeting.table))
+            earlier = firsts.get(person.id)
+            if earlier is None or (meeting.slot, table is None) < (earlier[1], earlier[2] is None):
+                firsts[person.id] = (person, meeting.slot, table)
             counts[person.id] = counts.get(person.id, 0) + 1
     grid = tuple(
         SlotRow(i, start, end, tuple(row))
@@ -141,11 +203,21 @@ def day_documents(db: Session, b2b: B2BSession, draft: bool = False) -> DayDocum
         firsts.values(), key=lambda entry: (entry[0].last_name, entry[0].first_name, entry[0].id)
     )
     check_in = tuple(
-        CheckIn(attendee(person), f"{times[slot][0]:%H:%M}", table + 1, counts[person.id])
+        CheckIn(
+            attendee(person),
+            f"{times[slot][0]:%H:%M}",
+            None if table is None else table + 1,
+            counts[person.id],
+        )
         for person, slot, table in arrivals
     )
     door_lists = tuple(tuple(entries) for entries in doors)
-    return DayDocuments(b2b, draft, grid, door_lists, check_in, _keepers(b2b))
+    off_plan.sort(key=lambda m: (m.slot, m.table is None, m.table or 0, m.meeting_key))
+    return DayDocuments(b2b, draft, grid, door_lists, check_in, _keepers(b2b), tuple(off_plan))
+
+
+def _number(table: int | None) -> int | None:
+    return None if table is None else table + 1  # as printed on the tables
 
 
 def _keepers(b2b: B2BSession) -> tuple[tuple[Attendee, ...], ...]:

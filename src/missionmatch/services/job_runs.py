@@ -33,7 +33,7 @@ class JobCancelled(Exception):
 
 
 class Reporter:
-    """progress(stage=..., best=..., bound=..., done=..., total=...) for one job."""
+    """progress(stage=..., engine=..., best=..., bound=..., done=..., total=...) for one job."""
 
     def __init__(self, factory: sessionmaker[Session], job_id: int) -> None:
         self.factory, self.job_id = factory, job_id
@@ -41,7 +41,7 @@ class Reporter:
         self.stage, self.written_at, self.cancelled = "", 0.0, False
         self.pending: dict[str, Any] = {}  # numbers that came within WRITE_EVERY of the last write
 
-    def __call__(self, stage: str = "", **values: float | int | None) -> None:
+    def __call__(self, stage: str = "", **values: float | int | str | None) -> None:
         with self.lock:
             fresh = bool(stage) and stage != self.stage
             if fresh:
@@ -55,8 +55,15 @@ class Reporter:
     def _write(self, stage: str, values: dict[str, Any]) -> None:
         changes: dict[str, Any] = {"heartbeat_at": clock.now()}
         if stage and stage != self.stage:  # a new stage starts without the last one's numbers
-            changes |= {"stage": stage, "best": None, "bound": None, "done": None, "total": None}
-        changes |= {k: v for k, v in values.items() if k in ("best", "bound", "done", "total")}
+            changes |= {
+                "stage": stage,
+                "engine": "",
+                "best": None,
+                "bound": None,
+                "done": None,
+                "total": None,
+            }
+        changes |= {k: v for k, v in values.items() if k in ("engine", "best", "bound", "done", "total")}
         with transaction(self.factory) as session:
             session.execute(update(Job).where(Job.id == self.job_id).values(changes))
             job = session.get(Job, self.job_id)

@@ -26,6 +26,9 @@ def _checked_people(meeting: Meeting, people: Sequence[Participant]) -> list[Par
     erased = [p for p in chosen if p.erased_at is not None]
     if erased:
         raise PlacementRefused([Refusal("attendee_erased", {"name": erased[0].full_name})])
+    withdrawn = [p for p in chosen if p.withdrawn_at is not None]
+    if withdrawn:
+        raise PlacementRefused([Refusal("attendee_withdrawn", {"name": withdrawn[0].full_name})])
     sides = {p.organisation.side for p in chosen}
     if sides != {Side.DELEGATION, Side.HOST}:
         raise PlacementRefused([Refusal("attendees_sides")])

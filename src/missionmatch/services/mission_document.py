@@ -17,6 +17,7 @@ from missionmatch.models.enums import (
 )
 from missionmatch.models.meeting import OCCUPYING
 from missionmatch.sectors import SECTOR_CODES
+from missionmatch.services.exclusion_document import check_exclusions
 from missionmatch.services.outcome_document import check_outcomes
 from missionmatch.services.participant_limits import document_problems
 from missionmatch.services.problems import Problem
@@ -297,6 +298,7 @@ def validate(document: Document) -> list[Problem]:
 
     check_outcomes(check, document, org_keys, meeting_keys)
     check_versions(check, document, meeting_keys, participant_keys)
+    check_exclusions(check, document, participant_keys)
     for index, feedback in enumerate(document.get("feedback", [])):
         where = f"feedback[{index}]"
         check.refs([feedback.get("meeting")], meeting_keys, where, "meeting")

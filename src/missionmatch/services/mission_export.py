@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch.clock import instant_to_wall
 from missionmatch.models import Feedback, Mission, ScheduleVersion
+from missionmatch.services.exclusion_document import exclusion_section
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 from missionmatch.services.mission_document import FORMAT, Document
 from missionmatch.services.outcome_document import agreement_values, feedback_values
@@ -158,4 +159,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
         .order_by(ScheduleVersion.number)
     )
     document["schedule_versions"] = [version_values(v, mission.timezone) for v in versions]
+    exclusions = exclusion_section(session, mission)
+    if exclusions:  # optional: older documents and missions with none have no such section
+        document["partner_exclusions"] = exclusions
     return document

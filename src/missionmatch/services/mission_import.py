@@ -28,6 +28,7 @@ from missionmatch.models.enums import (
     Side,
 )
 from missionmatch.services.campaigns import campaign_named
+from missionmatch.services.exclusion_document import exclusions_from
 from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.outcome_document import agreement_from, feedback_from
 from missionmatch.services.problems import InputRejected, Problem
@@ -227,5 +228,6 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         session.add(feedback_from(feedback, mission.timezone, meetings, people))
     session.flush()
     session.add_all([version_from(version, mission) for version in document.get("schedule_versions", [])])
+    session.add_all(exclusions_from(document, mission.timezone, people))
     session.flush()
     return mission

@@ -63,6 +63,17 @@ def update_settings(session: Session, mission: Mission, change: MissionSettings)
     opens, closes = change.requests_open_at, change.requests_close_at
     if opens is not None and closes is not None and closes <= opens:
         errors["requests_close_at"] = FieldError("end_before_start")
+    first_b2b = min((b2b.starts_at for b2b in mission.b2b_sessions), default=None)  # wall times, like closes
+    if (
+        closes is not None
+        and first_b2b is not None
+        and closes > first_b2b
+        and "requests_close_at" not in errors
+    ):
+        # requests answered after the meetings began could not be scheduled: the window closes before
+        errors["requests_close_at"] = FieldError(
+            "window_after_b2b", {"start": first_b2b.strftime("%Y-%m-%d %H:%M")}
+        )
     limit = change.max_open_requests
     if limit is not None and not 1 <= limit <= MOST_OPEN_REQUESTS:
         errors["max_open_requests"] = FieldError("number", {"low": 1, "high": MOST_OPEN_REQUESTS})

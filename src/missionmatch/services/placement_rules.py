@@ -184,7 +184,8 @@ def check_slot(
     if outside:
         return SlotCheck(outside, table, pair)
     others = occupying(session, b2b, besides=besides)
-    refusals = _refusals(people, b2b, others)[slot]
+    refusals = [Refusal("attendee_withdrawn", {"name": p.full_name}) for p in people if p.withdrawn_at]
+    refusals += _refusals(people, b2b, others)[slot]
     in_slot = [m for m in others if m.slot == slot]
     used = {m.table for m in in_slot}
     if table is None and hosts:  # the host's table, even when taken: the refusal then says by whom

@@ -17,6 +17,9 @@ MUTUAL_WEIGHT = 40
 # together: after giving everybody a meeting, the solver places all it can of them before anything else
 
 
+SOURCES = ("suggested", "request", "mutual", "must_meet")  # what a meeting answering several requests is
+
+
 @dataclass
 class Candidate:
     """A meeting to place: from accepted requests, from the matcher's suggestions, or already published."""
@@ -49,6 +52,7 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
     accepted = [r for r in mission.meeting_requests if r.status == RequestStatus.ACCEPTED]
     directions = {(r.requester_id, r.recipient_id) for r in accepted}
     asked: set[frozenset[int]] = set()  # pairs sitting together in a wanted meeting
+    met = {_organisations(c.people) for c in published}
     # once accepted, a request's meeting says who comes (organisers may have changed it since)
     chosen = {
         m.request_id: tuple(m.participants) for m in mission.meetings if m.status == MeetingStatus.DRAFT
@@ -63,39 +67,70 @@ def candidates(mission: Mission, recommendations: list[Recommendation]) -> list[
         base = MUTUAL_WEIGHT if mutual else ONE_SIDED_WEIGHT
         source = "must_meet" if request.must_meet else "mutual" if mutual else "request"
         people = chosen.get(request.id) or tuple(request.attendees)
-        wanted[pair] = Candidate(request.key, people, base + request.priority, request, None, source)
-        asked |= {frozenset(two) for two in combinations([p.id for p in people], 2)}
-    seats = min((b2b.seats for b2b in mission.b2b_sessions), default=2)
+        joined = _join_company(wanted, people, (request.requester, request.recipient), mission.b2b_sessions)
+        if joined is not None:  # the two companies meet already: one meeting answers both requests
+            joined.weight += base + request.priority
+            joined.source = max(joined.source, source, key=SOURCES.index)
+        else:
+            joined = Candidate(request.key, people, base + request.priority, request, None, source)
+            wanted[pair] = joined
+        asked |= _pairs(joined.people)
     for item in recommendations:
         pair = frozenset((item.participant_id, item.candidate_id))
         if not item.suggested_meeting or pair in covered or pair in asked:
             continue
-        first, second = sorted((item.participant, item.candidate), key=lambda p: p.id)
-        people = (first, second)
-        joined = _join_colleagues(list(wanted.values()), people, seats)
+        people = tuple(sorted((item.participant, item.candidate), key=lambda p: p.id))
+        organisations = _organisations(people)
+        if organisations in met:
+            continue  # the two companies meet already (published): no second meeting for a suggestion
+        joined = _join_company(wanted, people, people, mission.b2b_sessions)
+        if joined is None and any(
+            _organisations(c.people) == organisations and _can_talk(c.people, mission.b2b_sessions)
+            for c in wanted.values()
+        ):
+            continue  # their companies meet already, at a full table: the suggestion is dropped
         if joined is None:
             joined = Candidate(
                 f"s-{people[0].key}-{people[1].key}", people, SUGGESTED_WEIGHT, source="suggested"
             )
             wanted[pair] = joined
-        asked |= {frozenset(two) for two in combinations([p.id for p in joined.people], 2)}
+        asked |= _pairs(joined.people)
     _must_meet_first(list(wanted.values()))
     return published + list(wanted.values())
 
 
-def _join_colleagues(
-    wanted: list[Candidate], pair: tuple[Participant, Participant], seats: int
+def _organisations(people: tuple[Participant, ...]) -> frozenset[int]:
+    return frozenset(p.organisation_id for p in people)
+
+
+def _pairs(people: tuple[Participant, ...]) -> set[frozenset[int]]:
+    return {frozenset(two) for two in combinations([p.id for p in people], 2)}
+
+
+def _can_talk(people: tuple[Participant, ...], sessions: list[B2BSession]) -> bool:
+    return not sessions or any(interpreter_pair(people, b2b)[0] for b2b in sessions)
+
+
+def _join_company(
+    wanted: dict[frozenset[int], Candidate],
+    people: tuple[Participant, ...],
+    core: tuple[Participant, ...],
+    sessions: list[B2BSession],
 ) -> Candidate | None:
-    """A wanted meeting of a colleague with the same person (asked for or suggested), which the other of a
-    suggested `pair` joins: the host meets the company once (seats permitting), not each representative."""
-    for candidate in wanted:
-        if len(candidate.people) >= seats:
+    """The wanted meeting between the same two organisations, which `people` join (or, were the table too
+    small for them all, at least the `core` pair): a host meets a company once, not each representative."""
+    organisations = _organisations(people)
+    seats = min((b2b.seats for b2b in sessions), default=2)
+    for candidate in wanted.values():
+        if _organisations(candidate.people) != organisations:
             continue
-        for shared, joining in (pair, pair[::-1]):
-            ours = {p.id for p in candidate.people}
-            colleague = any(p.organisation_id == joining.organisation_id for p in candidate.people)
-            if shared.id in ours and joining.id not in ours and colleague:
-                candidate.people = tuple(sorted((*candidate.people, joining), key=lambda p: p.id))
+        for joining in (people, core):
+            together = tuple(
+                sorted({p.id: p for p in (*candidate.people, *joining)}.values(), key=lambda p: p.id)
+            )
+            # seats permitting, and only if they can all talk (a common language or an interpreter pool)
+            if len(together) <= seats and _can_talk(together, sessions):
+                candidate.people = together
                 return candidate
     return None
 

@@ -118,13 +118,19 @@ _SOLVER_VALUES = {
     "best": re.compile(r"(?:best|objective)=(?P<v>-?\d+(?:\.\d+)?)|breaks (?P<w>\d+)"),
     "bound": re.compile(r"bound=(?P<v>-?\d+(?:\.\d+)?)"),
 }
+# "[cp-sat] ...": the engine; "[portfolio] rc2-g3: ...": the portfolio's engine that spoke
+_ENGINE = re.compile(r"^\[(?P<tag>[\w.-]+)\](?: (?P<member>[\w.-]+):)?")
 
 
-def _solver_progress(tell: Progress) -> Callable[[str], None]:
+def solver_progress(tell: Progress) -> Callable[[str], None]:
     """The solver's progress lines as a job's stage, with the best objective so far and the bound."""
 
     def relay(line: str) -> None:
-        values = {}
+        values: dict[str, float | str] = {}
+        engine = _ENGINE.match(line)
+        if engine:
+            tag, member = engine.group("tag", "member")
+            values["engine"] = member if tag == "portfolio" and member else tag
         for key, pattern in _SOLVER_VALUES.items():
             found = pattern.search(line)
             if found:
@@ -139,7 +145,7 @@ def _solve(
 ) -> Solution:
     # the page and the API ask for seconds per session; the sessions are solved together
     budget = time_limit * max(1, len(joint.sessions))
-    relay = _solver_progress(tell)
+    relay = solver_progress(tell)
     solution = solve(joint.instance, fairness=None, time_limit=budget, workers=workers, progress=relay)
     if solution.status == "infeasible" and any(p.min_meetings for p in joint.instance.participants):
         # minimums are wishes: one that cannot be met must not cost everybody their schedule

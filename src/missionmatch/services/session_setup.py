@@ -155,6 +155,20 @@ def update_session(session: Session, b2b: B2BSession, fields: SessionFields) -> 
     session.flush()
 
 
+def set_seats(session: Session, b2b: B2BSession, seats: int) -> None:
+    """The chairs at each of the session's tables (the API's seats setting): SetupRejected naming `seats`
+    when out of range, or when a scheduled meeting of more attendees would no longer fit at its table."""
+    lock_schedule(session, b2b.mission_id)
+    low, high = SEATS
+    if not low <= seats <= high:
+        raise refuse("seats", "number", low=low, high=high)
+    crowded = [m.key for m in scheduled_meetings(session, b2b) if len(m.participants) > seats]
+    if crowded:
+        raise refuse("seats", "seats_in_use", count=seats, keys=", ".join(crowded))
+    b2b.seats = seats
+    session.flush()
+
+
 def delete_session(session: Session, b2b: B2BSession) -> None:
     """Only a session without scheduled meetings; cancelled ones lose their (meaningless) place."""
     lock_schedule(session, b2b.mission_id)

@@ -48,6 +48,7 @@ def progress_json(t: Translator, job: Job) -> dict[str, Any]:
         "stage": job.stage,
         "stage_text": stage_text(t, job),
         "elapsed": elapsed_seconds(job),
+        "engine": job.engine,
         "best": job.best,
         "bound": job.bound,
         "done": job.done,

@@ -7,6 +7,7 @@ from sqlalchemy.orm import object_session
 
 from missionmatch.models import (
     Agreement,
+    Campaign,
     Meeting,
     MeetingRequest,
     Mission,
@@ -20,6 +21,11 @@ from missionmatch.models.enums import DirectoryVisibility
 def organiser_manages_mission(organiser: OrganiserAccount, mission: Mission) -> bool:
     """An organiser manages only the missions linked to their account."""
     return organiser.active and any(m.id == mission.id for m in organiser.missions)
+
+
+def organiser_manages_campaign(organiser: OrganiserAccount, campaign: Campaign) -> bool:
+    """A campaign's report counts people across its missions: only for who manages every one of them."""
+    return bool(campaign.missions) and all(organiser_manages_mission(organiser, m) for m in campaign.missions)
 
 
 def _recommended_ids(viewer: Participant) -> set[int]:

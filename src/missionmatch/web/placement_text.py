@@ -30,6 +30,9 @@ MESSAGES = {
     "request_parties": _("%(names)s asked for or accepted this meeting and stay among its attendees."),
     "attendees_fixed": _("Only draft and published meetings can change attendees (this one is %(status)s)."),
     "attendee_erased": _("%(name)s was erased from the mission and cannot attend."),
+    "attendee_withdrawn": _(
+        "%(name)s has withdrawn from the mission and cannot attend (the organisers can undo the withdrawal)."
+    ),
     "not_movable": _("Only draft and published meetings can be moved (this one is %(status)s)."),
     "not_accepted": _("Only accepted requests can be placed (this one is %(status)s)."),
     "already_placed": _("This request already has a meeting in the schedule (%(meeting)s)."),

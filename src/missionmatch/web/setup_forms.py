@@ -28,6 +28,7 @@ def _messages(t: Translator) -> dict[str, str]:
         "moment": t.gettext("Enter a date and a time."),
         "outside_mission": t.gettext("Must lie within the mission dates (%(first)s to %(last)s)."),
         "end_before_start": t.gettext("The end must be after the start."),
+        "window_after_b2b": t.gettext("Requests must close before the first B2B session starts (%(start)s)."),
         "unknown_kind": t.gettext("Choose a kind of programme item."),
         "unknown_sector": t.gettext("Unknown sector."),
         "unknown_host": t.gettext("Choose one of the mission's host organisations."),

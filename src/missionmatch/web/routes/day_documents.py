@@ -6,27 +6,27 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from missionmatch.exports.day_pdf import day_pdf
-from missionmatch.exports.day_tables import KINDS, sheets
-from missionmatch.exports.tables import to_xlsx
+from missionmatch.exports.day_tables import KINDS, off_plan_table
 from missionmatch.i18n import Translator
 from missionmatch.models import B2BSession, Mission
 from missionmatch.services.day_documents import DayDocuments, day_documents
+from missionmatch.web.day_files import day_pdf_response, day_xlsx_response
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get("/missions/{slug}/sessions/{session_id}/grid")
 def session_grid(
-    request: Request, mission: ManagedMission, session_id: int, db: DbSession, draft: bool = False
+    request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, draft: bool = False
 ) -> Response:
-    b2b = row_of_mission(db, mission, B2BSession, session_id)
-    return render(request, "session_grid.html", mission=mission, documents=day_documents(db, b2b, draft))
+    documents = day_documents(db, row_of_mission(db, mission, B2BSession, session_id), draft)
+    # the meetings the grid cannot show, in the same words as the PDF and the workbook
+    off_plan = off_plan_table(Translator(t.language), documents)
+    return render(request, "session_grid.html", mission=mission, documents=documents, off_plan=off_plan)
 
 
 def _documents(db: Session, mission: Mission, session_id: int, kind: str, draft: bool) -> DayDocuments:
@@ -35,25 +35,12 @@ def _documents(db: Session, mission: Mission, session_id: int, kind: str, draft:
     return day_documents(db, row_of_mission(db, mission, B2BSession, session_id), draft)
 
 
-def _download(content: bytes, media_type: str, name: str) -> Response:
-    return Response(
-        content, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
-
-
-def _file_name(mission: Mission, documents: DayDocuments, kind: str, extension: str) -> str:
-    draft = "-draft" if documents.draft else ""
-    return f"{mission.slug}-{documents.session.key}-{kind}{draft}.{extension}"
-
-
 @router.get("/missions/{slug}/sessions/{session_id}/documents/{kind}.pdf")
 def document_pdf(
     mission: ManagedMission, session_id: int, kind: str, db: DbSession, t: Lang, draft: bool = False
 ) -> Response:
     documents = _documents(db, mission, session_id, kind, draft)
-    # wall times of the mission, whatever zone the organiser views pages in
-    pdf = day_pdf(Translator(t.language), documents, kind, mission.name, mission.timezone)
-    return _download(pdf, "application/pdf", _file_name(mission, documents, kind, "pdf"))
+    return day_pdf_response(Translator(t.language), mission, documents, kind)
 
 
 @router.get("/missions/{slug}/sessions/{session_id}/documents/{kind}.xlsx")
@@ -61,5 +48,4 @@ def document_xlsx(
     mission: ManagedMission, session_id: int, kind: str, db: DbSession, t: Lang, draft: bool = False
 ) -> Response:
     documents = _documents(db, mission, session_id, kind, draft)
-    workbook = to_xlsx(sheets(Translator(t.language), documents, kind))
-    return _download(workbook, XLSX, _file_name(mission, documents, kind, "xlsx"))
+    return day_xlsx_response(Translator(t.language), mission, documents, kind)

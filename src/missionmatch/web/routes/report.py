@@ -12,7 +12,7 @@ from missionmatch.i18n import Translator
 from missionmatch.models import Campaign, Mission, OrganiserAccount
 from missionmatch.services.mission_report import MissionReport, campaign_report, mission_report
 from missionmatch.web.deps import CurrentOrganiser, DbSession, Lang, ManagedMission
-from missionmatch.web.permissions import organiser_manages_mission
+from missionmatch.web.permissions import organiser_manages_campaign
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -22,9 +22,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _check_access(campaign: Campaign | None, organiser: OrganiserAccount) -> Campaign:
     """404 unless the organiser manages every mission of the campaign (no hint that it exists)."""
-    if campaign is None or not campaign.missions:
-        raise HTTPException(status_code=404)
-    if not all(organiser_manages_mission(organiser, m) for m in campaign.missions):
+    if campaign is None or not organiser_manages_campaign(organiser, campaign):
         raise HTTPException(status_code=404)
     return campaign
 
@@ -36,16 +34,37 @@ def _download(content: bytes, media_type: str, name: str) -> Response:
 
 
 def _page(
-    request: Request, report: MissionReport, t: Translator, base: str, mission: Mission | None = None
+    request: Request,
+    report: MissionReport,
+    t: Translator,
+    base: str,
+    mission: Mission | None = None,
+    campaign: Campaign | None = None,
+    missions: list[Mission] | None = None,
 ) -> Response:
+    """`campaign`: the mission's, linked; `missions`: the campaign's, each report linked."""
     body = report_body(report, t)
-    return render(request, "report.html", report=report, body=body, base=base, mission=mission)
+    return render(
+        request,
+        "report.html",
+        report=report,
+        body=body,
+        base=base,
+        mission=mission,
+        campaign=campaign,
+        missions=missions or [],
+    )
 
 
 @router.get("/missions/{slug}/report")
-def mission_report_page(request: Request, mission: ManagedMission, db: DbSession, t: Lang) -> Response:
+def mission_report_page(
+    request: Request, mission: ManagedMission, organiser: CurrentOrganiser, db: DbSession, t: Lang
+) -> Response:
     base = f"/missions/{mission.slug}/report"
-    return _page(request, mission_report(db, mission), t, base, mission=mission)
+    campaign = mission.campaign
+    # the campaign's report, for who may read it
+    shown = campaign if campaign is not None and organiser_manages_campaign(organiser, campaign) else None
+    return _page(request, mission_report(db, mission), t, base, mission=mission, campaign=shown)
 
 
 @router.get("/missions/{slug}/report.pdf")
@@ -80,7 +99,8 @@ def campaign_report_page(
     found = _campaign_or_move(db, key, organiser, "")
     if isinstance(found, RedirectResponse):
         return found
-    return _page(request, campaign_report(db, found), t, f"/campaigns/{found.key}/report")
+    base = f"/campaigns/{found.key}/report"
+    return _page(request, campaign_report(db, found), t, base, missions=found.missions)
 
 
 @router.get("/campaigns/{key}/report.pdf")

@@ -6,24 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
-from sqlalchemy.orm import Session
 
-from missionmatch.models import MeetingRequest, Participant
+from missionmatch.models import Participant
 from missionmatch.services import request_steering
-from missionmatch.services.meeting_requests import RequestRefused
 from missionmatch.services.request_matrix import STATES, approve_cells, request_matrix
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
-from missionmatch.web.routes.requests_board import board_page, refusal_text
+from missionmatch.web.routes.requests_board import mission_request, steered
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
-
-
-def _refused(request: Request, db: Session, mission, t, refused: RequestRefused) -> Response:
-    wrong_input = refused.code.startswith("reason_") or refused.code == "same_side"
-    text = refusal_text(t, refused.code)
-    return board_page(request, db, mission, error=text, http_status=422 if wrong_input else 409)
 
 
 @router.post("/missions/{slug}/requests/{request_id}/veto")
@@ -36,16 +28,10 @@ def veto(
     request_id: int,
     reason: Annotated[str, Form()] = "",
 ) -> Response:
-    found = db.get(MeetingRequest, request_id)
-    if found is None or found.mission_id != mission.id:
-        raise HTTPException(status_code=404)
-    try:
-        request_steering.veto_request(db, found, reason, mail=settings.mail)
-    except RequestRefused as refused:
-        db.rollback()
-        return _refused(request, db, mission, t, refused)
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)
+    found = mission_request(db, mission, request_id)
+    return steered(
+        request, db, mission, t, lambda: request_steering.veto_request(db, found, reason, mail=settings.mail)
+    )
 
 
 @router.post("/missions/{slug}/requests/must-meet")
@@ -63,13 +49,8 @@ def must_meet(
         raise HTTPException(status_code=404)
     first, second = people
     assert first is not None and second is not None  # checked above, for the type checker
-    try:
-        request_steering.add_must_meet(db, mission, first, second, mail=settings.mail)
-    except RequestRefused as refused:
-        db.rollback()
-        return _refused(request, db, mission, t, refused)
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)
+    change = lambda: request_steering.add_must_meet(db, mission, first, second, mail=settings.mail)  # noqa: E731
+    return steered(request, db, mission, t, change)
 
 
 @router.get("/missions/{slug}/requests/matrix")

@@ -1,6 +1,7 @@
 """Organiser page: every meeting request of a mission, filterable by status; where the mission has organisers
 approve requests, approve them (one or many at once) or reject one with a reason."""
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -8,7 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import MeetingRequest
+from missionmatch.models import MeetingRequest, Mission
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services import request_approval
 from missionmatch.services.campaign_memory import follow_up_requests
@@ -68,6 +69,30 @@ def board_page(
     )
 
 
+def mission_request(db: Session, mission: Mission, request_id: int) -> MeetingRequest:
+    """The mission's request with that id; 404 for a request of another mission or none."""
+    found = db.get(MeetingRequest, request_id)
+    if found is None or found.mission_id != mission.id:
+        raise HTTPException(status_code=404)
+    return found
+
+
+def steered(
+    request: Request, db: Session, mission: Mission, t: Translator, change: Callable[[], object]
+) -> Response:
+    """Runs an organiser's change of a request and commits it, back to the board; a refusal is shown on the
+    board instead (422 for what the organiser typed, 409 for the request's state), with nothing written."""
+    try:
+        change()
+    except RequestRefused as refused:
+        db.rollback()
+        wrong_input = refused.code.startswith("reason_") or refused.code == "same_side"
+        text = refusal_text(t, refused.code)
+        return board_page(request, db, mission, error=text, http_status=422 if wrong_input else 409)
+    db.commit()
+    return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)
+
+
 @router.get("/missions/{slug}/requests")
 def requests_board(
     request: Request,
@@ -106,16 +131,11 @@ def reject(
     request_id: int,
     reason: Annotated[str, Form()] = "",
 ) -> Response:
-    found = db.get(MeetingRequest, request_id)
-    if found is None or found.mission_id != mission.id:
-        raise HTTPException(status_code=404)
-    try:
-        request_approval.reject_request(db, found, reason, mail=settings.mail)
-    except RequestRefused as refused:
-        db.rollback()
-        wrong_input = refused.code.startswith("reason_")
-        return board_page(
-            request, db, mission, error=refusal_text(t, refused.code), http_status=422 if wrong_input else 409
-        )
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/requests", status_code=303)
+    found = mission_request(db, mission, request_id)
+    return steered(
+        request,
+        db,
+        mission,
+        t,
+        lambda: request_approval.reject_request(db, found, reason, mail=settings.mail),
+    )

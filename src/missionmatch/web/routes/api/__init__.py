@@ -10,17 +10,20 @@ from missionmatch.web.routes.api import (
     agenda_bundle,
     agenda_files,
     company_meetings,
+    day_documents,
     jobs,
     me,
     missions,
     on_the_day,
     outcomes,
     profile,
+    report,
     request_approval,
     request_steering,
     requests,
     schedule,
     schedule_versions,
+    session_seats,
 )
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.security import verify_body_text
@@ -48,6 +51,9 @@ for module in (
     request_approval,
     company_meetings,
     request_steering,
+    report,
+    day_documents,
+    session_seats,
 ):
     router.include_router(module.router)
 

@@ -35,6 +35,7 @@ class JobOut(BaseModel):
     stage: str = Field(
         description="while running: snapshot, solving, applying, matching, sending, rendering or storing"
     )
+    engine: str = Field(description="while solving: the engine that reported last (cp-sat, rc2-g3, ...)")
     best: float | None = Field(description="the solver's best objective so far (lower is better)")
     bound: float | None = Field(description="the solver's proven bound on the objective, where it has one")
     done: int | None
@@ -66,6 +67,7 @@ def job_out(job: Job, mission: Mission, t: Translator) -> JobOut:
         mission=mission.slug,
         state=job.state.value,
         stage=job.stage,
+        engine=job.engine,
         best=job.best,
         bound=job.bound,
         done=job.done,

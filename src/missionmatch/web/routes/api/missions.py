@@ -56,6 +56,7 @@ class SessionOut(BaseModel):
     city: str
     venue: str
     tables: int
+    seats: int  # chairs at each table: a company meeting needs a table that seats all its attendees
     slot_minutes: int
     slots: list[SlotOut]
     interpreters: list[InterpretersOut]
@@ -78,7 +79,7 @@ def _item_out(item: ProgrammeItem) -> ProgrammeItemOut:
     )
 
 
-def _session_out(b2b: B2BSession) -> SessionOut:
+def session_out(b2b: B2BSession) -> SessionOut:
     zone = b2b.mission.timezone
     return SessionOut(
         id=b2b.id,
@@ -87,6 +88,7 @@ def _session_out(b2b: B2BSession) -> SessionOut:
         city=b2b.city,
         venue=b2b.venue,
         tables=b2b.tables,
+        seats=b2b.seats,
         slot_minutes=b2b.slot_minutes,
         slots=[
             SlotOut(index=i, starts_at=wall_with_offset(s, zone), ends_at=wall_with_offset(e, zone))
@@ -131,5 +133,6 @@ def list_programme(mission: ManagedMission) -> list[ProgrammeItemOut]:
 
 @router.get("/missions/{slug}/sessions", responses=answers(403, 404))
 def list_sessions(mission: ManagedMission) -> list[SessionOut]:
-    """B2B sessions with every slot's times (breaks included), tables and interpreters (organisers only)."""
-    return [_session_out(b2b) for b2b in mission.b2b_sessions]
+    """B2B sessions with every slot's times (breaks included), tables, seats at a table and interpreters
+    (organisers only; set the seats with PUT .../sessions/{session_id}/seats)."""
+    return [session_out(b2b) for b2b in mission.b2b_sessions]
