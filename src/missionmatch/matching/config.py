@@ -35,3 +35,14 @@ class MatchConfig:
     use_quality_floor: bool = True
     # suggested meetings for the scheduler
     pair_rank: int = 3  # a pair is mutual when each is within the other's first `pair_rank`
+    # size: from this many profiles the sparse path scores only the candidate pairs a nearest-neighbour index
+    # finds (memory linear in n; recommender_sparse.py); below it the dense n × n path, the reference.
+    # None: always dense; 0: always sparse. Dense needs ~34 bytes a pair (15,000 profiles: ~7 GiB); the
+    # sparse path's ranking is not yet as good as the dense one where both fit (docs/benchmarks-matching.md),
+    # so it takes over only where the dense path would need most of the machine
+    sparse_from: int | None = 15_000
+    ann_neighbours: int = 64  # nearest sentences looked up for every need and every offer sentence
+    ann_exact_up_to: int = 20_000  # an index of at most this many sentences is searched exactly (flat)
+    ann_nprobe: int = 16  # inverted lists visited per query in a larger (IVF, 2·√N lists) index
+    # candidates per profile rescored exactly when the graph's scores are approximate (at least top_k + 10)
+    ann_rescore: int = 60

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+SHORTLIST_MARGIN = 10  # diversity only reorders near the top: it looks this far past the k asked for
+
 
 def diverse_top_k(
     scores: np.ndarray, candidate_vecs: np.ndarray, k: int, strength: float, threshold: float
@@ -19,7 +21,7 @@ def diverse_top_k(
     if not len(eligible) or k <= 0:
         return []
     # pre-select a shortlist: diversity only reorders near the top
-    size = k + 10
+    size = k + SHORTLIST_MARGIN
     part = eligible
     if len(eligible) > size:
         part = eligible[np.argpartition(-scores[eligible], size - 1)[:size]]

@@ -6,15 +6,13 @@ side would want.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
+from collections.abc import Callable, Sequence
 
 from missionmatch.matching.profile import SuggestedPair
 
 
 def mutual_pairs(
-    ids: Sequence[str], ranked: dict[int, list[int]], prob: np.ndarray, max_rank: int
+    ids: Sequence[str], ranked: dict[int, list[int]], prob: Callable[[int, int], float], max_rank: int
 ) -> list[SuggestedPair]:
     """Pairs (i, j) with j in the first `max_rank` of i and i in the first `max_rank` of j; the pair's score
     is the smaller of the two row-normalised probabilities, so it is high only when both sides agree."""
@@ -24,6 +22,6 @@ def mutual_pairs(
         for j in mine:
             if i < j and i in top.get(j, set()):
                 a, b = sorted((ids[i], ids[j]))
-                pairs.append(SuggestedPair(a, b, float(min(prob[i, j], prob[j, i]))))
+                pairs.append(SuggestedPair(a, b, min(prob(i, j), prob(j, i))))
     pairs.sort(key=lambda p: (-p.score, p.a, p.b))
     return pairs

@@ -56,10 +56,22 @@ def embed_profiles(profiles: Sequence[Profile], embedder: Embedder) -> EmbeddedP
     index = {t: i for i, t in enumerate(distinct)}
     table = embedder.embed(distinct) if distinct else np.zeros((0, embedder.dim), np.float32)
 
-    def build(groups: list[list[str]]) -> UnitSet:
-        flat = [t for g in groups for t in g]
-        starts = np.concatenate([[0], np.cumsum([len(g) for g in groups])]).astype(np.int64)
-        vecs = table[[index[t] for t in flat]] if flat else np.zeros((0, table.shape[1]), np.float32)
-        return UnitSet(flat, np.ascontiguousarray(vecs, dtype=np.float32), starts)
+    n_needs = sum(len(g) for g in need_texts)
+    if len(distinct) == n_needs + sum(len(g) for g in offer_texts):
+        # no text repeats: the table is the needs then the offers, in order; slice it rather than copy it
+        # (100,000 profiles hold ~2 GB of vectors)
+        return EmbeddedProfiles(
+            list(profiles),
+            _unit_set(need_texts, table[:n_needs]),
+            _unit_set(offer_texts, table[n_needs:]),
+        )
+    return EmbeddedProfiles(
+        list(profiles),
+        _unit_set(need_texts, table[[index[t] for g in need_texts for t in g]]),
+        _unit_set(offer_texts, table[[index[t] for g in offer_texts for t in g]]),
+    )
 
-    return EmbeddedProfiles(list(profiles), build(need_texts), build(offer_texts))
+
+def _unit_set(groups: list[list[str]], vecs: np.ndarray) -> UnitSet:
+    starts = np.concatenate([[0], np.cumsum([len(g) for g in groups])]).astype(np.int64)
+    return UnitSet([t for g in groups for t in g], np.ascontiguousarray(vecs, dtype=np.float32), starts)
