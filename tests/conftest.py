@@ -55,7 +55,8 @@ def _create_database(cluster: postgres_cluster.Cluster, template: str | None = N
     name = f"test_{os.getpid()}_{next(_database_numbers)}"
     admin = make_engine(cluster.url())
     with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        copy = f' TEMPLATE "{template}"' if template else ""
+        # FILE_COPY: half the time of the default WAL_LOG for a small template (PostgreSQL 15+)
+        copy = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
         connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     admin.dispose()
     return name
