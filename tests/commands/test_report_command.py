@@ -1,6 +1,7 @@
 """missionmatch report MISSION | --campaign CAMPAIGN --format html|pdf|xlsx --out FILE, on the demo."""
 
 import io
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -11,7 +12,6 @@ from typer.testing import CliRunner
 
 from missionmatch.cli import app
 from missionmatch.db import make_engine, make_session_factory, transaction
-from missionmatch.migrate import upgrade
 from missionmatch.services.demo import load_demo
 
 runner = CliRunner()
@@ -19,10 +19,11 @@ CAMPAIGN = "Luxembourg–Japan 2025"
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'demo.db'}"
+def demo_url(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("report") / "demo.db"
+    shutil.copyfile(sqlite_template, path)  # the migrated schema
+    url = f"sqlite:///{path}"
     engine = make_engine(url)
-    upgrade(engine)
     with transaction(make_session_factory(engine)) as db:
         load_demo(db)
     engine.dispose()

@@ -2,11 +2,14 @@
 schedules, meetings held or missed, feedback and agreements; Osaka 1 still a draft to plan."""
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
+import pytest
 from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from missionmatch.db import transaction
+from missionmatch.db import make_engine, make_session_factory, transaction
 from missionmatch.models import (
     Agreement,
     Feedback,
@@ -20,20 +23,24 @@ from missionmatch.models.enums import AgreementStatus, MeetingStatus, Side
 from missionmatch.services.demo import load_demo
 
 
-def _loaded(factory: sessionmaker[Session]) -> Session:
+@pytest.fixture(scope="module")
+def demo(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> sessionmaker[Session]:
+    """The demo loaded once for the module (every test here only reads it) into a copy of the migrated
+    schema."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copyfile(sqlite_template, path)
+    factory = make_session_factory(make_engine(f"sqlite:///{path}"))
     with transaction(factory) as session:
         load_demo(session)
-    return factory()
+    return factory
 
 
 def _per_mission(session: Session, query: Select[tuple[str, int]]) -> dict[str, int]:
     return {slug: n for slug, n in session.execute(query.join(Mission).group_by(Mission.slug))}
 
 
-def test_the_past_missions_have_two_released_schedules_and_osaka_1_none(
-    sqlite_factory: sessionmaker[Session],
-) -> None:
-    with _loaded(sqlite_factory) as session:
+def test_the_past_missions_have_two_released_schedules_and_osaka_1_none(demo: sessionmaker[Session]) -> None:
+    with demo() as session:
         versions = select(Mission.slug, func.count(ScheduleVersion.id)).select_from(ScheduleVersion)
         assert _per_mission(session, versions) == {"tokyo": 2, "osaka-2": 2, "osaka-3": 2}
         first = session.scalar(
@@ -44,10 +51,8 @@ def test_the_past_missions_have_two_released_schedules_and_osaka_1_none(
         assert len(first.snapshot) == 112
 
 
-def test_meetings_were_held_missed_or_cancelled_and_osaka_1_has_none(
-    sqlite_factory: sessionmaker[Session],
-) -> None:
-    with _loaded(sqlite_factory) as session:
+def test_meetings_were_held_missed_or_cancelled_and_osaka_1_has_none(demo: sessionmaker[Session]) -> None:
+    with demo() as session:
         rows = session.execute(
             select(Mission.slug, Meeting.status, func.count(Meeting.id))
             .join(Mission)
@@ -67,8 +72,8 @@ def test_meetings_were_held_missed_or_cancelled_and_osaka_1_has_none(
     }
 
 
-def test_feedback_rates_held_meetings_in_the_authors_languages(sqlite_factory: sessionmaker[Session]) -> None:
-    with _loaded(sqlite_factory) as session:
+def test_feedback_rates_held_meetings_in_the_authors_languages(demo: sessionmaker[Session]) -> None:
+    with demo() as session:
         feedback = select(Mission.slug, func.count(Feedback.id)).select_from(Feedback).join(Meeting)
         assert _per_mission(session, feedback) == {"tokyo": 126, "osaka-2": 73, "osaka-3": 80}
         statuses = set(
@@ -84,10 +89,8 @@ def test_feedback_rates_held_meetings_in_the_authors_languages(sqlite_factory: s
         )
 
 
-def test_the_lsa_jaxa_cooperation_agreement_of_the_articles_is_in_force(
-    sqlite_factory: sessionmaker[Session],
-) -> None:
-    with _loaded(sqlite_factory) as session:
+def test_the_lsa_jaxa_cooperation_agreement_of_the_articles_is_in_force(demo: sessionmaker[Session]) -> None:
+    with demo() as session:
         agreement = session.scalar(
             select(Agreement).where(Agreement.title.startswith("Cooperation agreement"))
         )
@@ -108,10 +111,8 @@ def test_the_lsa_jaxa_cooperation_agreement_of_the_articles_is_in_force(
         assert session.scalar(select(func.count(Agreement.id))) == 10
 
 
-def test_counted_once_the_delegation_is_160_people_from_95_companies(
-    sqlite_factory: sessionmaker[Session],
-) -> None:
-    with _loaded(sqlite_factory) as session:
+def test_counted_once_the_delegation_is_160_people_from_95_companies(demo: sessionmaker[Session]) -> None:
+    with demo() as session:
         delegation = (
             select(Participant).join(Organisation).where(Organisation.side == Side.DELEGATION).subquery()
         )
