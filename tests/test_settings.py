@@ -44,7 +44,7 @@ def test_defaults_when_nothing_is_set(environment):
         cache_dir=Path("var/cache"),
         pool=PoolSettings(size=10, max_overflow=5, timeout=10.0),
         web_workers=1,
-        gate_wait=5.0,
+        gate_wait=15.0,
         page_cache_entries=2000,
         queue_url=None,
     )

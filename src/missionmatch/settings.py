@@ -45,7 +45,9 @@ class Settings:
     cache_dir: Path
     pool: PoolSettings = PoolSettings()
     web_workers: int = 1
-    gate_wait: float = 5.0  # seconds a request waits for a database connection before a 503
+    # seconds a request waits for its turn at the database before a 503: 200 closed-loop clients at ~30
+    # writes/s (2 shared cores) wait ~7 s; a queue that long is still served, a longer one is not
+    gate_wait: float = 15.0
     page_cache_entries: int = 2000  # rendered participant pages kept per process (web/page_cache.py); 0: off
     # None: the SQLite queue next to the database (tasks/queue.py); "immediate:" runs jobs in place
     queue_url: str | None = None
