@@ -254,7 +254,7 @@ def test_the_deployment_table_has_one_row_per_variable_the_settings_read():
     assert [names for names in rows if len(names) != 1] == []
     documented = [names[0] for names in rows]
     assert sorted(documented) == sorted(_variables_read_by_settings())
-    assert len(documented) == 20
+    assert len(documented) == 21
 
 
 def _environment_reads(source: str) -> list[int]:
