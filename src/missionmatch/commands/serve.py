@@ -83,10 +83,12 @@ def _shared_page_directory(workers: int) -> str | None:
     import os
     import tempfile
 
-    if workers < 2 or os.environ.get("MISSIONMATCH_PAGE_CACHE_DIR"):
+    from missionmatch.settings import load_settings
+
+    if workers < 2 or load_settings().page_cache_dir is not None:
         return None
     directory = tempfile.mkdtemp(prefix="missionmatch-pages-")  # mode 0700
-    os.environ["MISSIONMATCH_PAGE_CACHE_DIR"] = directory  # the worker processes inherit it
+    os.environ.setdefault("MISSIONMATCH_PAGE_CACHE_DIR", directory)  # the worker processes inherit it
     return directory
 
 
