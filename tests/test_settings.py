@@ -44,7 +44,7 @@ def test_defaults_when_nothing_is_set(environment):
         cache_dir=Path("var/cache"),
         pool=PoolSettings(size=10, max_overflow=5, timeout=10.0),
         web_workers=1,
-        gate_wait=5.0,
+        gate_wait=15.0,
         page_cache_entries=2000,
         queue_url=None,
     )
@@ -75,6 +75,7 @@ def test_defaults_when_nothing_is_set(environment):
         ("MISSIONMATCH_WEB_WORKERS", " 4 ", lambda s: s.web_workers, 4),
         ("MISSIONMATCH_DB_GATE_WAIT", "0", lambda s: s.gate_wait, 0.0),
         ("MISSIONMATCH_PAGE_CACHE", "0", lambda s: s.page_cache_entries, 0),
+        ("MISSIONMATCH_PAGE_CACHE_DIR", "/run/pages", lambda s: s.page_cache_dir, Path("/run/pages")),
         (
             "MISSIONMATCH_QUEUE_URL",
             "redis://127.0.0.1:6379/0",

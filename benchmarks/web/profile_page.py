@@ -39,8 +39,10 @@ async def _inline(func, *args, **kwargs):  # type: ignore[no-untyped-def]
     return func(*args, **kwargs)
 
 
-for module in (fastapi.routing, fastapi.dependencies.utils, missionmatch.web.deps):
-    module.run_in_threadpool = _inline  # type: ignore[attr-defined]
+def inline_threadpool() -> None:
+    """Sync routes and dependencies on the calling thread, where the profilers see them."""
+    for module in (fastapi.routing, fastapi.dependencies.utils, missionmatch.web.deps):
+        module.run_in_threadpool = _inline  # type: ignore[attr-defined]
 
 
 async def _sign_in(client: httpx.AsyncClient, fixture: dict, page: str) -> None:
@@ -113,6 +115,7 @@ def main() -> None:
         fixture["fresh_link"] = create_login_link(session, participant, dt.timedelta(hours=1))
     statements: list = []
     event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    inline_threadpool()
     app = create_app(make_session_factory(engine), WebSettings(secret_key="profile"))
     asyncio.run(_run(app, fixture, args.page, args.repeat, statements))
 

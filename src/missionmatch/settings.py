@@ -45,8 +45,11 @@ class Settings:
     cache_dir: Path
     pool: PoolSettings = PoolSettings()
     web_workers: int = 1
-    gate_wait: float = 5.0  # seconds a request waits for a database connection before a 503
+    # seconds a request waits for its turn at the database before a 503: 200 closed-loop clients at ~30
+    # writes/s (2 shared cores) wait ~7 s; a queue that long is still served, a longer one is not
+    gate_wait: float = 15.0
     page_cache_entries: int = 2000  # rendered participant pages kept per process (web/page_cache.py); 0: off
+    page_cache_dir: Path | None = None  # bodies shared by the web processes (web/shared_bodies.py); None: not
     # None: the SQLite queue next to the database (tasks/queue.py); "immediate:" runs jobs in place
     queue_url: str | None = None
 
@@ -164,6 +167,7 @@ def load_settings() -> Settings:
         web_workers=_whole_number("MISSIONMATCH_WEB_WORKERS", Settings.web_workers, 1),
         gate_wait=_seconds("MISSIONMATCH_DB_GATE_WAIT", Settings.gate_wait, 0.0),
         page_cache_entries=_whole_number("MISSIONMATCH_PAGE_CACHE", Settings.page_cache_entries, 0),
+        page_cache_dir=Path(found) if (found := _text("MISSIONMATCH_PAGE_CACHE_DIR")) else None,
         queue_url=_text("MISSIONMATCH_QUEUE_URL"),
     )
 

@@ -30,6 +30,7 @@ def test_serve_with_two_workers_starts_two_processes_that_answer(tmp_path: Path)
         **os.environ,
         "MISSIONMATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
         "MISSIONMATCH_SECRET_KEY": "workers-test",
+        "TMPDIR": str(tmp_path),  # where the processes' shared page directory is made
     }
     command = [str(MISSIONMATCH), "serve", "--workers", "2", "--port", str(port)]
     with log.open("w") as output:
@@ -42,9 +43,12 @@ def test_serve_with_two_workers_starts_two_processes_that_answer(tmp_path: Path)
         workers = {int(pid) for pid in STARTED.findall(log.read_text())}
         answers = [httpx.get(f"http://127.0.0.1:{port}/login", timeout=30).status_code for _ in range(4)]
         children = _children(server.pid)
+        shared = [path.stat().st_mode & 0o777 for path in tmp_path.glob("missionmatch-pages-*")]
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
+    assert shared == [0o700]  # one directory of rendered pages for both processes, the server's alone
+    assert list(tmp_path.glob("missionmatch-pages-*")) == []  # removed when the server stopped
     assert len(workers) == 2
     assert workers <= children
     assert answers == [200] * 4

@@ -140,7 +140,7 @@ def test_the_api_agenda_is_cached_and_follows_a_moved_meeting(world: World, serv
     assert after.json() != first.json() and after.headers["etag"] != first.headers["etag"]
     plain = create_app(world.factory, world.settings, page_cache=PageCache(0))
     with live_server(plain) as uncached:
-        fresh = httpx.get(f"{uncached}/api/v1/me/agenda", headers=anne.headers)
+        fresh = httpx.get(f"{uncached}/api/v1/me/agenda", headers=anne.headers, timeout=60)  # a cold server
     assert fresh.json() == after.json()
 
 

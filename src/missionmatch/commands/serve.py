@@ -1,3 +1,5 @@
+import shutil
+
 import typer
 
 from missionmatch.commands._common import database_work, session_factory
@@ -56,6 +58,7 @@ def serve(
     workers = workers or load_settings().web_workers
     typer.echo(f"missionmatch at {base_url}/ ({workers} worker process{'es' if workers > 1 else ''})")
     jobs = start_worker_process() if worker or demo else None
+    shared = _shared_page_directory(workers)
     try:
         uvicorn.run(
             APP_FACTORY,
@@ -70,6 +73,23 @@ def serve(
         )
     finally:
         stop_worker_process(jobs)
+        if shared is not None:
+            shutil.rmtree(shared, ignore_errors=True)
+
+
+def _shared_page_directory(workers: int) -> str | None:
+    """Several processes share their rendered pages (web/shared_bodies.py): in MISSIONMATCH_PAGE_CACHE_DIR,
+    else in a directory of this server's own, removed when it stops."""
+    import os
+    import tempfile
+
+    from missionmatch.settings import load_settings
+
+    if workers < 2 or load_settings().page_cache_dir is not None:
+        return None
+    directory = tempfile.mkdtemp(prefix="missionmatch-pages-")  # mode 0700
+    os.environ.setdefault("MISSIONMATCH_PAGE_CACHE_DIR", directory)  # the worker processes inherit it
+    return directory
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ Bookkeeping rows (sign-in sessions, jobs, mail outbox, tokens, throttles) do not
 from typing import Any
 
 from sqlalchemy import event, inspect, update
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 from sqlalchemy.orm.util import identity_key
 
 from missionmatch.models.account import ApiToken, LoginLink, OrganiserAccount, OutboxMail
@@ -41,10 +41,16 @@ PARENTS: tuple[tuple[str, type], ...] = (
 )
 
 
+# missions bumped in the session's open transaction: one bump a transaction is enough, as readers see the
+# transaction's writes and its new revision together (a send bumps first, to take the lock: meeting_requests)
+BUMPED = "missionmatch.bumped_missions"
+
+
 def bump_content_revision(session: Session, mission_id: int) -> None:
     """UPDATE ... SET content_revision = content_revision + 1, now: concurrent writers never lose a bump."""
     bump = update(Mission).where(Mission.id == mission_id)
     session.execute(bump.values(content_revision=Mission.content_revision + 1))
+    session.info.setdefault(BUMPED, set()).add(mission_id)
     loaded = session.identity_map.get(identity_key(Mission, mission_id))
     if loaded is not None:
         session.expire(loaded, ["content_revision"])
@@ -83,5 +89,13 @@ def _bump_changed_missions(session: Session, _context: UOWTransaction, _instance
         found = _mission_id(session, row)
         if found is not None:
             missions.add(found)
-    for mission_id in missions:
+    for mission_id in missions - session.info.get(BUMPED, set()):
         bump_content_revision(session, mission_id)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_bumps(session: Session, transaction: SessionTransaction) -> None:
+    # the transaction ended (committed or rolled back), or a savepoint did (it may have undone a bump):
+    # the next write bumps again; a flush's inner subtransaction ending changes nothing
+    if transaction.parent is None or transaction.nested:
+        session.info.pop(BUMPED, None)

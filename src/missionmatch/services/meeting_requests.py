@@ -12,13 +12,12 @@ from missionmatch import clock
 from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, bump_content_revision
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.notifications import request_answered, request_received
-from missionmatch.services.pair_blocks import not_interested, vetoed_between
+from missionmatch.services.request_checks import OPEN_STATUSES, PairState, pair_state
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.settings import MailSettings
 
 DEFAULT_VALIDITY = dt.timedelta(days=7)
 MAX_MESSAGE = 2000  # characters of the note sent with a request, whichever interface sends it
-OPEN_STATUSES = (RequestStatus.AWAITING_APPROVAL, RequestStatus.PENDING, RequestStatus.ACCEPTED)
 # every code send_request refuses with (the API documents them; the page translates each)
 SEND_REFUSALS = (
     "self",
@@ -48,13 +47,6 @@ class RequestRefused(Exception):
 class Inbox:
     incoming: list[MeetingRequest]
     outgoing: list[MeetingRequest]
-
-
-def _lock_pair(session: Session, first: Participant, second: Participant) -> None:
-    # A no-op write on both rows, in id order: PostgreSQL row-locks them and SQLite takes its write lock, so
-    # two concurrent requests for the same pair are checked one after the other.
-    for participant_id in sorted((first.id, second.id)):
-        session.execute(update(Participant).where(Participant.id == participant_id).values(id=Participant.id))
 
 
 def open_request_between(session: Session, a: Participant, b: Participant) -> MeetingRequest | None:
@@ -90,15 +82,12 @@ def send_request(
         raise RequestRefused("message")
     mission, now = requester.mission, clock.now()
     _check_window(mission, now)
-    _lock_pair(session, requester, recipient)  # the requester's row too: their count is checked in turn
+    # The revision bump the new request needs anyway, done first: it takes SQLite's write lock, or on
+    # PostgreSQL the mission's row lock, so that concurrent sends of the mission (same pair, same requester's
+    # count) are checked one after the other; the flush then bumps no more (models/content_revision.py).
+    bump_content_revision(session, requester.mission_id)
     expire_pending(session, requester.mission_id)
-    if mission.max_open_requests is not None and open_requests_of(session, requester) >= (
-        mission.max_open_requests
-    ):
-        raise RequestRefused("limit_reached")
-    if open_request_between(session, requester, recipient) is not None:
-        raise RequestRefused("duplicate")
-    _check_blocks(session, requester, recipient)
+    _check_pair(requester, recipient, pair_state(session, requester, recipient))
     awaiting = mission.requests_need_approval
     request = MeetingRequest(
         mission_id=requester.mission_id,
@@ -110,6 +99,7 @@ def send_request(
         created_at=now,
         # awaiting approval, no answer is due yet (the approval sets it)
         expires_at=None if awaiting else answer_due(mission, now, valid_for),
+        companions=[],  # known empty: setting them later (company_requests) then reads nothing
     )
     session.add(request)
     session.flush()
@@ -130,14 +120,19 @@ def _check_window(mission: Mission, now: dt.datetime) -> None:
         raise RequestRefused("window_closed")
 
 
-def _check_blocks(session: Session, requester: Participant, recipient: Participant) -> None:
+def _check_pair(requester: Participant, recipient: Participant, state: PairState) -> None:
+    limit = requester.mission.max_open_requests
+    if limit is not None and state.open_of_requester >= limit:
+        raise RequestRefused("limit_reached")
+    if state.open_between:
+        raise RequestRefused("duplicate")
     if recipient.withdrawn_at is not None or requester.withdrawn_at is not None:
         raise RequestRefused("unavailable")  # withdrawn from the mission (the organisers may undo it)
-    if vetoed_between(session, requester, recipient):
+    if state.vetoed:
         raise RequestRefused("vetoed")
-    if not_interested(session, requester, recipient):
+    if state.requester_not_interested:
         raise RequestRefused("not_interested")
-    if not_interested(session, recipient, requester):
+    if state.recipient_not_interested:
         raise RequestRefused("unavailable")  # the recipient's own list is theirs: not named to the requester
 
 

@@ -23,6 +23,7 @@ from missionmatch.web.routes import ROUTERS, api
 from missionmatch.web.routes.api.errors import api_http_error
 from missionmatch.web.routes.api.openapi import api_openapi
 from missionmatch.web.security_headers import SecurityHeaders
+from missionmatch.web.shared_bodies import SharedBodies
 from missionmatch.web.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -37,6 +38,12 @@ def _default_session_factory() -> sessionmaker[Session]:
     if migrated := migrate.upgrade(engine):
         logging.getLogger("missionmatch").warning(migrated.describe(engine))
     return make_session_factory(engine)
+
+
+def _page_cache() -> PageCache:
+    settings = load_settings()
+    directory, entries = settings.page_cache_dir, settings.page_cache_entries
+    return PageCache(entries, SharedBodies(directory, entries) if directory and entries else None)
 
 
 def create_app_from_environment() -> FastAPI:
@@ -57,7 +64,7 @@ def create_app(
     app.state.session_factory = session_factory or _default_session_factory()
     install_connection_gate(app)
     app.state.settings = settings or load_web_settings()
-    app.state.page_cache = PageCache(load_settings().page_cache_entries) if page_cache is None else page_cache
+    app.state.page_cache = _page_cache() if page_cache is None else page_cache
     # long work goes to the worker; jobs that run here (immediate queue) mail with these settings
     app.state.queue = queue or build_queue(app.state.session_factory, mail=app.state.settings.mail)
     app.add_middleware(CachedHits)  # inside the session middleware: it reads the decoded cookie

@@ -30,38 +30,66 @@ class DatabaseBusy(HTTPException):
         super().__init__(status_code=503, detail="busy", headers={"Retry-After": str(retry_after)})
 
 
-class ConnectionGate:
-    def __init__(self, permits: int, wait: float) -> None:
+class _PerLoop:
+    """One semaphore per event loop: a TestClient may run each request in a loop of its own."""
+
+    def __init__(self, permits: int) -> None:
         self.permits = permits
-        self.wait = wait
-        # one semaphore per event loop: a TestClient may run each request in a loop of its own
         self._semaphores: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
             weakref.WeakKeyDictionary()
         )
 
-    @classmethod
-    def for_engine(cls, engine: Engine, wait: float) -> "ConnectionGate":
-        return cls(pool_capacity(engine), wait)
-
-    def _semaphore(self) -> asyncio.Semaphore:
+    def get(self) -> asyncio.Semaphore:
         loop = asyncio.get_running_loop()
         semaphore = self._semaphores.get(loop)
         if semaphore is None:
             semaphore = self._semaphores[loop] = asyncio.Semaphore(self.permits)
         return semaphore
 
+
+class ConnectionGate:
+    """`permits` requests at the database at once; of them, at most `writers` writes (None: no limit of
+    their own). A write waits for its writer's turn first, then for a connection, within one `wait`."""
+
+    def __init__(self, permits: int, wait: float, writers: int | None = None) -> None:
+        self.permits = permits
+        self.wait = wait
+        self.writers = writers
+        self._connections = _PerLoop(permits)
+        self._writers = _PerLoop(writers) if writers else None
+
+    @classmethod
+    def for_engine(cls, engine: Engine, wait: float) -> "ConnectionGate":
+        return cls(pool_capacity(engine), wait, writers_for(engine))
+
     @asynccontextmanager
-    async def admit(self) -> AsyncIterator[None]:
-        semaphore = self._semaphore()
+    async def admit(self, write: bool = False) -> AsyncIterator[None]:
+        needed = [self._connections.get()]
+        if write and self._writers is not None:
+            needed.insert(0, self._writers.get())
+        held: list[asyncio.Semaphore] = []
         try:
             async with asyncio.timeout(self.wait):
-                await semaphore.acquire()
+                for semaphore in needed:
+                    await semaphore.acquire()
+                    held.append(semaphore)
         except TimeoutError:
+            for semaphore in held:
+                semaphore.release()
             raise DatabaseBusy(retry_after=max(1, math.ceil(self.wait))) from None
         try:
             yield
         finally:
-            semaphore.release()
+            for semaphore in held:
+                semaphore.release()
+
+
+def writers_for(engine: Engine) -> int | None:
+    """SQLite writes one transaction at a time, and a writer that finds the lock taken polls for it (its busy
+    handler sleeps up to 100 ms between tries, while the lock may long be free): with a rush of meeting
+    requests, ten writers of a process polled against each other. One writer per process waits its turn
+    here instead, in order, holding nothing; reads go on beside it (WAL). PostgreSQL locks rows: no limit."""
+    return 1 if engine.dialect.name == "sqlite" else None
 
 
 def pool_capacity(engine: Engine) -> int:

@@ -24,10 +24,13 @@ class LoginRequired(Exception):
         self.role = role
 
 
+READS = ("GET", "HEAD", "OPTIONS")  # any other method may write (web/connection_gate.py orders writers)
+
+
 async def get_db(request: Request) -> AsyncIterator[Session]:
     # async, so that waiting for a connection holds no thread (web/connection_gate.py); the session connects
     # on its first query. Handlers commit explicitly; anything left uncommitted is rolled back on close.
-    async with request.app.state.connection_gate.admit():
+    async with request.app.state.connection_gate.admit(write=request.method not in READS):
         session = request.app.state.session_factory()
         try:
             yield session

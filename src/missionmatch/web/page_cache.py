@@ -15,7 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 from fastapi.responses import Response
@@ -24,6 +24,9 @@ from missionmatch import clock
 from missionmatch.models import Participant
 from missionmatch.web.deps import get_translator
 from missionmatch.web.security import csrf_token
+
+if TYPE_CHECKING:
+    from missionmatch.web.shared_bodies import SharedBodies
 
 CACHE_CONTROL = "private, no-cache"  # the browser may keep it, but asks again (If-None-Match) each time
 WEB_DIR = Path(__file__).parent
@@ -53,10 +56,13 @@ class Cached:
 
 
 class PageCache:
-    """A thread-safe LRU of rendered bodies; `entries=0` keeps nothing (every request renders)."""
+    """A thread-safe LRU of rendered bodies; `entries=0` keeps nothing (every request renders). With `shared`
+    (web/shared_bodies.py), what this process does not hold is looked up among the other processes' bodies,
+    and what it renders is shared with them."""
 
-    def __init__(self, entries: int) -> None:
+    def __init__(self, entries: int, shared: "SharedBodies | None" = None) -> None:
         self.entries = entries
+        self.shared = shared if entries else None
         self._bodies: OrderedDict[str, Cached] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -69,12 +75,21 @@ class PageCache:
                 return None
             if found is not None:
                 self._bodies.move_to_end(etag)
-            return found
+                return found
+        found = self.shared.get(etag) if self.shared is not None else None
+        if found is not None:
+            self._keep(etag, found)
+        return found
 
     def put(self, etag: str, body: bytes | Cached) -> None:
         if self.entries == 0:
             return
         kept = body if isinstance(body, Cached) else Cached(body, "text/html; charset=utf-8")
+        self._keep(etag, kept)
+        if self.shared is not None:
+            self.shared.put(etag, kept)
+
+    def _keep(self, etag: str, kept: Cached) -> None:
         with self._lock:
             self._bodies[etag] = kept
             self._bodies.move_to_end(etag)

@@ -2,6 +2,8 @@
 tries to break it. Routes ask these functions and answer 404 when a rule says no, so that a refusal does not
 reveal that another mission's object exists."""
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
@@ -36,7 +38,7 @@ def _recommended_ids(viewer: Participant) -> set[int]:
     return set(session.scalars(query))
 
 
-def _sees(viewer: Participant, other: Participant, recommended: set[int]) -> bool:
+def _sees(viewer: Participant, other: Participant, recommended: Callable[[], set[int]]) -> bool:
     if viewer.id == other.id:
         return viewer.erased_at is None
     if viewer.mission_id != other.mission_id or other.erased_at is not None:
@@ -45,7 +47,7 @@ def _sees(viewer: Participant, other: Participant, recommended: set[int]) -> boo
     if visibility == DirectoryVisibility.BOTH_SIDES:
         return True
     if visibility == DirectoryVisibility.RECOMMENDED:
-        return other.id in recommended
+        return other.id in recommended()
     return viewer.organisation.side != other.organisation.side
 
 
@@ -53,14 +55,15 @@ def participant_sees_participant(viewer: Participant, other: Participant) -> boo
     """A participant sees themselves and, in their own mission, whom the mission's directory visibility
     allows: the other side (the default), both sides, or only the partners recommended to them. Nobody
     sees an erased participant. Directory, profile pages, meeting requests and the API all ask this."""
-    recommended = set() if viewer.id == other.id else _recommended_ids(viewer)
-    return _sees(viewer, other, recommended)
+    return _sees(viewer, other, lambda: _recommended_ids(viewer))  # read only where visibility needs it
 
 
 def visible_participants(viewer: Participant) -> list[Participant]:
     """The people of the viewer's mission that participant_sees_participant allows, themselves excluded."""
     recommended = _recommended_ids(viewer)
-    return [p for p in viewer.mission.participants if p.id != viewer.id and _sees(viewer, p, recommended)]
+    return [
+        p for p in viewer.mission.participants if p.id != viewer.id and _sees(viewer, p, lambda: recommended)
+    ]
 
 
 def participant_sees_email(viewer: Participant, other: Participant) -> bool:

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import joinedload
 
 from missionmatch import clock
 from missionmatch.models import MeetingRequest, Mission, Participant
@@ -21,6 +22,7 @@ from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
+RECIPIENT_LOADS = [joinedload(Participant.organisation), joinedload(Participant.mission)]
 
 
 def refusal_text(t: Translator, code: str, mission: Mission | None = None) -> str:
@@ -94,7 +96,8 @@ def send(
     to_organisation: Annotated[bool, Form()] = False,
     colleague_ids: Annotated[list[int], Form()] = [],  # noqa: B006 (FastAPI copies form defaults)
 ) -> Response:
-    recipient = db.get(Participant, recipient_id)
+    # with what the checks read of them: the recipient's organisation and the mission (which is also mine)
+    recipient = db.get(Participant, recipient_id, options=RECIPIENT_LOADS)
     if recipient is None or not participant_sees_participant(me, recipient):
         raise HTTPException(status_code=404)
     try:
