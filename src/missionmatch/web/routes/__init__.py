@@ -36,6 +36,7 @@ from missionmatch.web.routes import (
     personal_data,
     profile,
     programme,
+    programme_attendance,
     recommendations,
     report,
     request_steering,
@@ -56,6 +57,7 @@ ROUTERS: list[APIRouter] = [
     mission_workbook.router,
     mission_settings.router,
     programme.router,
+    programme_attendance.router,
     sessions.router,
     participant_forms.router,  # before participants: /participants/new is not a participant id
     organisation_forms.router,
