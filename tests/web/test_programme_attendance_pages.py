@@ -1,4 +1,4 @@
-"""Organiser page: who came to a programme item (checkboxes, one POST, undo), and the programme list's count."""
+"""Organiser page: who came to a programme item (checkboxes, one POST, undo); the programme list counts."""
 
 import re
 
