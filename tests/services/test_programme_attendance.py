@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -112,3 +114,27 @@ def test_unregistering_takes_the_attendance_with_it(factory: sessionmaker[Sessio
         assert p1 is not None
         setup.unregister(session, forum, p1)
         assert attendance.attendance_counts(session, [forum]) == {forum.id: 1}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(recordings=st.lists(st.sets(st.sampled_from(["p-1", "p-2", "p-3"])), min_size=1, max_size=4))
+def test_after_any_recordings_the_last_one_is_who_came(
+    factory: sessionmaker[Session], recordings: list[set[str]]
+) -> None:
+    """Whatever was recorded before, the last accepted recording is the item's attendance; a refused one
+    (p-3 is not registered for the forum) changes nothing."""
+    with factory() as session:
+        forum, ids = _item(session, "forum"), _ids(session)
+        expected: set[int] | None = None
+        for keys in recordings:
+            chosen = {ids[k] for k in keys}
+            try:
+                attendance.record_attendance(session, forum, chosen, at=AT)
+                expected = chosen
+            except attendance.NotRegistered:
+                assert "p-3" in keys
+            assert attendance.attendance_counts(session, [forum])[forum.id] == (
+                None if expected is None else len(expected)
+            )
+            assert attendance.attended_ids(session, forum) == (expected or set())
+        session.rollback()
