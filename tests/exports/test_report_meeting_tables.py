@@ -153,7 +153,7 @@ def test_the_workbook_has_a_sheet_per_table(sqlite_factory: sessionmaker[Session
     assert workbook.sheetnames == [
         "Figures by mission",
         "Participants and organisations ",
-        "Programme and registrations",
+        "Programme and attendance",
         "Meetings from request to outcom",
         "Interpreter hours",
         "Satisfaction",

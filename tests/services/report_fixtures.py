@@ -1,6 +1,7 @@
 """Two missions of one campaign for the report's tests: Anne Muller (same e-mail, other case), Jonas Weber,
 LuxSat (typed "LUXSAT services." the second time), Santé Data Lux and Kansai Orbital are in both. Tokyo
-has 30-minute slots, a second interpreter pair (en-ja) and a confidential agreement."""
+has 30-minute slots, a second interpreter pair (en-ja), a confidential agreement and the attendance of its
+forum recorded (Anne and Kato came, Jonas did not); Osaka records none."""
 
 import copy
 from typing import Any
@@ -70,6 +71,9 @@ def second_mission() -> dict[str, Any]:
         }
     )
     document["meetings"][0]["status"] = "held"
+    document["programme"][0]["attendance_recorded_at"] = "2025-05-27T12:15"
+    people[0]["programme_attended"] = ["forum"]
+    people[-1]["programme_attended"] = ["forum"]
     # a second language pair, and a session of longer slots: interpreter hours are summed per pair
     document["b2b_sessions"][0]["interpreters"].append({"languages": ["en", "ja"], "count": 1})
     document["b2b_sessions"][0]["slot_minutes"] = 30

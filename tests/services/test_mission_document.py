@@ -15,6 +15,7 @@ from missionmatch.models import (
     PartnerExclusion,
     ScheduleVersion,
 )
+from missionmatch.models.programme import programme_registration
 from missionmatch.services.mission_document import validate
 from missionmatch.services.mission_export import export_mission
 from missionmatch.services.mission_import import import_mission
@@ -136,6 +137,30 @@ def test_request_rules_round_trip_as_mission_wall_time_and_default_to_none(
     ] == [("2025-05-12T09:00", "2025-05-23T18:00", 5), (None, None, None)]
 
 
+def test_programme_attendance_round_trips(session_factory: sessionmaker[Session]) -> None:
+    document = small_mission()
+    document["programme"][0]["attendance_recorded_at"] = "2025-05-27T12:30"  # forum: Anne came, Jonas not
+    document["participants"][0]["programme_attended"] = ["forum"]
+    with transaction(session_factory) as session:
+        import_mission(session, document)
+    with transaction(session_factory) as session:
+        g = programme_registration.c
+        query = (
+            select(Participant.key, g.attended_at)
+            .join(Participant, Participant.id == g.participant_id)
+            .order_by(Participant.key, g.programme_item_id)
+        )
+        assert [tuple(row) for row in session.execute(query)] == [
+            ("p-1", dt.datetime(2025, 5, 27, 3, 30, tzinfo=dt.UTC)),  # 12:30 in Osaka is 03:30 UTC
+            ("p-1", None),
+            ("p-2", None),
+        ]
+        exported = export_mission(session, session.scalar(select(Mission)))
+    assert exported["programme"] == document["programme"]
+    assert [p.get("programme_attended") for p in exported["participants"]] == [["forum"], None, None, None]
+    assert "attendance_recorded_at" not in exported["programme"][1]  # visit-1: not recorded
+
+
 def test_a_meeting_of_three_keeps_its_three_participants(session_factory: sessionmaker[Session]) -> None:
     with transaction(session_factory) as session:
         import_mission(session, small_mission())
@@ -231,6 +256,18 @@ def test_importing_the_same_mission_twice_is_refused(session_factory: sessionmak
         (
             lambda d: d["meeting_requests"][0].update(reminders_sent=3),
             "meeting_requests[0], reminders_sent: must be 0, 1 or 2",
+        ),
+        (
+            lambda d: d["participants"][2].update(programme_attended=["forum"]),
+            "participants[2], programme_attended: 'forum' is not in the participant's programme",
+        ),
+        (
+            lambda d: d["participants"][0].update(programme_attended=["visit-1"]),
+            "participants[0], programme_attended: 'visit-1' has no attendance_recorded_at",
+        ),
+        (
+            lambda d: d["programme"][0].update(attendance_recorded_at="yesterday"),
+            "programme[0], attendance_recorded_at: 'yesterday' is not a date-time like 2025-05-27T14:00",
         ),
         (
             lambda d: d["meeting_requests"][0].update(created_at="2025-05-10T00:00Z"),

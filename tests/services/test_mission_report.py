@@ -138,6 +138,11 @@ def _expected(session: Session, where: str, scope: int) -> dict[str, Any]:
         "programme_items": one(
             "SELECT COUNT(*) FROM programme_item i JOIN mission m ON m.id = i.mission_id WHERE {where}"
         ),
+        "attended": one(
+            "SELECT CASE WHEN COUNT(i.attendance_recorded_at) = 0 THEN NULL ELSE COUNT(g.attended_at) END"
+            " FROM programme_item i JOIN mission m ON m.id = i.mission_id"
+            " LEFT JOIN programme_registration g ON g.programme_item_id = i.id WHERE {where}"
+        ),
         "registrations": one(
             "SELECT COUNT(*) FROM programme_registration g"
             " JOIN programme_item i ON i.id = g.programme_item_id"
@@ -165,6 +170,7 @@ def _check(column: ReportColumn, expected: dict[str, Any]) -> None:
     assert _nonzero(outcomes.agreements) == expected["agreements"]
     assert column.programme_items == expected["programme_items"]
     assert column.programme_registrations == expected["registrations"]
+    assert column.programme_attended == expected["attended"]
 
 
 def _reports(session: Session) -> tuple[MissionReport, MissionReport, Mission, Mission]:
@@ -187,6 +193,36 @@ def test_every_figure_equals_an_sql_count(session_factory: sessionmaker[Session]
             assert column.label == mission.name
             _check(column, _expected(session, WHERE_MISSION, mission.id))
         _check(tokyo_report.total, _expected(session, WHERE_MISSION, tokyo.id))
+
+
+def test_each_programme_line_says_who_came_as_an_sql_count(session_factory: sessionmaker[Session]) -> None:
+    with transaction(session_factory) as session:
+        two_missions(session)
+    with session_factory() as session:
+        campaign, _, _, _ = _reports(session)
+        rows = _sql(
+            session,
+            "SELECT m.name, i.title, COUNT(g.participant_id),"
+            " CASE WHEN i.attendance_recorded_at IS NULL THEN NULL ELSE COUNT(g.attended_at) END"
+            " FROM programme_item i JOIN mission m ON m.id = i.mission_id"
+            " LEFT JOIN programme_registration g ON g.programme_item_id = i.id WHERE {where}"
+            " GROUP BY m.name, m.start_date, m.id, i.id, i.title, i.attendance_recorded_at"
+            " ORDER BY m.start_date, m.id, i.id",
+            WHERE_CAMPAIGN,
+            campaign_id(session),
+        )
+    lines = [(line.mission, line.title, line.registered, line.attended) for line in campaign.programme]
+    assert lines == rows
+    # Tokyo's forum recorded (2 of 3 came); nothing recorded in Osaka: "–", not 0
+    assert [line.attended for line in campaign.programme] == [None, None, 2, None]
+    assert [c.programme_attended for c in campaign.missions] == [None, 2]
+    assert campaign.total.programme_attended == 2
+
+
+def campaign_id(session: Session) -> int:
+    campaign = find_campaign(session, "Test campaign")
+    assert campaign is not None
+    return campaign.id
 
 
 def test_a_person_and_a_company_in_two_missions_count_once(session_factory: sessionmaker[Session]) -> None:

@@ -78,6 +78,7 @@ def _check(column: dict[str, Any], expected: dict[str, Any]) -> None:
     assert column["agreements"] == sum(expected["agreements"].values())
     assert column["programme_items"] == expected["programme_items"]
     assert column["programme_registrations"] == expected["registrations"]
+    assert column["programme_attended"] == expected["attended"]
 
 
 def test_a_missions_figures_equal_sql_counts(campaign_world: tuple[World, dict[str, str]]) -> None:
@@ -103,6 +104,8 @@ def test_a_missions_figures_equal_sql_counts(campaign_world: tuple[World, dict[s
     # a confidential agreement keeps its kind, status and date only
     secret = next(a for a in body["agreement_register"] if a["confidential"])
     assert (secret["title"], secret["parties"], secret["kind"]) == ("", [], "contract")
+    # Tokyo's forum: Anne and Kato of the 3 registered came; its company visit is not recorded
+    assert [(line["registered"], line["attended"]) for line in body["programme"]] == [(3, 2), (1, None)]
     starts = [line["starts_at"] for line in body["programme"]]
     assert starts and all(s.endswith("+09:00") for s in starts)
 

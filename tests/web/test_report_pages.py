@@ -68,7 +68,7 @@ def test_the_pdf_and_the_workbook_carry_the_same_figures(world: World, tmp_path:
     assert workbook.sheetnames == [
         "Chiffres par mission",
         "Participants et organisations p",
-        "Programme et inscriptions",
+        "Programme et présence",
         "Rendez-vous, de la demande à l'",
         "Heures d'interprétation",
         "Satisfaction",
@@ -140,6 +140,11 @@ def test_the_demo_campaigns_page_counts_people_and_companies_once(world: World) 
     # each mission's column, then the campaign's, in which a returning person counts once (82+102+52+51 > 270)
     assert (
         '<th scope="row">Participants in all</th><td>82</td><td>102</td><td>52</td><td>51</td><td>270</td>'
+        in page
+    )
+    # who came to the programme items; Osaka 1, the draft, has no attendance recorded: "–", not 0
+    assert (
+        '<th scope="row">Programme attendance</th><td>179</td><td>–</td><td>104</td><td>93</td><td>376</td>'
         in page
     )
     # the same figures through the API, the headline in French

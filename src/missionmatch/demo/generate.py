@@ -12,6 +12,7 @@ from typing import Any
 
 from missionmatch.demo import names
 from missionmatch.demo.agreements import agreements
+from missionmatch.demo.attendance import record_attendance
 from missionmatch.demo.company_requests import company_requests
 from missionmatch.demo.missions import MISSIONS
 from missionmatch.demo.outcomes import feedback, place_meetings, schedule_versions
@@ -279,6 +280,7 @@ def _outcomes(document: dict[str, Any], rng: random.Random) -> None:
         del meeting["starts_at"]
     document["meetings"] = meetings
     document["feedback"] = feedback(document, meetings, rng)
+    record_attendance(document)
 
 
 def build_mission(

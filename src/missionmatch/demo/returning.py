@@ -41,6 +41,7 @@ def come_back(organisation: dict[str, Any], key: str) -> dict[str, Any]:
 def come_back_person(person: dict[str, Any], key: str, organisation_key: str) -> dict[str, Any]:
     """The same person (same e-mail, profile and languages) with this mission's keys and a fresh programme."""
     again = copy.deepcopy(person)
+    again.pop("programme_attended", None)  # what they came to last time
     again.update(
         key=key,
         organisation=organisation_key,

@@ -14,7 +14,7 @@ from missionmatch.services.mission_report import MissionReport
 TITLES = {
     "comparison": _("Figures by mission"),
     "sectors": _("Participants and organisations by sector"),
-    "programme": _("Programme and registrations"),
+    "programme": _("Programme and attendance"),
     "meetings": _("Meetings from request to outcome"),
     "interpreters": _("Interpreter hours"),
     "satisfaction": _("Satisfaction"),

@@ -26,6 +26,7 @@ from missionmatch.services.mission_report import MissionReport, ReportColumn
 from missionmatch.services.report_meetings import STAGES as STAGE_CODES
 
 Figure = Callable[[ReportColumn], Any]
+NOT_RECORDED = "–"
 
 
 def _figures(t: Translator) -> list[tuple[str, Figure]]:
@@ -39,6 +40,7 @@ def _figures(t: Translator) -> list[tuple[str, Figure]]:
     rows.append((t.gettext(_("Organisations in all")), lambda c: c.people.organisation_total))
     rows.append((t.gettext(_("Programme items")), lambda c: c.programme_items))
     rows.append((t.gettext(_("Programme registrations")), lambda c: c.programme_registrations))
+    rows.append((t.gettext(_("Programme attendance")), lambda c: _recorded(c.programme_attended)))
     for stage in STAGE_CODES:
         rows.append((f"{t.gettext(_('Meetings'))}: {label(t, STAGES, stage)}", _stage(stage)))
     rows += [
@@ -55,6 +57,11 @@ def _figures(t: Translator) -> list[tuple[str, Figure]]:
             (f"{t.gettext(_('Agreements'))}: {label(t, AGREEMENT_STATUSES, status)}", _agreed(status))
         )
     return rows
+
+
+def _recorded(count: int | None) -> int | str:
+    """A count of people who came, or "–" where nobody recorded attendance (not the same as 0)."""
+    return NOT_RECORDED if count is None else count
 
 
 def _people(side: str) -> Figure:
@@ -103,6 +110,7 @@ def programme(report: MissionReport, t: Translator) -> Table:
         t.gettext(_("Programme item")),
         t.gettext(_("Starts")),
         t.gettext(_("Registered")),
+        t.gettext(_("Came")),
         t.gettext(_("Capacity")),
     ]
     rows = [
@@ -111,6 +119,7 @@ def programme(report: MissionReport, t: Translator) -> Table:
             line.title,
             f"{t.date(line.starts_at.date())} {t.time(line.starts_at, line.timezone)}",
             line.registered,
+            _recorded(line.attended),
             line.capacity,
         ]
         for line in report.programme

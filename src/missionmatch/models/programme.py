@@ -1,3 +1,4 @@
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
@@ -5,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.clock import WallTime
 from missionmatch.models.base import Base, new_key
-from missionmatch.models.datetime_types import WallDateTime
+from missionmatch.models.datetime_types import UTCDateTime, WallDateTime
 from missionmatch.models.enums import ProgrammeKind, db_enum
 
 if TYPE_CHECKING:
@@ -18,6 +19,9 @@ programme_registration = Table(
     Base.metadata,
     Column("programme_item_id", ForeignKey("programme_item.id", ondelete="CASCADE"), primary_key=True),
     Column("participant_id", ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True),
+    # when the organiser recorded that the participant came; NULL: did not come, or not recorded yet
+    # (the item's `attendance_recorded_at` tells which)
+    Column("attended_at", UTCDateTime, nullable=True),
 )
 
 
@@ -43,6 +47,8 @@ class ProgrammeItem(Base):
     ends_at: Mapped[WallTime] = mapped_column(WallDateTime)
     capacity: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
+    # when attendance was last recorded; NULL: nobody has said yet who came (the report shows "–")
+    attendance_recorded_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     mission: Mapped["Mission"] = relationship(back_populates="programme_items")
     host_organisation: Mapped["Organisation | None"] = relationship()

@@ -17,6 +17,7 @@ from missionmatch.models.enums import (
 )
 from missionmatch.models.meeting import OCCUPYING
 from missionmatch.sectors import SECTOR_CODES
+from missionmatch.services.attendance_document import check_attendance
 from missionmatch.services.exclusion_document import check_exclusions
 from missionmatch.services.outcome_document import check_outcomes
 from missionmatch.services.participant_limits import document_problems
@@ -193,6 +194,8 @@ def validate(document: Document) -> list[Problem]:
         if starts and ends and ends <= starts:
             check.add(where, "ends_at", "is not after starts_at")
         within(starts, where, "starts_at")
+        check.moment(item, where, "attendance_recorded_at", optional=True)
+    recorded = {item.get("key") for item in items if item.get("attendance_recorded_at")}
 
     sessions = document.get("b2b_sessions", [])
     session_keys = check.unique_keys(sessions, "b2b_sessions")
@@ -231,6 +234,7 @@ def validate(document: Document) -> list[Problem]:
         emails.add(email)
         check.refs([person.get("organisation")], org_keys, where, "organisation")
         check.refs(person.get("programme", []), item_keys, where, "programme")
+        check_attendance(check, person, where, recorded)
         check.refs(person.get("languages", []), LANGUAGES, where, "languages")
         check.one_of(person, where, "name_order", NAME_ORDERS, optional=True)
         check.moment(person, where, "arrives_at", optional=True)

@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch.clock import instant_to_wall
 from missionmatch.models import Feedback, Mission, ScheduleVersion
+from missionmatch.services.attendance_document import attended_keys, attended_values, recorded_values
 from missionmatch.services.exclusion_document import exclusion_section
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 from missionmatch.services.mission_document import FORMAT, Document
@@ -54,6 +55,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "ends_at": moment(i.ends_at),
             "capacity": i.capacity,
             "description": i.description,
+            **recorded_values(i, mission.timezone),  # only where attendance was recorded
         }
         for i in mission.programme_items
     ]
@@ -90,6 +92,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
         }
         for o in mission.organisations
     ]
+    attended = attended_keys(session, mission)
     document["participants"] = [
         {
             "key": p.key,
@@ -107,6 +110,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "hosted_table": p.hosted_table,
             "unavailability": unavailability_values(p.unavailability),
             "programme": [item.key for item in p.programme_items],
+            **attended_values(p, attended),  # only for someone recorded as present somewhere
             "profile": profile_values(p.profile),
             # written only when chosen, so that documents from before the field read back unchanged
             **({"name_order": p.name_order} if p.name_order else {}),

@@ -27,6 +27,7 @@ from missionmatch.models.enums import (
     RequestStatus,
     Side,
 )
+from missionmatch.services.attendance_document import apply_attendance
 from missionmatch.services.campaigns import campaign_named
 from missionmatch.services.exclusion_document import exclusions_from
 from missionmatch.services.mission_document import Document, validate
@@ -224,6 +225,8 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
             *meetings.values(),
         ]
     )
+    session.flush()  # the registrations exist: attendance marks some of them
+    apply_attendance(session, document, mission.timezone, items, people)
     for agreement in document.get("agreements", []):
         session.add(agreement_from(agreement, mission, organisations, meetings))
     for feedback in document.get("feedback", []):

@@ -19,6 +19,7 @@ from missionmatch.models import (
     Participant,
     ProgrammeItem,
 )
+from missionmatch.services.programme_attendance import attendance_counts
 from missionmatch.services.report_meetings import MeetingCounts, count_meetings
 from missionmatch.services.report_outcomes import OutcomeCounts, count_outcomes
 from missionmatch.services.report_people import PeopleCounts, count_people
@@ -33,6 +34,7 @@ class ProgrammeLine:
     timezone: str
     registered: int
     capacity: int | None
+    attended: int | None  # None: attendance not recorded for the item
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class ReportColumn:
     outcomes: OutcomeCounts
     programme_items: int
     programme_registrations: int
+    programme_attended: int | None  # over the items with attendance recorded; None when there is none
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,14 @@ def _feedback(session: Session, mission: Mission) -> list[Feedback]:
     return list(session.scalars(query.where(Meeting.mission_id == mission.id).order_by(Feedback.id)))
 
 
-def _column(label: str, missions: list[Mission], feedback: list[Feedback]) -> ReportColumn:
+def _attended(items: list[ProgrammeItem], attended: dict[int, int | None]) -> int | None:
+    recorded = [n for n in (attended[i.id] for i in items) if n is not None]
+    return sum(recorded) if recorded else None
+
+
+def _column(
+    label: str, missions: list[Mission], feedback: list[Feedback], attended: dict[int, int | None]
+) -> ReportColumn:
     meetings = [count_meetings(m.meeting_requests, m.meetings) for m in missions]
     total = meetings[0]
     for more in meetings[1:]:
@@ -107,12 +117,22 @@ def _column(label: str, missions: list[Mission], feedback: list[Feedback]) -> Re
         outcomes=count_outcomes(feedback, [a for m in missions for a in m.agreements]),
         programme_items=len(items),
         programme_registrations=sum(len(item.participants) for item in items),
+        programme_attended=_attended(items, attended),
     )
 
 
-def _programme(missions: list[Mission]) -> list[ProgrammeLine]:
+def _programme(missions: list[Mission], attended: dict[int, int | None]) -> list[ProgrammeLine]:
     return [
-        ProgrammeLine(m.name, i.title, i.kind.value, i.starts_at, m.timezone, len(i.participants), i.capacity)
+        ProgrammeLine(
+            m.name,
+            i.title,
+            i.kind.value,
+            i.starts_at,
+            m.timezone,
+            len(i.participants),
+            i.capacity,
+            attended[i.id],
+        )
         for m in missions
         for i in m.programme_items
     ]
@@ -149,10 +169,12 @@ def build_report(
         raise ValueError("a report needs at least one mission")
     loaded = _load(session, [m.id for m in missions])
     feedback = {m.id: _feedback(session, m) for m in loaded}
-    columns = [_column(m.name, [m], feedback[m.id]) for m in loaded]
+    attended = attendance_counts(session, [i for m in loaded for i in m.programme_items])
+    columns = [_column(m.name, [m], feedback[m.id], attended) for m in loaded]
     everything = [f for m in loaded for f in feedback[m.id]]
-    total = columns[0] if len(loaded) == 1 else _column(title, loaded, everything)
-    return MissionReport(title, campaign, columns, total, _programme(loaded), _agreements(loaded))
+    total = columns[0] if len(loaded) == 1 else _column(title, loaded, everything, attended)
+    programme = _programme(loaded, attended)
+    return MissionReport(title, campaign, columns, total, programme, _agreements(loaded))
 
 
 def mission_report(session: Session, mission: Mission) -> MissionReport:

@@ -37,6 +37,7 @@ from missionmatch.web.routes import (
     personal_data,
     profile,
     programme,
+    programme_attendance,
     recommendations,
     report,
     request_steering,
@@ -57,6 +58,7 @@ ROUTERS: list[APIRouter] = [
     mission_workbook.router,
     mission_settings.router,
     programme.router,
+    programme_attendance.router,
     sessions.router,
     participant_bulk.router,  # before participants: /participants/bulk is not a participant id
     participant_forms.router,  # before participants: /participants/new is not a participant id

@@ -10,6 +10,7 @@ from missionmatch.models import Mission, Participant, ProgrammeItem
 from missionmatch.models.enums import ProgrammeKind, Side
 from missionmatch.sectors import SECTORS
 from missionmatch.services import programme_setup as setup
+from missionmatch.services.programme_attendance import attendance_counts
 from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
@@ -82,6 +83,7 @@ def programme_list(request: Request, mission: ManagedMission, db: DbSession, t: 
         items=mission.programme_items,
         kinds=kind_names(t),
         clash_counts=clash_counts,
+        attended=attendance_counts(db, mission.programme_items),
         saved=request.query_params.get("saved") == "1",
     )
 

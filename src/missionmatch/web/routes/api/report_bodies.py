@@ -74,6 +74,7 @@ class ReportColumnOut(BaseModel):
     agreements: int
     programme_items: int
     programme_registrations: int
+    programme_attended: int | None  # over the items with attendance recorded; null when there is none
 
 
 class ProgrammeLineOut(BaseModel):
@@ -82,6 +83,7 @@ class ProgrammeLineOut(BaseModel):
     kind: str
     starts_at: MissionTime
     registered: int
+    attended: int | None  # null: attendance not recorded for the item
     capacity: int | None
 
 
@@ -154,6 +156,7 @@ def column_out(column: ReportColumn) -> ReportColumnOut:
         agreements=outcomes.agreement_total,
         programme_items=column.programme_items,
         programme_registrations=column.programme_registrations,
+        programme_attended=column.programme_attended,
     )
 
 
@@ -164,6 +167,7 @@ def _programme_item(line: ProgrammeLine) -> ProgrammeLineOut:
         kind=line.kind,
         starts_at=wall_with_offset(line.starts_at, line.timezone),
         registered=line.registered,
+        attended=line.attended,
         capacity=line.capacity,
     )
 
