@@ -55,20 +55,27 @@ def summarise(session: Session, mission: Mission) -> MissionSummary:
         .join(Participant, Participant.id == Profile.participant_id)
         .where(Participant.mission_id == mission.id)
         .group_by(Profile.language)
-    ).all()
+    ).tuples()
+    profiles = sorted((str(language), int(n), int(kept or 0)) for language, n, kept in languages)
     placed = func.sum(case((Meeting.slot.is_not(None), 1), else_=0))
-    meetings = session.execute(
+    rows = session.execute(
         select(Meeting.status, func.count(), placed)
         .where(Meeting.mission_id == mission.id)
         .group_by(Meeting.status)
-    ).all()
-    items, capacity, agreements = session.execute(
-        select(
-            _scalar(func.count(), ProgrammeItem.mission_id == mission.id),
-            _scalar(func.sum(B2BSession.slot_count * B2BSession.tables), B2BSession.mission_id == mission.id),
-            _scalar(func.count(), Agreement.mission_id == mission.id),
-        )
-    ).one()
+    ).tuples()
+    meetings = sorted((_value(status), int(n), int(in_slot or 0)) for status, n, in_slot in rows)
+    items, capacity, agreements = (
+        int(n or 0)
+        for n in session.execute(
+            select(
+                _scalar(func.count(), ProgrammeItem.mission_id == mission.id),
+                _scalar(
+                    func.sum(B2BSession.slot_count * B2BSession.tables), B2BSession.mission_id == mission.id
+                ),
+                _scalar(func.count(), Agreement.mission_id == mission.id),
+            )
+        ).one()
+    )
     return MissionSummary(
         name=mission.name,
         dates=f"{mission.start_date.isoformat()} – {mission.end_date.isoformat()}",
@@ -76,14 +83,14 @@ def summarise(session: Session, mission: Mission) -> MissionSummary:
         organisations={side: organisations.get(side, 0) for side in sides},
         participants={side: participants.get(side, 0) for side in sides},
         sectors=dict(sorted(sectors.items(), key=lambda item: (-item[1], item[0]))),
-        profile_languages={language: n for language, n, _ in sorted(languages)},
-        empty_profiles=sum(participants.values()) - sum(int(kept or 0) for _, _, kept in languages),
-        programme_items=items or 0,
-        b2b_capacity=int(capacity or 0),
+        profile_languages={language: n for language, n, _ in profiles},
+        empty_profiles=sum(participants.values()) - sum(kept for _, _, kept in profiles),
+        programme_items=items,
+        b2b_capacity=capacity,
         requests=dict(sorted(requests.items())),
-        meetings={_value(status): n for status, n, _ in sorted(meetings, key=lambda row: _value(row[0]))},
-        scheduled_meetings=sum(int(n or 0) for _, _, n in meetings),
-        agreements=agreements or 0,
+        meetings={status: n for status, n, _ in meetings},
+        scheduled_meetings=sum(in_slot for _, _, in_slot in meetings),
+        agreements=agreements,
     )
 
 
@@ -110,7 +117,7 @@ def _by(session: Session, column: Any, where: Any, join: tuple[type, type] | Non
     query = select(column, func.count()).where(where).group_by(column)
     if join is not None:
         query = query.select_from(join[1]).join(join[0])
-    return {_value(key): n for key, n in session.execute(query)}
+    return {_value(key): int(n) for key, n in session.execute(query).tuples()}
 
 
 def format_summary(summary: MissionSummary) -> str:
