@@ -16,11 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch import clock
 from missionmatch.db import transaction
-from missionmatch.models import Job, Mailing, Mission, OutboxMail, Participant
-from missionmatch.models.job import JobKind
+from missionmatch.models import Mailing, Mission, OutboxMail, Participant
 from missionmatch.models.mailing import MailingKind
 from missionmatch.services.accounts import create_login_link
-from missionmatch.services.jobs import create_job
 from missionmatch.services.mail import queue_mail
 from missionmatch.services.mailing_audience import AudienceRefused, recipients
 from missionmatch.services.mailing_texts import mail_text
@@ -38,30 +36,39 @@ def mailing_kind(value: str) -> MailingKind:
         raise AudienceRefused("kind", value) from None
 
 
-def create_mailing(
+def plan_mailing(
     session: Session,
     mission: Mission,
-    kind: MailingKind,
-    people: list[Participant],
-    audience: dict[str, Any],
+    kind: str,
+    scope: str,
     *,
+    side: str = "",
+    ids: list[int] | None = None,
     by: str,
-) -> tuple[Mailing, Job]:
-    """The mailing and its queued job (flushed); the caller commits, then enqueues the job."""
+    now: dt.datetime,
+) -> Mailing:
+    """The mailing with its recipients fixed (flushed); the caller starts its job (params `mailing_id`).
+    AudienceRefused for an unknown kind, scope or side, or when nobody is concerned."""
+    chosen = mailing_kind(kind)
+    people = recipients(session, mission, chosen, scope, side=side, ids=ids, now=now)
     if not people:
         raise AudienceRefused("recipients", "")
     mailing = Mailing(
         mission_id=mission.id,
-        kind=kind,
-        audience=audience,
+        kind=chosen,
+        audience={"scope": scope, "side": side} if scope == "side" else {"scope": scope},
         recipient_ids=[p.id for p in people],
         requested_by=by,
-        created_at=clock.now(),
+        created_at=now,
     )
     session.add(mailing)
     session.flush()
-    job = create_job(session, mission, JobKind.MAILING, {"mailing_id": mailing.id}, requested_by=by)
-    return mailing, job
+    return mailing
+
+
+def mailing_of_job(session: Session, mission: Mission, mailing_id: int) -> Mailing | None:
+    mailing = session.get(Mailing, mailing_id)
+    return mailing if mailing is not None and mailing.mission_id == mission.id else None
 
 
 def still_concerned(session: Session, mailing: Mailing, now: dt.datetime) -> list[Participant]:
