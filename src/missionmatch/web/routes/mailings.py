@@ -55,9 +55,8 @@ def preview_page(
         try:
             people = recipients(db, mission, mailing_kind(kind), scope, side=side, ids=ids, now=clock.now())
         except AudienceRefused as refused:
-            return render(
-                request, "mailings.html", status_code=422, **context, problem=audience_problem(t, refused)
-            )
+            context["problem"] = audience_problem(t, refused)
+            return render(request, "mailings.html", status_code=422, **context)
         context |= {"people": people, "previews": previews(settings.mail, mailing_kind(kind), people)}
         if not people:
             context["problem"] = audience_problem(t, AudienceRefused("recipients", ""))
