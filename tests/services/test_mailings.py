@@ -1,9 +1,12 @@
 """Mailings: who an invitation or a reminder goes to, the previews per language, and sending that mails
 nobody twice however often the job runs; on SQLite and PostgreSQL."""
 
+import contextlib
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -180,3 +183,39 @@ def test_nobody_concerned_is_refused(factory: sessionmaker[Session]) -> None:
         with pytest.raises(AudienceRefused) as unknown:
             plan_mailing(session, _mission(session), "party", "everyone", by="o", now=NOW)
         assert (unknown.value.field, unknown.value.value) == ("kind", "party")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batch=st.integers(1, 5), stops=st.lists(st.integers(0, 4), max_size=3))
+def test_however_the_runs_stop_everyone_gets_exactly_one_mail(
+    factory: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch, batch: int, stops: list[int]
+) -> None:
+    """Runs that stop after some progress reports, then one that finishes: one mail and one sign-in link
+    per recipient, whatever the batch size and wherever the runs stopped."""
+    monkeypatch.setattr(mailings, "BATCH", batch)
+    with transaction(factory) as session:
+        mailing_id = plan_mailing(session, _mission(session), "invitation", "everyone", by="o", now=NOW).id
+        links_before = session.scalar(select(func.count()).select_from(LoginLink)) or 0
+
+    def stopping_after(reports: int):  # type: ignore[no-untyped-def]
+        seen = []
+
+        def progress(**values: object) -> None:
+            seen.append(values)
+            if len(seen) > reports:
+                raise RuntimeError("stopped")
+
+        return progress
+
+    for reports in stops:
+        with contextlib.suppress(RuntimeError):
+            send_mailing(factory, MAIL, mailing_id, stopping_after(reports))
+    send_mailing(factory, MAIL, mailing_id, lambda **values: None)
+    with factory() as session:
+        query = select(OutboxMail.participant_id).where(OutboxMail.mailing_id == mailing_id)
+        mailed = sorted(session.scalars(query))
+        everyone = sorted(
+            session.scalars(select(Participant.id).join(Mission).where(Mission.slug == "test-osaka"))
+        )
+        links = (session.scalar(select(func.count()).select_from(LoginLink)) or 0) - links_before
+    assert (mailed, links) == (everyone, len(everyone))
