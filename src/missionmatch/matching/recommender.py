@@ -20,7 +20,7 @@ from missionmatch.matching.quality import floor_for, holds_up
 from missionmatch.matching.reasons import explain
 from missionmatch.matching.recommender_sparse import exact_scores, sparse_scores
 from missionmatch.matching.rules import allowed_matrix
-from missionmatch.matching.term_evidence import term_matrix, term_vectors
+from missionmatch.matching.term_evidence import add_shared_terms, term_vectors
 from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
 
 
@@ -76,7 +76,7 @@ def score_matrix(ep: EmbeddedProfiles, allowed: np.ndarray, config: MatchConfig)
     if config.term_weight:
         # before the balancing, so that a term many profiles share cannot make a hub
         terms = term_vectors(ep.profiles, config.term_stem, config.term_max_df)
-        score = score + config.term_weight * term_matrix(terms)
+        add_shared_terms(score, terms, config.term_weight)
     if config.temperature > 0:
         return sinkhorn_log(score, allowed, config.temperature, config.sinkhorn_iters)
     return np.where(allowed, score, -np.inf).astype(np.float32)

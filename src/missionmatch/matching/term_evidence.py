@@ -21,17 +21,20 @@ import numpy as np
 
 from missionmatch.matching.profile import Profile
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9+\-]*")
+# Latin-script runs (with accented letters) after NFKC and case folding; accents are dropped per word, so the
+# rest of a Japanese text is never decomposed character by character
+_WORD = re.compile(r"[0-9a-z\u00c0-\u024f][0-9a-z\u00c0-\u024f+\-]*")
 MIN_LETTERS = 4  # shorter words are mostly function words; shorter codes count when they hold a digit
 
 
 def terms(text: str, stem: int) -> set[str]:
     """The stemmed Latin-script terms of a text (full-width letters folded, accents dropped)."""
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    plain = "".join(c for c in folded if not unicodedata.combining(c))
     out = set()
-    for match in _WORD.finditer(plain):
+    for match in _WORD.finditer(unicodedata.normalize("NFKC", text).casefold()):
         word = match.group(0).strip("+-")
+        if not word.isascii():
+            decomposed = unicodedata.normalize("NFKD", word)
+            word = "".join(c for c in decomposed if not unicodedata.combining(c))
         has_digit = any(c.isdigit() for c in word)
         if len(word) >= MIN_LETTERS or (has_digit and any(c.isalpha() for c in word)):
             out.add(word[:stem])
@@ -115,16 +118,23 @@ def _postings(ids: list[np.ndarray], weights: list[np.ndarray]) -> tuple[np.ndar
     return flat_ids[order], owner[order], flat_w[order]
 
 
-def term_matrix(tv: TermVectors) -> np.ndarray:
-    """pair_scores for every pair as an n × n matrix, term by term (the terms are rare, so the pairs that
-    share one are few): memory n², like the dense scorer's other matrices."""
-    n = len(tv)
-    out = np.zeros((n, n), np.float32)
+def add_shared_terms(score: np.ndarray, tv: TermVectors, weight: float) -> None:
+    """score += weight × pair_scores for every pair, in place and term by term: the terms are rare, so the
+    pairs that share one are few, and no n × n temporary is made (the dense scorer holds enough of them)."""
     need_t, need_p, need_w = _postings(tv.need_terms, tv.need_weights)
     offer_t, offer_p, offer_w = _postings(tv.offer_terms, tv.offer_weights)
+    half = np.float32(0.5 * weight)
     for t in np.intersect1d(need_t, offer_t):
         a = slice(*np.searchsorted(need_t, [t, t + 1]))
         b = slice(*np.searchsorted(offer_t, [t, t + 1]))
-        # one entry per profile and term: no index repeats within the block
-        out[np.ix_(need_p[a], offer_p[b])] += np.outer(need_w[a], offer_w[b])
-    return 0.5 * (out + out.T)
+        block = half * np.outer(need_w[a], offer_w[b])
+        # one entry per profile and term, so no index repeats within a block; both directions of the mean
+        score[np.ix_(need_p[a], offer_p[b])] += block
+        score[np.ix_(offer_p[b], need_p[a])] += block.T
+
+
+def term_matrix(tv: TermVectors) -> np.ndarray:
+    """pair_scores of every pair as an n × n matrix."""
+    out = np.zeros((len(tv), len(tv)), np.float32)
+    add_shared_terms(out, tv, 1.0)
+    return out
