@@ -1,10 +1,10 @@
 """Shared-term evidence: rare words written the same way in one profile's needs and the other's offers.
 
-Sentence embeddings blur what a pair shares literally: "CLT", "matcha", "SAP", "ISO 10218", "titanium" /
-"titane" / "Titan". Product names, acronyms, standards and Latin-script cognates survive translation, also
-inside Japanese text, so they are evidence across languages without a lexicon. Words are cut to their
-first `stem` characters (accents and case ignored), weighted by rarity in the mission (IDF), and a term that
-appears in more than `max_df` of the fields says nothing ("company", "Europe"). Needs and offers only:
+Sentence embeddings blur what a pair shares literally: "matcha", "SOPARFI", "10218" (ISO 10218), "CO2",
+"titanium" / "titane" / "Titan". Product names, codes, standards and Latin-script cognates survive
+translation, also inside Japanese text, so they are evidence across languages without a lexicon. Words are
+cut to their first `stem` characters (accents and case ignored) and weighted by rarity in the mission (IDF);
+a term in more than `max_df` of the fields says nothing ("company", "Europe"). Needs against offers only:
 two companies selling the same thing share terms too, and they are competitors, not partners.
 """
 
@@ -24,7 +24,9 @@ from missionmatch.matching.profile import Profile
 # Latin-script runs (with accented letters) after NFKC and case folding; accents are dropped per word, so the
 # rest of a Japanese text is never decomposed character by character
 _WORD = re.compile(r"[0-9a-z\u00c0-\u024f][0-9a-z\u00c0-\u024f+\-]*")
-MIN_LETTERS = 4  # shorter words are mostly function words; shorter codes count when they hold a digit
+# shorter words are mostly function words ("the", "des", "und"); shorter codes count when they hold a digit.
+# Three-letter acronyms ("CLT", "SAP") measured no better (docs/benchmarks-matching.md), so they are left out
+MIN_LETTERS = 4
 
 
 def terms(text: str, stem: int) -> set[str]:
