@@ -48,7 +48,8 @@ def weighted_scores(
     alpha: float,
     band: tuple[float, float],
 ) -> np.ndarray:
-    """recommender.score_matrix with the seller-weighted mean of the two directions (sector hint off, shared terms as configured)."""
+    """recommender.score_matrix with the seller-weighted mean of the two directions (sector hint off, shared
+    terms as configured)."""
     c = hub_correct(_directional(ep, allowed), allowed, config.hub_k)
     observed = c[allowed & ~np.isnan(c)]
     fill = float(np.quantile(observed, config.missing_quantile)) if observed.size else 0.0
