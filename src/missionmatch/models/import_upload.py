@@ -21,8 +21,7 @@ class ImportUpload(Base):
     file_name: Mapped[str] = mapped_column(String(200))
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    # the mapping the organiser chose for this file: {"columns": {field: header}, "key": field, "update": bool};
-    # NULL until the mapping step
+    # the mapping chosen for this file (services/import_mapping.ColumnChoice as JSON); NULL until then
     choice: Mapped[dict | None] = mapped_column(JSON)
 
     def expired(self, now: dt.datetime) -> bool:
@@ -31,7 +30,7 @@ class ImportUpload(Base):
 
 class ImportMapping(Base):
     """The column mapping last chosen for a mission's imports, suggested for its next file: normalised
-    header -> field ("" for a column the organiser chose to ignore), and the field that finds a participant."""
+    header -> field ("" for a column left out), and the field that finds a participant."""
 
     __tablename__ = "import_mapping"
 

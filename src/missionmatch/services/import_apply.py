@@ -93,5 +93,7 @@ def _new_person(mission: Mission, row: PlannedRow) -> Participant:
     values = row.values
     offers, needs = values.get("offers", ""), values.get("needs", "")
     language = values.get("profile_language") or guess_language(f"{offers} {needs}")
-    profile = Profile(language=language, offers=offers, needs=needs, sectors=values.get("sectors", []), keywords=[])
+    profile = Profile(
+        language=language, offers=offers, needs=needs, sectors=values.get("sectors", []), keywords=[]
+    )
     return Participant(mission=mission, languages=[], profile=profile)

@@ -69,7 +69,9 @@ def read_cells(row: dict[str, str], bad: Complain) -> Values:
             else:
                 values[field] = side
         elif field == "languages":
-            values[field] = _codes(text, lambda label: LANGUAGE_WORDS.get(label.casefold()), "language", field, bad)
+            values[field] = _codes(
+                text, lambda label: LANGUAGE_WORDS.get(label.casefold()), "language", field, bad
+            )
         elif field == "sectors":
             values[field] = _codes(text, find_sector, "sector", field, bad)
         elif field == "profile_language":

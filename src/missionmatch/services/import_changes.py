@@ -8,8 +8,10 @@ from missionmatch.models import Organisation, Participant, Profile
 from missionmatch.services.import_cells import Values
 
 # fields stored on the participant, on their profile, and on their organisation
-PERSON_FIELDS = ("email", "key", "first_name", "last_name", "job_title", "languages")
-PERSON_FIELDS += ("min_meetings", "max_meetings", "hosted_table")
+PERSON_FIELDS: tuple[str, ...] = (
+    *("email", "key", "first_name", "last_name", "job_title", "languages"),
+    *("min_meetings", "max_meetings", "hosted_table"),
+)
 PROFILE_FIELDS = ("sectors", "offers", "needs", "profile_language")
 ORGANISATION_FIELDS = ("country", "city", "website")
 

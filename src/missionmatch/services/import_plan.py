@@ -57,9 +57,14 @@ class ImportPlan:
         return sum(1 for row in self.rows if row.action == action)
 
     def fingerprint(self) -> str:
-        """Equal for two plans that would write the same: the apply step refuses a plan the preview did not show."""
-        rows = [[r.number, r.action, r.email, [[c.field, c.before, c.after] for c in r.changes]] for r in self.rows]
-        text = json.dumps([self.choice.as_json(), rows, self.new_organisations], sort_keys=True, ensure_ascii=False)
+        """Equal for two plans that write the same: the apply step refuses a plan the preview did not show."""
+        rows = [
+            [r.number, r.action, r.email, [[c.field, c.before, c.after] for c in r.changes]]
+            for r in self.rows
+        ]
+        text = json.dumps(
+            [self.choice.as_json(), rows, self.new_organisations], sort_keys=True, ensure_ascii=False
+        )
         return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -94,7 +99,7 @@ def plan_import(session: Session, mission: Mission, sheet: Sheet, choice: Column
         if not any(cells.values()):
             continue  # blank lines at the end of sheets are common
         complaints: list[tuple[str, str]] = []
-        planned = _plan_row(state, choice, number, cells, lambda f, r: complaints.append((f, r)))
+        planned = _plan_row(state, choice, number, cells, _collector(complaints))
         if complaints:
             complaints.sort(key=lambda c: order.get(c[0], len(order)))  # in the file's column order
             plan.problems.extend(Problem(f"row {number}", columns.get(f, f), r) for f, r in complaints)
@@ -107,7 +112,16 @@ def plan_import(session: Session, mission: Mission, sheet: Sheet, choice: Column
     return plan
 
 
-def _plan_row(state: _Mission, choice: ColumnChoice, number: int, cells: dict[str, str], bad: Complain) -> PlannedRow | None:
+def _collector(complaints: list[tuple[str, str]]) -> Complain:
+    def bad(field: str, reason: str) -> None:
+        complaints.append((field, reason))
+
+    return bad
+
+
+def _plan_row(
+    state: _Mission, choice: ColumnChoice, number: int, cells: dict[str, str], bad: Complain
+) -> PlannedRow | None:
     values = read_cells(cells, bad)
     key_field = choice.key_field
     match = values.get(key_field) if key_field == "email" else cells.get(key_field)
@@ -179,7 +193,9 @@ def _side(state: _Mission, name: str, values: Values, cells: dict[str, str], bad
     return side
 
 
-def _check_limits(state: _Mission, person: Participant | None, organisation: str, values: Values, number: int, bad: Complain) -> None:
+def _check_limits(
+    state: _Mission, person: Participant | None, organisation: str, values: Values, number: int, bad: Complain
+) -> None:
     def current(name: str) -> int | None:
         return values[name] if name in values else getattr(person, name) if person else None
 
@@ -195,7 +211,9 @@ def _check_limits(state: _Mission, person: Participant | None, organisation: str
         state.taken.setdefault(limits.hosted_table, TableHolder(organisation.casefold(), holder))
 
 
-def _organisation_changes(state: _Mission, organisation: Organisation, values: Values, number: int, bad: Complain) -> list[Change]:
+def _organisation_changes(
+    state: _Mission, organisation: Organisation, values: Values, number: int, bad: Complain
+) -> list[Change]:
     """An organisation's city, country or website from the first row that changes it; a later row that
     gives another value is refused, not silently preferred."""
     changes = []

@@ -18,7 +18,9 @@ from missionmatch.services.tabular import Sheet, read_upload
 def store_upload(session: Session, mission: Mission, file_name: str, content: bytes) -> ImportUpload:
     """Raises UnreadableFile when the file is no sheet; nothing is stored then."""
     read_upload(file_name, content)
-    upload = ImportUpload(mission_id=mission.id, file_name=file_name[:200], content=content, created_at=clock.now())
+    upload = ImportUpload(
+        mission_id=mission.id, file_name=file_name[:200], content=content, created_at=clock.now()
+    )
     session.add(upload)
     session.flush()
     return upload
@@ -56,7 +58,9 @@ def preview_upload(session: Session, mission: Mission, upload: ImportUpload) -> 
 
 def apply_upload(session: Session, mission: Mission, upload: ImportUpload, expected: str) -> ImportReport:
     """Writes the preview whose fingerprint is `expected`, then forgets the file."""
-    report = apply_import(session, mission, upload_sheet(upload), upload_choice(session, mission, upload), expected)
+    report = apply_import(
+        session, mission, upload_sheet(upload), upload_choice(session, mission, upload), expected
+    )
     session.delete(upload)
     session.flush()
     return report

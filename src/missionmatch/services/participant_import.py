@@ -26,7 +26,7 @@ def choose_columns(
     key_field: str = "email",
     update: bool = True,
 ) -> ColumnChoice:
-    """The suggested mapping with the caller's overrides; raises InputRejected when a needed column is missing."""
+    """The suggested mapping with the caller's overrides; raises InputRejected when a needed column lacks."""
     saved = saved_mapping(session, mission)
     columns, problems = detect_columns(sheet.headers, overrides, saved.headers if saved else None)
     if key_field not in columns and not problems:
@@ -63,4 +63,6 @@ def import_participants(
     key_field: str = "email",
     update: bool = True,
 ) -> ImportReport:
-    return import_sheet(session, mission, read_sheet(path), column_overrides, key_field=key_field, update=update)
+    return import_sheet(
+        session, mission, read_sheet(path), column_overrides, key_field=key_field, update=update
+    )

@@ -28,7 +28,10 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("choice", sa.JSON(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["mission_id"], ["mission.id"], name=op.f("fk_import_upload_mission_id_mission"), ondelete="CASCADE"
+            ["mission_id"],
+            ["mission.id"],
+            name=op.f("fk_import_upload_mission_id_mission"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_import_upload")),
     )
@@ -39,7 +42,10 @@ def upgrade() -> None:
         sa.Column("headers", sa.JSON(), nullable=False),
         sa.Column("key_field", sa.String(length=32), nullable=False),
         sa.ForeignKeyConstraint(
-            ["mission_id"], ["mission.id"], name=op.f("fk_import_mapping_mission_id_mission"), ondelete="CASCADE"
+            ["mission_id"],
+            ["mission.id"],
+            name=op.f("fk_import_mapping_mission_id_mission"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("mission_id", name=op.f("pk_import_mapping")),
     )
