@@ -3,7 +3,7 @@ read back with the mapping chosen for it, removed when applied or once `KEPT` ha
 
 import datetime as dt
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
@@ -28,10 +28,8 @@ def store_upload(session: Session, mission: Mission, file_name: str, content: by
 
 def find_upload(session: Session, mission: Mission, upload_id: int) -> ImportUpload | None:
     """The mission's upload while it is kept; None for another mission's, an applied or an expired one."""
-    found = session.scalar(
-        select(ImportUpload).where(ImportUpload.id == upload_id, ImportUpload.mission_id == mission.id)
-    )
-    if found is None or found.expired(clock.now()):
+    found = session.get(ImportUpload, upload_id)  # the session's get: an id no row can have is None
+    if found is None or found.mission_id != mission.id or found.expired(clock.now()):
         return None
     return found
 
