@@ -32,7 +32,10 @@ def _preview(browser: Browser, url: str) -> str:
 
 def test_the_mapping_is_suggested_from_japanese_headers(world: World) -> None:
     browser = world.organiser()
-    sheet = "メールアドレス,姓,名,会社名,区分,役職,備考\nmori@nano.example.jp,森,花子,大阪ナノ株式会社,ホスト,部長,\n"
+    sheet = (
+        "メールアドレス,姓,名,会社名,区分,役職,備考\n"
+        "mori@nano.example.jp,森,花子,大阪ナノ株式会社,ホスト,部長,\n"
+    )
     page = browser.get(upload(browser, SLUG, "hosts.csv", sheet.encode("utf-8"))).text
     assert suggested(page) == {
         "column-0": "email",
