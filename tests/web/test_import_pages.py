@@ -97,6 +97,7 @@ def test_two_columns_for_one_field_are_refused_in_french(world: World) -> None:
     response = choose(browser, url, {"column-6": "job_title"})
     assert response.status_code == 400
     assert "Colonne « Contact direct » : la colonne « Poste » contient déjà ce champ." in response.text
+    assert suggested(response.text)["column-6"] == "job_title"  # the refused choice is shown to be fixed
 
 
 def test_apply_is_refused_when_the_participants_changed_since_the_preview(world: World) -> None:

@@ -36,13 +36,19 @@ def _upload(db: DbSession, mission: Mission, upload_id: int) -> ImportUpload:
 
 
 def _mapping_page(
-    request: Request, db: DbSession, mission: Mission, upload: ImportUpload, **extra: object
+    request: Request,
+    db: DbSession,
+    mission: Mission,
+    upload: ImportUpload,
+    picked: list[str] | None = None,
+    **extra: object,
 ) -> Response:
     sheet = upload_sheet(upload)
     choice = upload_choice(db, mission, upload)
     by_header = {header: field for field, header in choice.columns.items()}
+    picked = picked or [by_header.get(header, "") for header in sheet.headers]  # a refused choice is kept
     columns = [
-        (index, header, by_header.get(header, ""), [row.get(header, "") for row in sheet.rows[:SAMPLES]])
+        (index, header, picked[index], [row.get(header, "") for row in sheet.rows[:SAMPLES]])
         for index, header in enumerate(sheet.headers)
     ]
     return render(
@@ -82,7 +88,7 @@ async def mapping_choose(
         choice = choice_from_columns(headers, picked, key, update == "on")
     except InputRejected as rejected:
         problems = [mapping_problem(t, problem) for problem in rejected.problems]
-        return _mapping_page(request, db, mission, upload, problems=problems)
+        return _mapping_page(request, db, mission, upload, picked, problems=problems)
     choose_mapping(db, mission, upload, choice)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/import/{upload.id}/preview", status_code=303)
