@@ -8,7 +8,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from missionmatch.models import Mission, Organisation, Participant
 from missionmatch.models.enums import Side
@@ -71,8 +72,15 @@ class ImportPlan:
 class _Mission:
     """The mission as the rows find it, and what earlier rows of the file already claimed."""
 
-    def __init__(self, mission: Mission, key_field: str) -> None:
-        people = list(mission.participants)
+    def __init__(self, session: Session, mission: Mission, key_field: str) -> None:
+        # one query for the people, their profiles and organisations, not one a row compared
+        people = list(
+            session.scalars(
+                select(Participant)
+                .where(Participant.mission_id == mission.id)
+                .options(selectinload(Participant.profile), selectinload(Participant.organisation))
+            )
+        )
         self.by_key = {getattr(p, key_field): p for p in people}
         self.by_email = {p.email: p for p in people}
         self.by_reference = {p.key: p for p in people}
@@ -90,7 +98,7 @@ def plan_import(session: Session, mission: Mission, sheet: Sheet, choice: Column
     if missing:
         raise InputRejected([Problem("header", "", f"no column for {name!r}") for name in missing])
     plan = ImportPlan(choice, sheet.encoding)
-    state = _Mission(mission, choice.key_field)
+    state = _Mission(session, mission, choice.key_field)
     order = {name: sheet.headers.index(header) for name, header in columns.items()}
     new: set[str] = set()
     for offset, raw in enumerate(sheet.rows):
