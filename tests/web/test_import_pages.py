@@ -94,8 +94,9 @@ def test_two_columns_for_one_field_are_refused_in_french(world: World) -> None:
     browser = world.organiser()
     browser.get("/language/fr")
     url = upload(browser, SLUG, "delegation.csv", FRENCH.encode("cp1252"))
-    response = choose(browser, url, {"column-6": "job_title"})
+    response = choose(browser, url, {"column-6": "job_title"}, key="key")
     assert response.status_code == 400
+    assert '<option value="key" selected>' in response.text  # the key chosen is kept too
     assert "Colonne « Contact direct » : la colonne « Poste » contient déjà ce champ." in response.text
     assert suggested(response.text)["column-6"] == "job_title"  # the refused choice is shown to be fixed
 

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from missionmatch.models import ImportUpload, Mission
 from missionmatch.services.import_apply import PreviewOutdated
-from missionmatch.services.import_mapping import choice_from_columns
+from missionmatch.services.import_mapping import ColumnChoice, choice_from_columns
 from missionmatch.services.import_uploads import (
     apply_upload,
     choose_mapping,
@@ -40,11 +40,12 @@ def _mapping_page(
     db: DbSession,
     mission: Mission,
     upload: ImportUpload,
+    refused: ColumnChoice | None = None,
     picked: list[str] | None = None,
     **extra: object,
 ) -> Response:
     sheet = upload_sheet(upload)
-    choice = upload_choice(db, mission, upload)
+    choice = refused or upload_choice(db, mission, upload)
     by_header = {header: field for field, header in choice.columns.items()}
     picked = picked or [by_header.get(header, "") for header in sheet.headers]  # a refused choice is kept
     columns = [
@@ -88,7 +89,8 @@ async def mapping_choose(
         choice = choice_from_columns(headers, picked, key, update == "on")
     except InputRejected as rejected:
         problems = [mapping_problem(t, problem) for problem in rejected.problems]
-        return _mapping_page(request, db, mission, upload, picked, problems=problems)
+        refused = ColumnChoice({}, key, update == "on")  # shown as sent, to be fixed
+        return _mapping_page(request, db, mission, upload, refused, picked, problems=problems)
     choose_mapping(db, mission, upload, choice)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/import/{upload.id}/preview", status_code=303)
