@@ -123,3 +123,13 @@ def test_another_missions_upload_is_not_found(world: World) -> None:
     assert other.get(url.replace(SLUG, "other-tokyo")).status_code == 404
     assert other.get(url).status_code == 404
     assert world.organiser().get(f"/missions/{SLUG}/import/{2**64 + 7}").status_code == 404
+
+
+def test_the_preview_is_in_japanese(world: World) -> None:
+    browser = world.organiser()
+    browser.get("/language/ja")
+    url = upload(browser, SLUG, "delegation.csv", FRENCH.encode("cp1252"))
+    choose(browser, url)
+    page = _preview(browser, url)
+    assert "追加：1 件。更新：1 件。変更なし：1 件。新しい組織：1 件。" in page
+    assert "インポートを実行" in page
