@@ -13,6 +13,7 @@ from missionmatch.models.calendar_feed import CalendarFeed
 from missionmatch.models.campaign import Campaign
 from missionmatch.models.content_revision import bump_content_revision
 from missionmatch.models.feedback import Feedback
+from missionmatch.models.import_upload import ImportMapping, ImportUpload
 from missionmatch.models.job import Job
 from missionmatch.models.job_file import JobFile
 from missionmatch.models.login_throttle import LoginThrottle
@@ -41,6 +42,8 @@ __all__ = [
     "CalendarFeed",
     "Campaign",
     "Feedback",
+    "ImportMapping",
+    "ImportUpload",
     "InterpreterPool",
     "Job",
     "JobFile",

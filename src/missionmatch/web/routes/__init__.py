@@ -15,6 +15,7 @@ from missionmatch.web.routes import (
     directory,
     feedback,
     home,
+    import_steps,
     imports,
     jobs,
     mailings,
@@ -69,6 +70,7 @@ ROUTERS: list[APIRouter] = [
     participant_withdrawal.router,
     personal_data.router,
     imports.router,
+    import_steps.router,
     outbox.router,
     mailings.router,
     request_steering.router,  # before requests_board: /requests/matrix/approve is not a request id
