@@ -36,6 +36,7 @@ def _messages(t: Translator) -> dict[str, str]:
             "%(registered)s participants are already registered: remove some first or raise the capacity."
         ),
         "no_participant": t.gettext("Choose at least one participant."),
+        "not_waiting": t.gettext("This participant is not on the waiting list (any more)."),
         "full": t.gettext(
             "Not enough places: %(left)s left of %(capacity)s, %(wanted)s asked for. Nobody was added."
         ),
