@@ -131,7 +131,7 @@ def promote(session: Session, mail: MailSettings, item: ProgrammeItem, person: P
         raise refuse("participant_id", "not_waiting")
     free = waiting.free_places(session, item)
     if free is not None and free <= 0:
-        raise refuse("participant_id", "full", left=0, capacity=item.capacity, wanted=1)
+        raise refuse("participant_id", "no_place_left", capacity=item.capacity)
     found = Promotions()
     _register_waiting(session, mail, item, person, found)
     session.flush()

@@ -152,7 +152,8 @@ def register(session: Session, item: ProgrammeItem, people: list[Participant]) -
     if result.added:
         rows = [{"programme_item_id": item.id, "participant_id": p.id} for p in result.added]
         session.execute(insert(programme_registration), rows)
-    late = [p for p in new if p not in result.added]
+    queued = {entry.participant_id for entry in waiting.entries(session, item)}
+    late = [p for p in new if p not in result.added and p.id not in queued]
     if late:
         waiting.join(session, item, late, now())
         result.waiting = [(p, waiting.position_of(session, item, p) or 0) for p in late]

@@ -73,6 +73,11 @@ def withdraw(
     session.refresh(participant)
     plan = withdrawal_plan(session, participant)
     record = participant.withdrawal or {"meetings": {}, "requests": {}}
+    # the statuses to come back to, read before anything is cancelled
+    record = record | {
+        "meetings": record["meetings"] | {str(m.id): m.status.value for m in plan.meetings},
+        "requests": record["requests"] | {str(r.id): r.status.value for r in plan.requests},
+    }
     for meeting in plan.meetings:
         change_status_locked(session, meeting, MeetingStatus.CANCELLED)
     for request in plan.requests:
@@ -80,9 +85,7 @@ def withdraw(
     participant.withdrawn_at = participant.withdrawn_at or at
     session.flush()  # withdrawn before the freed places are filled: the promotion skips them
     given_up, plan.promotions = release(session, mail, participant)
-    participant.withdrawal = {
-        "meetings": record["meetings"] | {str(m.id): m.status.value for m in plan.meetings},
-        "requests": record["requests"] | {str(r.id): r.status.value for r in plan.requests},
+    participant.withdrawal = record | {
         "programme": record.get("programme", {}) | given_up["programme"],
         "waiting": record.get("waiting", {}) | given_up["waiting"],
     }
