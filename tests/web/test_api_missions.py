@@ -18,7 +18,9 @@ def test_programme_items_in_time_order_with_registrations_and_waiting_lists(worl
     anne, jonas, yamada, sato = (world.participant("test-osaka", k).id for k in ("p-1", "p-2", "p-3", "p-4"))
     with transaction(world.factory) as session:  # the visit has 2 places: Anne and one more
         mission_id = session.get(Participant, anne).mission_id
-        query = select(ProgrammeItem).where(ProgrammeItem.key == "visit-1", ProgrammeItem.mission_id == mission_id)
+        query = select(ProgrammeItem).where(
+            ProgrammeItem.key == "visit-1", ProgrammeItem.mission_id == mission_id
+        )
         visit = session.scalars(query).one()
         register(session, visit, [session.get(Participant, i) for i in (sato, jonas, yamada)])
     response = organiser_api(world).get(PATHS[0])
