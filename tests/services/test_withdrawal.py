@@ -52,7 +52,7 @@ def test_withdrawing_cancels_and_undo_restores(factory: sessionmaker[Session]) -
     with factory() as session:
         assert _person(session, "p-3").withdrawn_at == AT
     with transaction(factory) as session:
-        report = undo_withdrawal(session, _person(session, "p-3"))
+        report = undo_withdrawal(session, _person(session, "p-3"), mail=MailSettings())
         assert ([m.key for m in report.restored], report.not_restored, report.requests_restored) == (
             ["m-1"],
             [],
@@ -79,7 +79,7 @@ def test_a_place_taken_meanwhile_is_not_restored_and_says_why(factory: sessionma
             )
         )
     with transaction(factory) as session:
-        report = undo_withdrawal(session, _person(session, "p-3"))
+        report = undo_withdrawal(session, _person(session, "p-3"), mail=MailSettings())
         [(meeting, why, refusals)] = report.not_restored
         assert (meeting.key, why, [r.code for r in refusals]) == ("m-1", "taken", ["table_taken"])
         assert (report.restored, report.requests_restored) == ([], 1)
@@ -91,7 +91,7 @@ def test_nothing_comes_back_with_a_partner_who_withdrew_too(factory: sessionmake
         withdraw(session, _person(session, "p-3"), AT, mail=MailSettings())
         withdraw(session, _person(session, "p-1"), AT, mail=MailSettings())
     with transaction(factory) as session:
-        report = undo_withdrawal(session, _person(session, "p-3"))
+        report = undo_withdrawal(session, _person(session, "p-3"), mail=MailSettings())
         assert [(m.key, why) for m, why, _ in report.not_restored] == [("m-1", "partner_gone")]
         assert (report.requests_restored, report.requests_not_restored) == (0, 1)
     assert _state(factory) == ("cancelled", "cancelled", False)

@@ -107,7 +107,7 @@ def _restore_meeting(session: Session, meeting: Meeting, status: MeetingStatus, 
             report.restored.append(meeting)
 
 
-def undo_withdrawal(session: Session, participant: Participant) -> UndoReport:
+def undo_withdrawal(session: Session, participant: Participant, *, mail: MailSettings) -> UndoReport:
     """Brings a withdrawn participant back with what can safely be restored (see the module's docstring)."""
     lock_schedule(session, participant.mission_id)
     session.refresh(participant)
@@ -131,6 +131,6 @@ def undo_withdrawal(session: Session, participant: Participant) -> UndoReport:
             report.requests_restored += 1
         else:
             report.requests_not_restored += 1
-    report.programme = restore(session, participant, record)
+    report.programme = restore(session, mail, participant, record)
     flush_checked(session)
     return report

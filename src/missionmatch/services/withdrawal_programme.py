@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import Participant, ProgrammeItem, WaitingEntry
 from missionmatch.services import programme_waiting as waiting
-from missionmatch.services.programme_promotion import Promotions
+from missionmatch.services.programme_promotion import Promotions, fill_places
 from missionmatch.services.programme_setup import register, unregister
 from missionmatch.settings import MailSettings
 
@@ -21,6 +21,8 @@ class ProgrammeUndo:
     registered: list[ProgrammeItem] = field(default_factory=list)
     # items whose place was taken meanwhile: back on the waiting list, with the position
     waiting: list[tuple[ProgrammeItem, int]] = field(default_factory=list)
+    # a place that freed meanwhile on a list they are back on: filled as any free place (them or others)
+    promotions: Promotions = field(default_factory=Promotions)
 
 
 def programme_plan(
@@ -51,7 +53,9 @@ def release(
     return record, promotions
 
 
-def restore(session: Session, participant: Participant, record: dict[str, dict[str, str]]) -> ProgrammeUndo:
+def restore(
+    session: Session, mail: MailSettings, participant: Participant, record: dict[str, dict[str, str]]
+) -> ProgrammeUndo:
     """Takes back what `release` recorded, within the capacities as they are now (the participant is no
     longer withdrawn; the caller holds the mission's lock)."""
     report = ProgrammeUndo()
@@ -72,5 +76,10 @@ def restore(session: Session, participant: Participant, record: dict[str, dict[s
         if item is not None:
             waiting.join(session, item, [participant], clock.now())
             waiting.move(session, item, participant, int(position or 1))
-            report.waiting.append((item, waiting.position_of(session, item, participant) or 0))
+            report.promotions.extend(fill_places(session, mail, item))
+            now_at = waiting.position_of(session, item, participant)
+            if now_at is None:
+                report.registered.append(item)  # promoted at once: a place had freed meanwhile
+            else:
+                report.waiting.append((item, now_at))
     return report

@@ -45,15 +45,22 @@ def withdraw_participant(
 
 
 @router.post("/missions/{slug}/participants/{participant_id}/undo-withdrawal")
-def undo(request: Request, mission: ManagedMission, participant_id: int, db: DbSession, t: Lang) -> Response:
+def undo(
+    request: Request,
+    mission: ManagedMission,
+    participant_id: int,
+    db: DbSession,
+    t: Lang,
+    settings: Settings,
+) -> Response:
     participant = _participant_of(db, mission, participant_id)
     try:
-        report = undo_withdrawal(db, participant)
+        report = undo_withdrawal(db, participant, mail=settings.mail)
     except PlacementRefused as refused:  # the database refused a double booking: someone wrote meanwhile
         db.rollback()
         message = " ".join(refusal_texts(t, refused.refusals, mission.timezone))
         return render(request, "error.html", status_code=409, message=message)
-    db.commit()
+    committed_with_mails(db, settings, report.programme.promotions)
     reasons = {
         meeting.id: refusal_texts(t, refusals, mission.timezone)
         for meeting, _, refusals in report.not_restored
