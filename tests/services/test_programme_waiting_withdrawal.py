@@ -78,7 +78,7 @@ def test_a_waiting_participant_who_withdraws_leaves_the_list_and_comes_back_in_t
     with transaction(factory) as session:
         report = undo_withdrawal(session, person(session, "p-1"), mail=MAIL)
         assert ([i.key for i in report.programme.registered], report.programme.waiting) == (
-            ["forum", "quiet"],
+            ["forum", "visit-1", "quiet"],
             [],
         )
         assert [m.recipient for m in report.programme.promotions.mails] == ["Anne.Muller@luxsat.example.lu"]
