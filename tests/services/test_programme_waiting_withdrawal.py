@@ -81,7 +81,7 @@ def test_a_waiting_participant_who_withdraws_leaves_the_list_and_comes_back_in_t
             ["forum", "visit-1", "quiet"],
             [],
         )
-        assert [m.recipient for m in report.programme.promotions.mails] == ["Anne.Muller@luxsat.example.lu"]
+        assert [m.recipient for m in report.programme.promotions.mails] == ["anne.muller@luxsat.example.lu"]
         assert registered(session, "quiet") == ["p-1"]
 
 
