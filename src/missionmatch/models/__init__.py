@@ -26,6 +26,7 @@ from missionmatch.models.participant import Participant, Unavailability
 from missionmatch.models.partner_exclusion import PartnerExclusion
 from missionmatch.models.profile import Profile
 from missionmatch.models.programme import ProgrammeItem
+from missionmatch.models.programme_waiting import WaitingEntry
 from missionmatch.models.recommendation import Recommendation
 from missionmatch.models.schedule_version import ScheduleVersion
 from missionmatch.models.slot_occupancy import SlotOccupancy
@@ -64,6 +65,7 @@ __all__ = [
     "ScheduleVersion",
     "SlotOccupancy",
     "Unavailability",
+    "WaitingEntry",
     "WebSession",
     "bump_content_revision",
 ]

@@ -40,6 +40,7 @@ from missionmatch.web.routes import (
     profile,
     programme,
     programme_attendance,
+    programme_waiting,
     recommendations,
     report,
     request_steering,
@@ -61,6 +62,7 @@ ROUTERS: list[APIRouter] = [
     mission_settings.router,
     programme.router,
     programme_attendance.router,
+    programme_waiting.router,
     sessions.router,
     participant_bulk.router,  # before participants: /participants/bulk is not a participant id
     participant_forms.router,  # before participants: /participants/new is not a participant id
