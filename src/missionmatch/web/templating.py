@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from missionmatch.localized import viewing_in
 from missionmatch.sectors import SECTORS, sector_name
 from missionmatch.services.change_words import change_lines
 from missionmatch.services.person_names import display_name
@@ -43,19 +44,20 @@ TEMPLATES.env.globals.update(sector_label=sector_label, month_year=month_year, n
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     translator = get_translator(request)
-    return TEMPLATES.TemplateResponse(
-        request,
-        name,
-        {
-            "_": translator.gettext,
-            "ngettext": translator.ngettext,
-            "t": translator,
-            "lang": translator.language,
-            "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-            "csrf_field": CSRF_FIELD,
-            "csrf_token": csrf_token(request),
-            "role": request.session.get("role"),
-            **context,
-        },
-        status_code=status_code,
-    )
+    with viewing_in(translator.language):  # content in several languages shown in the viewer's
+        return TEMPLATES.TemplateResponse(
+            request,
+            name,
+            {
+                "_": translator.gettext,
+                "ngettext": translator.ngettext,
+                "t": translator,
+                "lang": translator.language,
+                "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+                "csrf_field": CSRF_FIELD,
+                "csrf_token": csrf_token(request),
+                "role": request.session.get("role"),
+                **context,
+            },
+            status_code=status_code,
+        )

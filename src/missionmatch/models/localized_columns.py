@@ -1,0 +1,41 @@
+"""A translatable attribute over two columns: `<field>_i18n`, the map language -> text (the content), and the
+older single-language column `<field>`, kept equal to the text in the mission's default language so that
+lookups, sorting and uniqueness in SQL keep working (the class attribute is that column). Reading gives a LocalizedText; writing takes a plain
+string (the default language's text), a map, or a LocalizedText."""
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.ext.hybrid import hybrid_property
+
+from missionmatch.localized import LocalizedText, clean_texts, resolve
+
+
+def localized_attribute(field: str, default_language: Callable[[Any], str | None]) -> Any:
+    texts_attr = f"{field}_i18n"
+
+    def read(obj: Any) -> LocalizedText:
+        language = default_language(obj)
+        texts = getattr(obj, texts_attr) or {}
+        plain = getattr(obj, f"{field}_plain")
+        if not texts and plain:
+            texts = {language or "en": plain}
+        return LocalizedText(texts, language)
+
+    def write(obj: Any, value: object) -> None:
+        language = default_language(obj)
+        texts = clean_texts(value, language, field)
+        setattr(obj, texts_attr, texts)
+        setattr(obj, f"{field}_plain", resolve(texts, None, language))
+
+    def expression(cls: Any) -> Any:
+        # in SQL (lookups, ordering) the attribute is the default language's column
+        return getattr(cls, f"{field}_plain")
+
+    return hybrid_property(read, write, expr=expression)
+
+
+def mission_language(obj: Any) -> str | None:
+    """The default language of the mission a programme item or a session belongs to (None: not known yet)."""
+    mission = obj.mission
+    return mission.default_language if mission is not None else None
