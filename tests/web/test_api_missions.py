@@ -2,6 +2,10 @@
 as for a mission that does not exist."""
 
 import pytest
+from sqlalchemy import select
+
+from missionmatch.db import transaction
+from missionmatch.models import ProgrammeItem
 
 from tests.web.api_client import INVALID_TOKEN, ORGANISERS_ONLY, api, organiser_api, participant_api
 from tests.web.conftest import World
@@ -20,9 +24,11 @@ def test_programme_items_in_time_order_with_registrations(world: World) -> None:
             "key": "forum",
             "kind": "forum",
             "title": "Business Forum",
+            "title_i18n": {"en": "Business Forum"},
             "sector": None,
             "city": "Osaka",
             "venue": "Expo hall",
+            "venue_i18n": {"en": "Expo hall"},
             "address": "Yumeshima",
             "starts_at": "2025-05-27T09:00:00+09:00",
             "ends_at": "2025-05-27T12:00:00+09:00",
@@ -33,9 +39,11 @@ def test_programme_items_in_time_order_with_registrations(world: World) -> None:
             "key": "visit-1",
             "kind": "company_visit",
             "title": "Visit of Kansai Orbital",
+            "title_i18n": {"en": "Visit of Kansai Orbital"},
             "sector": "space",
             "city": "Kyoto",
             "venue": "HQ",
+            "venue_i18n": {"en": "HQ"},
             "address": "Kyoto Research Park",
             "starts_at": "2025-05-28T14:00:00+09:00",
             "ends_at": "2025-05-28T16:00:00+09:00",
@@ -59,8 +67,10 @@ def test_sessions_with_slot_times_breaks_tables_and_interpreters(world: World) -
         {
             "key": "b2b-1",
             "name": "B2B afternoon",
+            "name_i18n": {"en": "B2B afternoon"},
             "city": "Osaka",
             "venue": "Expo hall",
+            "venue_i18n": {"en": "Expo hall"},
             "tables": 4,
             "seats": 4,
             "slot_minutes": 20,
@@ -87,3 +97,19 @@ def test_participants_get_403_and_no_token_401(world: World, path: str) -> None:
     for token in (None, "not-a-token"):
         response = api(world, token).get(path)
         assert (response.status_code, response.json()) == (401, INVALID_TOKEN)
+
+
+def test_texts_in_the_callers_language_with_every_language(world: World) -> None:
+    with transaction(world.factory) as session:
+        item = session.scalar(select(ProgrammeItem).where(ProgrammeItem.key == "forum"))
+        assert item is not None
+        item.title = {"en": "Business Forum", "ja": "ビジネスフォーラム"}
+    client = organiser_api(world)
+    item_ja = client.get(PATHS[0], headers={"accept-language": "ja"}).json()[0]
+    item_fr = client.get(PATHS[0], headers={"accept-language": "fr"}).json()[0]
+    assert (item_ja["title"], item_fr["title"]) == ("ビジネスフォーラム", "Business Forum")  # fr: none, en
+    assert item_ja["title_i18n"] == {"en": "Business Forum", "ja": "ビジネスフォーラム"}
+    missions = client.get("/api/v1/missions", headers={"accept-language": "ja"}).json()
+    assert [(m["name"], m["name_i18n"]) for m in missions if m["slug"] == "test-osaka"] == [
+        ("Test mission Osaka", {"en": "Test mission Osaka"})
+    ]
