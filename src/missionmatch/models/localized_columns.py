@@ -25,6 +25,11 @@ def localized_attribute(field: str, default_language: Callable[[Any], str | None
     def write(obj: Any, value: object) -> None:
         language = default_language(obj)
         texts = clean_texts(value, language, field)
+        if isinstance(value, str) and not isinstance(value, LocalizedText):
+            # a plain string replaces the default language's text only: the translations stay
+            kept = {code: text for code, text in (getattr(obj, texts_attr) or {}).items()}
+            kept.pop(language or "en", None)
+            texts = {**kept, **texts}
         setattr(obj, texts_attr, texts)
         setattr(obj, f"{field}_plain", resolve(texts, None, language))
 

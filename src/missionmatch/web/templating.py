@@ -14,6 +14,7 @@ from missionmatch.localized import viewing_in
 from missionmatch.sectors import SECTORS, sector_name
 from missionmatch.services.change_words import change_lines
 from missionmatch.services.person_names import display_name
+from missionmatch.web.code_labels import meeting_status_label, session_label, solver_status_label
 from missionmatch.web.deps import get_translator
 from missionmatch.web.i18n import LANGUAGE_NAMES, LANGUAGES
 from missionmatch.web.security import CSRF_FIELD, csrf_token
@@ -40,6 +41,12 @@ def number(value: int, language: str) -> str:
 
 # sector_label(code, lang): never a raw code such as "ai" on a page
 TEMPLATES.env.globals.update(sector_label=sector_label, month_year=month_year, number=number)
+# meeting_status_label(status, t), solver_status_label(status, t), session_label(mission, key)
+TEMPLATES.env.globals.update(
+    meeting_status_label=meeting_status_label,
+    solver_status_label=solver_status_label,
+    session_label=session_label,
+)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -38,16 +38,16 @@ def _values(item: ProgrammeItem) -> dict[str, str]:
     """The form's text values for an existing item."""
     return {
         "kind": item.kind.value,
-        "title": item.title,
+        "title": item.title.localize(None),
         "sector": item.sector or "",
         "city": item.city,
-        "venue": item.venue,
+        "venue": item.venue.localize(None),
         "address": item.address,
         "host_organisation_id": str(item.host_organisation_id or ""),
         "starts_at": item.starts_at.strftime(MOMENT),
         "ends_at": item.ends_at.strftime(MOMENT),
         "capacity": "" if item.capacity is None else str(item.capacity),
-        "description": item.description,
+        "description": item.description.localize(None),
     }
 
 

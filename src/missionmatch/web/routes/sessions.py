@@ -30,9 +30,9 @@ def _pool_of(db: Session, b2b: B2BSession, pool_id: int) -> InterpreterPool:
 
 def _values(b2b: B2BSession) -> dict[str, str]:
     return {
-        "name": b2b.name,
+        "name": b2b.name.localize(None),
         "city": b2b.city,
-        "venue": b2b.venue,
+        "venue": b2b.venue.localize(None),
         "starts_at": b2b.starts_at.strftime(MOMENT),
         "slot_minutes": str(b2b.slot_minutes),
         "slot_count": str(b2b.slot_count),
