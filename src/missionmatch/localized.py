@@ -36,7 +36,9 @@ def clean_texts(value: object, default_language: str | None, field: str = "text"
         texts: dict[str, str] = {}
         for code, text in value.items():
             if not isinstance(code, str) or not 2 <= len(code) <= 8 or not isinstance(text, str):
-                raise ValueError(f"{field}: expected a language code mapped to a text, got {code!r}: {text!r}")
+                raise ValueError(
+                    f"{field}: expected a language code mapped to a text, got {code!r}: {text!r}"
+                )
             if text.strip():
                 texts[code] = text
         return texts

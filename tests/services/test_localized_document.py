@@ -48,7 +48,9 @@ def test_maps_and_plain_strings_round_trip(session_factory: sessionmaker[Session
     assert exported["b2b_sessions"][0]["venue"] == document["b2b_sessions"][0]["venue"]
 
 
-def test_a_mission_is_found_again_by_its_default_languages_name(session_factory: sessionmaker[Session]) -> None:
+def test_a_mission_is_found_again_by_its_default_languages_name(
+    session_factory: sessionmaker[Session],
+) -> None:
     with transaction(session_factory) as session:
         import_mission(session, _translated())
     with transaction(session_factory) as session:
@@ -62,6 +64,11 @@ def test_a_bad_map_is_named_with_its_field() -> None:
     document["b2b_sessions"][0]["name"] = {"en": " "}
     document["mission"]["description"] = {"fr": "x" * 4001}
     problems = validate(document)
-    assert Problem("programme[0]", "title", "expected a language code mapped to a text, got 'en': 3") in problems
+    assert (
+        Problem("programme[0]", "title", "expected a language code mapped to a text, got 'en': 3") in problems
+    )
     assert Problem("b2b_sessions[0]", "name", "is required: a text in at least one language") in problems
-    assert Problem("mission", "description.fr", "is 4,001 characters long; at most 4,000 are allowed") in problems
+    assert (
+        Problem("mission", "description.fr", "is 4,001 characters long; at most 4,000 are allowed")
+        in problems
+    )

@@ -6,7 +6,6 @@ from sqlalchemy import select
 
 from missionmatch.db import transaction
 from missionmatch.models import ProgrammeItem
-
 from tests.web.api_client import INVALID_TOKEN, ORGANISERS_ONLY, api, organiser_api, participant_api
 from tests.web.conftest import World
 

@@ -21,7 +21,8 @@ def _translate(world: World) -> None:
 
 
 @pytest.mark.parametrize(
-    ("language", "session_name", "published"), [("fr", "Après-midi B2B", "Publié"), ("ja", "B2Bの午後", "公開済み")]
+    ("language", "session_name", "published"),
+    [("fr", "Après-midi B2B", "Publié"), ("ja", "B2Bの午後", "公開済み")],
 )
 def test_the_schedule_shows_the_sessions_name_and_the_status_in_words(
     world: World, language: str, session_name: str, published: str
@@ -35,7 +36,10 @@ def test_the_schedule_shows_the_sessions_name_and_the_status_in_words(
     assert "<td>published" not in page
 
 
-@pytest.mark.parametrize(("language", "title", "sector"), [("fr", "Visit of Kansai Orbital", "Spatial"), ("ja", "関西オービタル訪問", "宇宙")])
+@pytest.mark.parametrize(
+    ("language", "title", "sector"),
+    [("fr", "Visit of Kansai Orbital", "Spatial"), ("ja", "関西オービタル訪問", "宇宙")],
+)
 def test_the_programme_shows_titles_and_sectors_in_the_viewers_language(
     world: World, language: str, title: str, sector: str
 ) -> None:
@@ -55,8 +59,12 @@ def test_the_programme_shows_titles_and_sectors_in_the_viewers_language(
         ("ja", "このページは存在しないか、閲覧する権限がありません。"),
     ],
 )
-def test_an_unknown_address_is_a_page_in_the_viewers_language(world: World, language: str, message: str) -> None:
-    response = world.client().get("/no/such/page", headers={"accept": "text/html", "accept-language": language})
+def test_an_unknown_address_is_a_page_in_the_viewers_language(
+    world: World, language: str, message: str
+) -> None:
+    response = world.client().get(
+        "/no/such/page", headers={"accept": "text/html", "accept-language": language}
+    )
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     assert message in response.text

@@ -1,6 +1,7 @@
 """A translatable attribute over two columns: `<field>_i18n`, the map language -> text (the content), and the
 older single-language column `<field>`, kept equal to the text in the mission's default language so that
-lookups, sorting and uniqueness in SQL keep working (the class attribute is that column). Reading gives a LocalizedText; writing takes a plain
+lookups, sorting and uniqueness in SQL keep working
+(the class attribute is that column). Reading gives a LocalizedText; writing takes a plain
 string (the default language's text), a map, or a LocalizedText."""
 
 from collections.abc import Callable

@@ -58,9 +58,13 @@ def localized_problems(document: dict[str, Any]) -> list[Problem]:
     for where, entry, fields in _parts(document):
         for field in fields:
             value = entry.get(field)
-            if isinstance(value, dict) and (where.split("[")[0], field) in REQUIRED:
-                if not any(isinstance(t, str) and t.strip() for t in value.values()):
-                    problems.append(Problem(where, field, "is required: a text in at least one language"))
+            required = (where.split("[")[0], field) in REQUIRED
+            if (
+                required
+                and isinstance(value, dict)
+                and not any(isinstance(t, str) and t.strip() for t in value.values())
+            ):
+                problems.append(Problem(where, field, "is required: a text in at least one language"))
             if value is not None:
                 problems.extend(text_value_problems(value, where, field))
     return problems

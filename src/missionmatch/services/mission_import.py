@@ -30,9 +30,9 @@ from missionmatch.models.enums import (
 from missionmatch.services.attendance_document import apply_attendance
 from missionmatch.services.campaigns import campaign_named
 from missionmatch.services.exclusion_document import exclusions_from
+from missionmatch.services.localized_document import plain_text
 from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.outcome_document import agreement_from, feedback_from
-from missionmatch.services.localized_document import plain_text
 from missionmatch.services.person_names import name_order
 from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.schedule_document import version_from

@@ -8,7 +8,8 @@ Create Date: 2026-12-04 21:30:00.000000
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -25,11 +26,11 @@ FIELDS = {
 }
 
 
-def _mission_languages(connection: sa.Connection) -> dict[int, str]:
+def _mission_languages(connection: sa.Connection) -> dict[Any, str]:
     """Each mission's default language: the first of its languages, else English."""
     languages = {}
     for mission_id, stored in connection.execute(sa.text("SELECT id, languages FROM mission")):
-        codes = json.loads(stored) if isinstance(stored, str) else stored
+        codes: Any = json.loads(stored) if isinstance(stored, str) else stored
         languages[mission_id] = codes[0] if codes else "en"
     return languages
 
@@ -39,7 +40,7 @@ def _mission_of(table: str) -> str:
 
 
 def _update(
-    connection: sa.Connection, table: str, row_id: int, values: dict[str, object], json_columns: bool
+    connection: sa.Connection, table: str, row_id: Any, values: Mapping[str, object], json_columns: bool
 ) -> None:
     assignments = ", ".join(f"{name} = :{name}" for name in values)
     statement = sa.text(f"UPDATE {table} SET {assignments} WHERE id = :id")
@@ -61,13 +62,13 @@ def upgrade() -> None:
         for row_id, mission_id, *texts in rows.all():
             language = languages.get(mission_id, "en")
             values = {
-                f"{field}_i18n": {language: text} if text and text.strip() else {}
+                f"{field}_i18n": {language: text} if isinstance(text, str) and text.strip() else {}
                 for field, text in zip(fields, texts, strict=True)
             }
             _update(connection, table, row_id, values, json_columns=True)
 
 
-def _resolve(texts: dict[str, str], language: str) -> str:
+def _resolve(texts: Mapping[str, str], language: str) -> str:
     for code in (language, "en"):
         if texts.get(code, "").strip():
             return texts[code]
@@ -83,9 +84,9 @@ def downgrade() -> None:
         rows = connection.execute(sa.text(f"SELECT id, {_mission_of(table)}, {columns} FROM {table}"))
         for row_id, mission_id, *maps in rows.all():
             language = languages.get(mission_id, "en")
-            values = {}
+            values: dict[str, object] = {}
             for field, stored in zip(fields, maps, strict=True):
-                texts = json.loads(stored) if isinstance(stored, str) else (stored or {})
+                texts: Any = json.loads(stored) if isinstance(stored, str) else (stored or {})
                 if texts:
                     values[field] = _resolve(texts, language)
             if values:

@@ -144,7 +144,10 @@ def list_participants(slug: str, db: DbSession, principal: ApiPrincipal) -> list
 def list_programme(request: Request, mission: ManagedMission) -> list[ProgrammeItemOut]:
     """Forums, visits, receptions... in time order, with who registered (organisers only)."""
     language = caller_language(request)
-    return [_item_out(item, language) for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))]
+    return [
+        _item_out(item, language)
+        for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))
+    ]
 
 
 @router.get("/missions/{slug}/sessions", responses=answers(403, 404))
