@@ -92,3 +92,27 @@ def viewing_in(language: str | None) -> Iterator[None]:
         yield
     finally:
         _viewer_language.reset(token)
+
+
+def content_languages(default_language: str | None, languages: list[str]) -> list[str]:
+    """The languages a mission's content is written in on forms: its default first, then its other
+    languages, then those of the interface (en, fr, ja)."""
+    ordered = [default_language or FALLBACK_LANGUAGE, *languages, "en", "fr", "ja"]
+    return list(dict.fromkeys(ordered))
+
+
+def join_texts(separator: str, parts: list[str]) -> str:
+    """`separator.join(parts)` where some parts are in several languages: a LocalizedText joined language by
+    language ("Salle 3, Osaka" / "3号室, Osaka"); plain strings when none is."""
+    present = [part for part in parts if part]
+    localized = [part for part in present if isinstance(part, LocalizedText)]
+    if not localized:
+        return separator.join(present)
+    codes = dict.fromkeys(code for part in localized for code in part.texts)
+    texts = {code: separator.join(filter(None, (str(localize(p, code)) for p in present))) for code in codes}
+    return LocalizedText(texts, localized[0].default_language)
+
+
+def text_in(value: object, language: str | None, default_language: str | None) -> str:
+    """A document's value (a plain string or a map language -> text) in `language`, with the fallbacks."""
+    return resolve(clean_texts(value, default_language), language, default_language)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from missionmatch.localized import content_languages
 from missionmatch.models import (
     Meeting,
     Mission,
@@ -30,16 +31,16 @@ MAX_CAPACITY = 10_000
 @dataclass
 class ItemFields:
     kind: ProgrammeKind
-    title: str
+    title: dict[str, str]  # language -> text
     sector: str | None
     city: str
-    venue: str
+    venue: dict[str, str]
     address: str
     host_organisation_id: int | None
     starts_at: dt.datetime
     ends_at: dt.datetime
     capacity: int | None
-    description: str
+    description: dict[str, str]
 
 
 @dataclass
@@ -61,7 +62,8 @@ def read_item(mission: Mission, form: Mapping[str, str]) -> ItemFields:
     kind = form.get("kind", "")
     if kind not in {k.value for k in ProgrammeKind}:
         read.fail("kind", "unknown_kind")
-    title = read.text("title", 300, required=True)
+    languages = content_languages(mission.default_language, mission.languages)
+    title = read.localized("title", 300, languages, required=True)
     sector = form.get("sector", "").strip() or None
     if sector is not None and sector not in SECTOR_CODES:
         read.fail("sector", "unknown_sector")
@@ -84,13 +86,13 @@ def read_item(mission: Mission, form: Mapping[str, str]) -> ItemFields:
         title=title,
         sector=sector,
         city=read.text("city", 100),
-        venue=read.text("venue", 200),
+        venue=read.localized("venue", 200, languages),
         address=read.text("address", 300),
         host_organisation_id=host_id,
         starts_at=starts_at or first,
         ends_at=ends_at or first,
         capacity=read.number("capacity", 1, MAX_CAPACITY, optional=True),
-        description=read.text("description", 5000),
+        description=read.localized("description", 5000, languages),
     )
     read.done()
     return fields

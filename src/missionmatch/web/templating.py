@@ -17,6 +17,7 @@ from missionmatch.services.person_names import display_name
 from missionmatch.web.code_labels import meeting_status_label, session_label, solver_status_label
 from missionmatch.web.deps import get_translator
 from missionmatch.web.i18n import LANGUAGE_NAMES, LANGUAGES
+from missionmatch.web.localized_forms import form_languages
 from missionmatch.web.security import CSRF_FIELD, csrf_token
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -46,6 +47,7 @@ TEMPLATES.env.globals.update(
     meeting_status_label=meeting_status_label,
     solver_status_label=solver_status_label,
     session_label=session_label,
+    form_languages=form_languages,
 )
 
 

@@ -12,6 +12,7 @@ from missionmatch.sectors import SECTORS
 from missionmatch.services import programme_setup as setup
 from missionmatch.services.programme_attendance import attendance_counts
 from missionmatch.services.setup_fields import SetupRejected
+from missionmatch.web.localized_forms import localized_values
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
 from missionmatch.web.mission_rows import row_of_mission
@@ -38,16 +39,16 @@ def _values(item: ProgrammeItem) -> dict[str, str]:
     """The form's text values for an existing item."""
     return {
         "kind": item.kind.value,
-        "title": item.title.localize(None),
+        **localized_values("title", item.title, item.mission),
         "sector": item.sector or "",
         "city": item.city,
-        "venue": item.venue.localize(None),
+        **localized_values("venue", item.venue, item.mission),
         "address": item.address,
         "host_organisation_id": str(item.host_organisation_id or ""),
         "starts_at": item.starts_at.strftime(MOMENT),
         "ends_at": item.ends_at.strftime(MOMENT),
         "capacity": "" if item.capacity is None else str(item.capacity),
-        "description": item.description.localize(None),
+        **localized_values("description", item.description, item.mission),
     }
 
 
