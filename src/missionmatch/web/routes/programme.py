@@ -12,9 +12,9 @@ from missionmatch.sectors import SECTORS
 from missionmatch.services import programme_setup as setup
 from missionmatch.services.programme_attendance import attendance_counts
 from missionmatch.services.setup_fields import SetupRejected
-from missionmatch.web.localized_forms import localized_values
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
+from missionmatch.web.localized_forms import localized_values
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.setup_forms import MOMENT, SetupForm, explain

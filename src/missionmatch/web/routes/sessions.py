@@ -11,9 +11,9 @@ from missionmatch.models import B2BSession, InterpreterPool, Mission
 from missionmatch.services import interpreter_setup, session_setup
 from missionmatch.services.mission_document import LANGUAGES
 from missionmatch.services.setup_fields import SetupRejected
-from missionmatch.web.localized_forms import localized_values
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
+from missionmatch.web.localized_forms import localized_values
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.setup_forms import MOMENT, SetupForm, explain
