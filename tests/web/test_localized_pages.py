@@ -97,3 +97,32 @@ def test_names_in_the_order_the_person_chose(world: World) -> None:
     assert f"{family} {given} <small>" in page
     directory = world.as_participant("test-osaka", "p-1").get("/me/directory").text
     assert f"<strong>{family} {given}</strong>" in directory
+
+
+def test_the_programme_form_edits_every_language(world: World) -> None:
+    browser = world.organiser()
+    form = {
+        "kind": "workshop",
+        "title": "Space workshop",
+        "title_fr": "Atelier spatial",
+        "title_ja": "宇宙ワークショップ",
+        "venue": "Room 3",
+        "venue_ja": "3号室",
+        "starts_at": "2025-05-29T10:00",
+        "ends_at": "2025-05-29T11:30",
+    }
+    page = "/missions/test-osaka/programme/new"
+    assert browser.submit("/missions/test-osaka/programme", form, page=page).status_code == 303
+    with world.factory() as session:
+        item = session.scalar(select(ProgrammeItem).where(ProgrammeItem.title == "Space workshop"))
+        assert item is not None
+        assert (item.title.texts, item.venue.texts) == (
+            {"en": "Space workshop", "fr": "Atelier spatial", "ja": "宇宙ワークショップ"},
+            {"en": "Room 3", "ja": "3号室"},
+        )
+        item_id = item.id
+    browser.cookies.set("mm_lang", "fr")
+    edit = browser.get(f"/missions/test-osaka/programme/{item_id}").text
+    assert 'name="title" value="Space workshop"' in edit  # the default language's text, whatever the viewer's
+    assert 'name="title_ja" value="宇宙ワークショップ"' in edit
+    assert "Titre en japonais" in edit
