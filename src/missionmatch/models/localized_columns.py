@@ -7,6 +7,7 @@ string (the default language's text), a map, or a LocalizedText."""
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import inspect
 from sqlalchemy.ext.hybrid import hybrid_property
 
 from missionmatch.localized import LocalizedText, clean_texts, resolve
@@ -19,6 +20,8 @@ def localized_attribute(field: str, default_language: Callable[[Any], str | None
         language = default_language(obj)
         texts = getattr(obj, texts_attr) or {}
         plain = getattr(obj, f"{field}_plain")
+        if language is None:  # the mission is not at hand: the language whose text the plain column holds
+            language = next((code for code, text in texts.items() if text == plain), None)
         if not texts and plain:
             texts = {language or "en": plain}
         return LocalizedText(texts, language)
@@ -42,6 +45,10 @@ def localized_attribute(field: str, default_language: Callable[[Any], str | None
 
 
 def mission_language(obj: Any) -> str | None:
-    """The default language of the mission a programme item or a session belongs to (None: not known yet)."""
+    """The default language of the mission a programme item or a session belongs to; None when not known yet
+    or not at hand (an object read in a session since closed, whose mission was not loaded)."""
+    state = inspect(obj)
+    if state.session is None and "mission" in state.unloaded:
+        return None
     mission = obj.mission
     return mission.default_language if mission is not None else None
