@@ -112,3 +112,43 @@ def test_texts_in_the_callers_language_with_every_language(world: World) -> None
     assert [(m["name"], m["name_i18n"]) for m in missions if m["slug"] == "test-osaka"] == [
         ("Test mission Osaka", {"en": "Test mission Osaka"})
     ]
+
+
+def _forum_id(world: World) -> int:
+    with world.factory() as session:
+        found = session.scalar(select(ProgrammeItem.id).where(ProgrammeItem.key == "forum"))
+        assert found is not None
+        return found
+
+
+def test_texts_are_set_from_a_map_or_a_plain_string(world: World) -> None:
+    client, path = organiser_api(world), f"/api/v1/missions/test-osaka/programme/{_forum_id(world)}/texts"
+    response = client.put(path, json={"title": {"en": "Business Forum", "fr": "Forum d’affaires"}})
+    assert (response.status_code, response.json()["title_i18n"]) == (
+        200,
+        {"en": "Business Forum", "fr": "Forum d’affaires"},
+    )
+    # a plain string is the mission's first language (en): the French text stays
+    body = client.put(
+        path, json={"title": "Business forum", "venue": "Hall A"}, headers={"accept-language": "fr"}
+    )
+    assert {k: body.json()[k] for k in ("title", "title_i18n", "venue", "venue_i18n")} == {
+        "title": "Forum d’affaires",
+        "title_i18n": {"en": "Business forum", "fr": "Forum d’affaires"},
+        "venue": "Hall A",
+        "venue_i18n": {"en": "Hall A"},
+    }
+
+
+def test_texts_that_cannot_be_stored_are_named(world: World) -> None:
+    client, path = organiser_api(world), f"/api/v1/missions/test-osaka/programme/{_forum_id(world)}/texts"
+    response = client.put(path, json={"title": {"en": " "}, "venue": {"ja": "x" * 201}})
+    assert response.status_code == 422
+    assert sorted((e["field"], e["message"]) for e in response.json()["errors"]) == [
+        ("title", "is required: a text in at least one language"),
+        ("venue.ja", "is 201 characters long; at most 200 are allowed"),
+    ]
+    assert client.put("/api/v1/missions/test-osaka/programme/999999/texts", json={}).json() == {
+        "detail": "programme item not found"
+    }
+    assert participant_api(world, "test-osaka", "p-1").put(path, json={}).json() == ORGANISERS_ONLY

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from missionmatch.localized import content_languages
+from missionmatch.localized import clean_texts, content_languages
 from missionmatch.models import (
     Meeting,
     Mission,
@@ -23,6 +23,8 @@ from missionmatch.models.enums import ProgrammeKind, Side
 from missionmatch.models.meeting import OCCUPYING, meeting_attendee
 from missionmatch.models.programme import programme_registration
 from missionmatch.sectors import SECTOR_CODES
+from missionmatch.services.localized_document import text_value_problems
+from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.setup_fields import FieldReader, lock_row, mission_window, refuse
 
 MAX_CAPACITY = 10_000
@@ -192,3 +194,24 @@ def clashes(session: Session, item: ProgrammeItem) -> list[Clash]:
             if start < item.ends_at and item.starts_at < end:
                 found.append(Clash(person, meeting, start))
     return sorted(found, key=lambda c: (c.starts_at, c.participant.id, c.meeting.id))
+
+
+TEXT_FIELDS = ("title", "venue", "description")
+
+
+def set_texts(session: Session, item: ProgrammeItem, texts: Mapping[str, object]) -> None:
+    """An item's title, venue and description, each a plain string (the mission's default language's text,
+    the translations kept) or a map language -> text (every language); raises InputRejected naming each
+    field and language it cannot store, and writes nothing then."""
+    problems = []
+    for name, value in texts.items():
+        found = text_value_problems(value, "programme item", name)
+        if name == "title" and not found and not clean_texts(value, None, name):
+            found = [Problem("programme item", name, "is required: a text in at least one language")]
+        problems.extend(found)
+    if problems:
+        raise InputRejected(problems)
+    lock_row(session, ProgrammeItem, item.id)
+    for name, value in texts.items():
+        setattr(item, name, value)
+    session.flush()

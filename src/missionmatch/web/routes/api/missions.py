@@ -72,7 +72,7 @@ def caller_language(request: Request) -> str:
     return negotiate(None, request.headers.get("accept-language"))
 
 
-def _item_out(item: ProgrammeItem, language: str | None) -> ProgrammeItemOut:
+def item_out(item: ProgrammeItem, language: str | None) -> ProgrammeItemOut:
     return ProgrammeItemOut(
         id=item.id,
         key=item.key,
@@ -145,7 +145,7 @@ def list_programme(request: Request, mission: ManagedMission) -> list[ProgrammeI
     """Forums, visits, receptions... in time order, with who registered (organisers only)."""
     language = caller_language(request)
     return [
-        _item_out(item, language)
+        item_out(item, language)
         for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))
     ]
 
