@@ -126,3 +126,15 @@ def test_the_programme_form_edits_every_language(world: World) -> None:
     assert 'name="title" value="Space workshop"' in edit  # the default language's text, whatever the viewer's
     assert 'name="title_ja" value="宇宙ワークショップ"' in edit
     assert "Titre en japonais" in edit
+
+
+def test_a_chosen_given_name_first_wins_over_the_profiles_language(world: World) -> None:
+    # 太郎 山田 writes a Japanese profile (family name first by default) but chose given name first
+    with transaction(world.factory) as session:
+        taro = session.scalar(select(Participant).where(Participant.key == "p-3"))
+        assert taro is not None
+        taro.name_order = "given_first"
+    anne = world.as_participant("test-osaka", "p-1")
+    assert "<strong>太郎 山田</strong>" in anne.get("/me/requests").text
+    assert "太郎 山田 (Kansai Orbital KK)" in anne.get("/me/agenda").text
+    assert "<strong>太郎 山田</strong>" in anne.get("/me/directory").text
