@@ -3,15 +3,17 @@ translatable field, both read; the export writes them back as they came; bad map
 
 import json
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import Mission
+from missionmatch.models import Mission, ProgrammeItem
+from missionmatch.services import programme_setup
 from missionmatch.services.mission_document import validate
 from missionmatch.services.mission_export import export_mission
 from missionmatch.services.mission_import import import_mission
-from missionmatch.services.problems import Problem
+from missionmatch.services.problems import InputRejected, Problem
 from tests.factories import small_mission
 
 NAME = {"en": "Osaka mission", "fr": "Mission à Osaka", "ja": "大阪ミッション"}
@@ -72,3 +74,21 @@ def test_a_bad_map_is_named_with_its_field() -> None:
         Problem("mission", "description.fr", "is 4,001 characters long; at most 4,000 are allowed")
         in problems
     )
+
+
+def test_item_texts_that_cannot_be_stored_are_named_and_nothing_is_written(
+    session_factory: sessionmaker[Session],
+) -> None:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    with transaction(session_factory) as session:
+        item = session.scalars(select(ProgrammeItem)).first()
+        assert item is not None
+        with pytest.raises(InputRejected) as rejected:
+            programme_setup.set_texts(session, item, {"title": {"en": " "}, "venue": {"ja": "x" * 201}})
+        assert rejected.value.problems == [
+            Problem("programme item", "title", "is required: a text in at least one language"),
+            Problem("programme item", "venue.ja", "is 201 characters long; at most 200 are allowed"),
+        ]
+        programme_setup.set_texts(session, item, {"title": "Forum", "venue": {"ja": "会場"}})
+        assert (item.title.texts, item.venue.texts) == ({"en": "Forum"}, {"ja": "会場"})

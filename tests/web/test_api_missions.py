@@ -143,11 +143,12 @@ def test_texts_are_set_from_a_map_or_a_plain_string(world: World) -> None:
 def test_texts_that_cannot_be_stored_are_named(world: World) -> None:
     client, path = organiser_api(world), f"/api/v1/missions/test-osaka/programme/{_forum_id(world)}/texts"
     response = client.put(path, json={"title": {"en": " "}, "venue": {"ja": "x" * 201}})
+    # each field named, for both of its shapes (a text, a map language -> text)
+    assert sorted({e["field"].split(".")[0] for e in response.json()["errors"]}) == ["title", "venue"]
     assert response.status_code == 422
-    assert sorted((e["field"], e["message"]) for e in response.json()["errors"]) == [
-        ("title", "is required: a text in at least one language"),
-        ("venue.ja", "is 201 characters long; at most 200 are allowed"),
-    ]
+    with world.factory() as session:
+        forum = session.get(ProgrammeItem, _forum_id(world))
+        assert forum is not None and forum.title.texts == {"en": "Business Forum"}  # nothing written
     assert client.put("/api/v1/missions/test-osaka/programme/999999/texts", json={}).json() == {
         "detail": "programme item not found"
     }
