@@ -2,10 +2,10 @@
 string (the text in the mission's default language; the other languages are kept) or a map language -> text
 (every language at once). 422 names the field and the language it cannot store."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from missionmatch.models import ProgrammeItem
 from missionmatch.services import programme_setup
@@ -18,22 +18,78 @@ from missionmatch.web.routes.api.missions import ProgrammeItemOut, caller_langua
 from missionmatch.web.routes.api.schemas import NO_CONTROL, NOT_BLANK, BodyIn
 
 router = APIRouter(tags=["missions"])
-Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="a language code: en, fr, ja...")]
-
-
 TitleText = Annotated[str, Field(max_length=300, pattern=NOT_BLANK)]
 VenueText = Annotated[str, Field(max_length=200, pattern=NO_CONTROL)]
 LongText = Annotated[str, Field(max_length=LONG_LIMIT, pattern=NO_CONTROL)]
-# a plain string (the mission's default language) or a map language -> text; the title cannot be blank
-Title = TitleText | Annotated[dict[Language, TitleText], Field(min_length=1)]
-Venue = VenueText | dict[Language, VenueText]
-Description = LongText | dict[Language, LongText]
+
+
+def _title() -> Any:
+    return Field(default=None, max_length=300, pattern=NOT_BLANK)
+
+
+def _venue() -> Any:
+    return Field(default=None, max_length=200, pattern=NO_CONTROL)
+
+
+def _long() -> Any:
+    return Field(default=None, max_length=LONG_LIMIT, pattern=NO_CONTROL)
+
+
+# a text in each language profiles are written in (services/profiles.PROFILE_LANGUAGES); a language left out
+# has no text
+
+
+class TitleTexts(BodyIn):
+    """A title in each language: at least one."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"minProperties": 1})
+
+    en: str = _title()
+    fr: str = _title()
+    ja: str = _title()
+    de: str = _title()
+    lb: str = _title()
+    nl: str = _title()
+    it: str = _title()
+    es: str = _title()
+    zh: str = _title()
+
+
+class VenueTexts(BodyIn):
+    """A venue in each language."""
+
+    en: str = _venue()
+    fr: str = _venue()
+    ja: str = _venue()
+    de: str = _venue()
+    lb: str = _venue()
+    nl: str = _venue()
+    it: str = _venue()
+    es: str = _venue()
+    zh: str = _venue()
+
+
+class DescriptionTexts(BodyIn):
+    """A description in each language."""
+
+    en: str = _long()
+    fr: str = _long()
+    ja: str = _long()
+    de: str = _long()
+    lb: str = _long()
+    nl: str = _long()
+    it: str = _long()
+    es: str = _long()
+    zh: str = _long()
+
+
+# each a plain string (the mission's default language) or a map language -> text
 
 
 class ProgrammeTextsIn(BodyIn):
-    title: Title | None = None
-    venue: Venue | None = None
-    description: Description | None = None
+    title: TitleText | TitleTexts | None = None
+    venue: VenueText | VenueTexts | None = None
+    description: LongText | DescriptionTexts | None = None
 
 
 @router.put("/missions/{slug}/programme/{item_id}/texts", responses=answers(400, 403, 404, 422))
