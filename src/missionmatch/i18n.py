@@ -16,6 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from missionmatch.clock import WallTime, is_aware, wall_with_offset
+from missionmatch.localized import localize
 
 LANGUAGES = ("en", "fr", "ja")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語"}
@@ -77,11 +78,15 @@ class Translator:
 
     def gettext(self, msgid: str, /, **values: object) -> str:
         text = catalog(self.language).gettext(msgid)
-        return text % values if values else text
+        return text % self._localized(values) if values else text
 
     def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
         text = catalog(self.language).ngettext(singular, plural, n)
-        return text % {"n": n, **values}
+        return text % {"n": n, **self._localized(values)}
+
+    def _localized(self, values: dict[str, object]) -> dict[str, object]:
+        # content written in several languages (a mission's name, a session's) in the reader's language
+        return {name: localize(value, self.language) for name, value in values.items()}
 
     def shown_zone(self, timezone: str) -> str:
         """The zone times are shown in: the viewer's choice, else the mission's `timezone`."""

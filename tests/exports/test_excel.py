@@ -176,7 +176,15 @@ def test_headers_statuses_and_sheet_names_speak_the_workbook_language() -> None:
 
 def test_organisations_sheet() -> None:
     assert _rows(mission_workbook(small_mission()), "Organisations")[1:] == [
-        ("LuxSat Services", "Delegation", "LU", "Betzdorf", "space", "https://luxsat.example.lu", "lu-sat"),
-        ("Santé Data Lux", "Delegation", "LU", "Esch", "health, ai", None, "lu-health"),
-        ("Kansai Orbital KK", "Host", "JP", "Kyoto", "space", None, "jp-orbital"),
+        ("LuxSat Services", "Delegation", "LU", "Betzdorf", "Space", "https://luxsat.example.lu", "lu-sat"),
+        (
+            "Santé Data Lux",
+            "Delegation",
+            "LU",
+            "Esch",
+            "Health & medtech, Artificial intelligence",
+            None,
+            "lu-health",
+        ),
+        ("Kansai Orbital KK", "Host", "JP", "Kyoto", "Space", None, "jp-orbital"),
     ]

@@ -54,7 +54,7 @@ def test_read_item_trims_and_reads_every_field(factory: sessionmaker[Session]) -
         fields = setup.read_item(_mission(session), FORM)
     assert (fields.kind, fields.title, fields.sector, fields.capacity, fields.starts_at, fields.ends_at) == (
         ProgrammeKind.COMPANY_VISIT,
-        "Visit of the port",
+        {"en": "Visit of the port"},  # the mission's first language
         None,
         None,
         dt.datetime(2025, 5, 30, 9, 0),

@@ -43,7 +43,10 @@ def test_profile_with_an_unknown_sector_is_refused(world: World) -> None:
 def test_directory_search_matches_every_word_in_profiles(world: World) -> None:
     browser = world.as_participant("test-osaka", "p-1")
     page = browser.get("/me/directory", params={"q": "地上局"}).text
-    assert ("太郎 山田" in page, "Hanako Sato" in page) == (True, False)
+    assert ("山田 太郎" in page, "Hanako Sato" in page) == (
+        True,
+        False,
+    )  # family name first: a Japanese profile
     assert "Hanako Sato" in browser.get("/me/directory", params={"sector": "space"}).text
 
 

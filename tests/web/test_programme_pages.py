@@ -51,7 +51,7 @@ def test_programme_list_shows_times_places_and_registrations(world: World) -> No
     rows = re.findall(r'<td class="registered">(\d+(?: / \d+)?)', page)
     assert rows == ["2 / 200", "1 / 2"]
     assert re.search(f"<td>5/28/25, 2:00\u202fPM{ZONE} – 4:00\u202fPM</td>", page)
-    assert "Company visit · Kansai Orbital KK" in page
+    assert "Company visit · Space · Kansai Orbital KK" in page  # the sector in words
 
 
 def test_creating_an_item_stores_every_field_and_opens_its_registrations(world: World) -> None:

@@ -16,6 +16,7 @@ from missionmatch.exports.day_tables import (
     rota_table,
 )
 from missionmatch.i18n import Translator
+from missionmatch.localized import viewing_in
 from missionmatch.services.day_documents import DayDocuments
 
 GRID_COLUMNS = 8  # tables per page width that stay readable on A4 landscape
@@ -36,20 +37,21 @@ def day_html(t: Translator, documents: DayDocuments, kind: str, mission_name: st
         "rota": rota_table,
         "cards": cards_table,
     }
-    return TEMPLATES.get_template("day_pdf.html").render(
-        kind=kind,
-        t=t,
-        _=t.gettext,
-        mission_name=mission_name,
-        zone=zone,
-        documents=documents,
-        b2b=documents.session,
-        groups=_column_groups(documents.session.tables),
-        table=builders[kind](t, documents),  # only the document asked for
-        # with the plan and the door lists, the meetings they cannot show
-        off_plan=off_plan_table(t, documents) if kind in OFF_PLAN_WITH and documents.off_plan else None,
-        off_plan_title=off_plan_title(t),
-    )
+    with viewing_in(t.language):  # the session's name and venue in the document's language
+        return TEMPLATES.get_template("day_pdf.html").render(
+            kind=kind,
+            t=t,
+            _=t.gettext,
+            mission_name=mission_name,
+            zone=zone,
+            documents=documents,
+            b2b=documents.session,
+            groups=_column_groups(documents.session.tables),
+            table=builders[kind](t, documents),  # only the document asked for
+            # with the plan and the door lists, the meetings they cannot show
+            off_plan=off_plan_table(t, documents) if kind in OFF_PLAN_WITH and documents.off_plan else None,
+            off_plan_title=off_plan_title(t),
+        )
 
 
 def day_pdf(t: Translator, documents: DayDocuments, kind: str, mission_name: str, zone: str) -> bytes:

@@ -13,6 +13,8 @@ from missionmatch.exports.excel_cells import sheet_title, write_table
 from missionmatch.exports.excel_sessions import SESSION_HEADER, MeetingRows, time_range
 from missionmatch.i18n import Translator
 from missionmatch.i18n import mark as _
+from missionmatch.localized import text_in
+from missionmatch.sectors import SECTORS, sector_name
 from missionmatch.services.mission_document import Document
 
 PARTICIPANT_HEADER = [
@@ -70,13 +72,18 @@ def mission_workbook(document: Document, language: str = "en") -> bytes:
     )
     meeting_rows = MeetingRows(document, t)
     meetings = document.get("meetings", [])
+    default = (document.get("mission", {}).get("languages") or [None])[0]
     for session in document.get("b2b_sessions", []):
         own = [m for m in meetings if m["session"] == session["key"]]
-        add(session["name"], SESSION_HEADER, meeting_rows.rows(session, own))
+        add(text_in(session["name"], language, default), SESSION_HEADER, meeting_rows.rows(session, own))
     unplaced = [m for m in meetings if m["session"] is None]
     if unplaced:
         add(t.gettext("Meetings without a session"), SESSION_HEADER, meeting_rows.rows(None, unplaced))
-    add(t.gettext("Programme"), PROGRAMME_HEADER, [_programme(i, t) for i in document.get("programme", [])])
+    add(
+        t.gettext("Programme"),
+        PROGRAMME_HEADER,
+        [_programme(i, t, default) for i in document.get("programme", [])],
+    )
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -105,22 +112,24 @@ def _organisation(organisation: dict[str, Any], t: Translator) -> list[Any]:
         t.gettext(SIDES[organisation["side"]]),
         organisation["country"],
         organisation["city"],
-        ", ".join(organisation["sectors"]),
+        ", ".join(
+            sector_name(code, t.language) if code in SECTORS else code for code in organisation["sectors"]
+        ),
         organisation["website"],
         organisation["key"],
     ]
 
 
-def _programme(item: dict[str, Any], t: Translator) -> list[Any]:
+def _programme(item: dict[str, Any], t: Translator, default: str | None) -> list[Any]:
     starts, ends = dt.datetime.fromisoformat(item["starts_at"]), dt.datetime.fromisoformat(item["ends_at"])
     kind = KINDS.get(item["kind"])
     return [
         starts.date(),
         time_range(starts, ends),
         t.gettext(kind) if kind else item["kind"],
-        item["title"],
+        text_in(item["title"], t.language, default),
         item["city"],
-        item["venue"],
+        text_in(item["venue"], t.language, default),
         item["capacity"],
         item["key"],
     ]

@@ -9,6 +9,7 @@ from missionmatch.exports.report_charts import report_charts
 from missionmatch.exports.report_tables import report_tables
 from missionmatch.i18n import Translator
 from missionmatch.i18n import mark as _
+from missionmatch.localized import viewing_in
 from missionmatch.services.mission_report import MissionReport
 
 TITLES = {
@@ -51,15 +52,16 @@ def headline(report: MissionReport, t: Translator) -> str:
 
 def report_body(report: MissionReport, t: Translator) -> Markup:
     """The report's content, without page or stylesheet (every text escaped by the template)."""
-    html = TEMPLATES.get_template("report_body.html").render(
-        report=report,
-        headline=headline(report, t),
-        tables=report_tables(report, t),
-        titles=TITLES,
-        charts={name: Markup(svg) for name, svg in report_charts(report, t).items()},
-        chart_titles=CHART_TITLES,
-        _=t.gettext,
-    )
+    with viewing_in(t.language):  # mission names and programme titles in the report's language
+        html = TEMPLATES.get_template("report_body.html").render(
+            report=report,
+            headline=headline(report, t),
+            tables=report_tables(report, t),
+            titles=TITLES,
+            charts={name: Markup(svg) for name, svg in report_charts(report, t).items()},
+            chart_titles=CHART_TITLES,
+            _=t.gettext,
+        )
     return Markup(html)
 
 

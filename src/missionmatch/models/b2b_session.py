@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from missionmatch.clock import WallTime
 from missionmatch.models.base import Base, new_key
 from missionmatch.models.datetime_types import WallDateTime
+from missionmatch.models.localized_columns import localized_attribute, mission_language
 
 if TYPE_CHECKING:
     from missionmatch.models.mission import Mission
@@ -24,9 +25,12 @@ class B2BSession(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(80), default=lambda: new_key("session"))
-    name: Mapped[str] = mapped_column(String(200))
+    # name and venue in every language (models/localized_columns.py)
+    name_plain: Mapped[str] = mapped_column("name", String(200))
+    name_i18n: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
     city: Mapped[str] = mapped_column(String(100), default="")
-    venue: Mapped[str] = mapped_column(String(200), default="")
+    venue_plain: Mapped[str] = mapped_column("venue", String(200), default="")
+    venue_i18n: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
     starts_at: Mapped[WallTime] = mapped_column(WallDateTime)
     slot_minutes: Mapped[int] = mapped_column(Integer)
     slot_count: Mapped[int] = mapped_column(Integer)
@@ -35,6 +39,9 @@ class B2BSession(Base):
     tables: Mapped[int] = mapped_column(Integer)
     # chairs at every table: a company meeting of more attendees cannot sit there
     seats: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
+
+    name = localized_attribute("name", mission_language)
+    venue = localized_attribute("venue", mission_language)
 
     mission: Mapped["Mission"] = relationship(back_populates="b2b_sessions")
     interpreters: Mapped[list["InterpreterPool"]] = relationship(

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from missionmatch.models.base import Base
 from missionmatch.models.datetime_types import UTCDateTime
 from missionmatch.models.enums import DirectoryVisibility, db_enum
+from missionmatch.models.localized_columns import localized_attribute
 
 if TYPE_CHECKING:
     from missionmatch.models.agreement import Agreement
@@ -28,7 +29,9 @@ class Mission(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"))
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # name and description in every language (models/localized_columns.py)
+    name_plain: Mapped[str] = mapped_column("name", String(200), unique=True)
+    name_i18n: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     origin_country: Mapped[str] = mapped_column(String(2))
     host_country: Mapped[str] = mapped_column(String(2))
@@ -37,7 +40,8 @@ class Mission(Base):
     end_date: Mapped[dt.date] = mapped_column(Date)
     timezone: Mapped[str] = mapped_column(String(64))
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
-    description: Mapped[str] = mapped_column(Text, default="")
+    description_plain: Mapped[str] = mapped_column("description", Text, default="")
+    description_i18n: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
     organiser: Mapped[str] = mapped_column(String(200), default="")
     # what participants may see of each other (web/permissions.py applies it)
     directory_visibility: Mapped[DirectoryVisibility] = mapped_column(
@@ -56,6 +60,14 @@ class Mission(Base):
     # bumped in the transaction of every write that changes what participants' pages show
     # (models/content_revision.py); cached pages are keyed by it
     content_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    name = localized_attribute("name", lambda mission: mission.default_language)
+    description = localized_attribute("description", lambda mission: mission.default_language)
+
+    @property
+    def default_language(self) -> str | None:
+        """The language the mission's content is first written in: the first of its languages."""
+        return self.languages[0] if self.languages else None
 
     campaign: Mapped["Campaign | None"] = relationship(back_populates="missions")
     programme_items: Mapped[list["ProgrammeItem"]] = relationship(

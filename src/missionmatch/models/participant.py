@@ -79,6 +79,10 @@ class Participant(Base):
 
     @property
     def full_name(self) -> str:
+        """In the order the person chose (family name first, as in Japanese, or given name first); with no
+        choice, given name first (services/person_names.display_name also reads the profile's language)."""
+        if self.name_order == "family_first":
+            return f"{self.last_name} {self.first_name}"
         return f"{self.first_name} {self.last_name}"
 
     @property

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from missionmatch.localized import join_texts
 from missionmatch.models import Meeting, Participant
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.models.meeting import meeting_attendee
@@ -39,7 +40,7 @@ def participant_agenda(session: Session, me: Participant) -> Agenda:
             item.starts_at,
             item.ends_at,
             item.title,
-            ", ".join(filter(None, [item.venue, item.city])),
+            join_texts(", ", [item.venue, item.city]),
             key=item.key,
         )
         for item in me.programme_items

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.clock import WallTime
+from missionmatch.localized import localize
 from missionmatch.models import Meeting, Mission, Participant
 from missionmatch.models.enums import MeetingStatus
 from missionmatch.models.meeting import meeting_attendee
@@ -82,15 +83,15 @@ def person(participant: Participant) -> Person:
     )
 
 
-def _meeting_entry(meeting: Meeting, me: Participant, history: MeetingHistory) -> MeetingEntry:
+def _meeting_entry(meeting: Meeting, me: Participant, history: MeetingHistory, language: str) -> MeetingEntry:
     assert meeting.session is not None and meeting.slot is not None
     start, end = meeting.session.slot_times()[meeting.slot]
     return MeetingEntry(
         key=meeting.key,
         starts_at=start,
         ends_at=end,
-        session_name=meeting.session.name,
-        venue=meeting.session.venue,
+        session_name=meeting.session.name.localize(language),
+        venue=meeting.session.venue.localize(language),
         table=None if meeting.table is None else meeting.table + 1,
         interpreter=meeting.interpreter or "",
         counterparts=tuple(person(p) for p in meeting.participants if p.id != me.id),
@@ -115,21 +116,26 @@ def agenda_document(
     """`language` defaults to the participant's own (the first interface language they speak); `history`
     can be read once for a whole mission (`mission_agenda_documents`)."""
     mission = me.mission
+    language = language or participant_translator(me).language  # content in several languages: in this one
     history = history if history is not None else meeting_history(session, mission)
     agenda = participant_agenda(session, me)
     programme = [
-        ProgrammeEntry(e.key, e.title, e.starts_at, e.ends_at, e.place)
+        ProgrammeEntry(
+            e.key, str(localize(e.title, language)), e.starts_at, e.ends_at, str(localize(e.place, language))
+        )
         for e in agenda.entries
         if e.kind == "programme" and e.starts_at is not None and e.ends_at is not None
     ]
     placed = [session.get(Meeting, e.meeting_id) for e in agenda.entries if e.meeting_id is not None]
     meetings = [m for m in placed if m is not None]
     meetings += _cancelled_after_publication(session, me, history)
-    entries = sorted((_meeting_entry(m, me, history) for m in meetings), key=lambda e: (e.starts_at, e.key))
+    entries = sorted(
+        (_meeting_entry(m, me, history, language) for m in meetings), key=lambda e: (e.starts_at, e.key)
+    )
     own_zone = me.timezone if me.timezone and me.timezone != mission.timezone else None
     return AgendaDocument(
-        language=language or participant_translator(me).language,
-        mission_name=mission.name,
+        language=language,
+        mission_name=mission.name.localize(language),
         mission_slug=mission.slug,
         mission_zone=mission.timezone,
         own_zone=own_zone,

@@ -19,6 +19,7 @@ from missionmatch.models.meeting import OCCUPYING
 from missionmatch.sectors import SECTOR_CODES
 from missionmatch.services.attendance_document import check_attendance
 from missionmatch.services.exclusion_document import check_exclusions
+from missionmatch.services.localized_document import localized_problems
 from missionmatch.services.outcome_document import check_outcomes
 from missionmatch.services.participant_limits import document_problems
 from missionmatch.services.person_names import NAME_ORDERS
@@ -132,6 +133,7 @@ def validate(document: Document) -> list[Problem]:
     if not isinstance(document, dict):
         return [Problem("document", "", "is not a JSON object")]
     check.problems.extend(text_problems(document))  # sizes and control characters, every field
+    check.problems.extend(localized_problems(document))  # a text or a map language -> text
     if document.get("format") != FORMAT:
         check.add("document", "format", f"must be {FORMAT!r}")
     mission = document.get("mission") or {}

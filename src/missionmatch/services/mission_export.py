@@ -8,6 +8,7 @@ from missionmatch.models import Feedback, Mission, ScheduleVersion
 from missionmatch.services.attendance_document import attended_keys, attended_values, recorded_values
 from missionmatch.services.exclusion_document import exclusion_section
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
+from missionmatch.services.localized_document import document_text
 from missionmatch.services.mission_document import FORMAT, Document
 from missionmatch.services.outcome_document import agreement_values, feedback_values
 from missionmatch.services.schedule_document import version_values
@@ -24,7 +25,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
         }
     zone, opens, closes = mission.timezone, mission.requests_open_at, mission.requests_close_at
     document["mission"] = {
-        "name": mission.name,
+        "name": document_text(mission.name),
         "slug": mission.slug,
         "origin_country": mission.origin_country,
         "host_country": mission.host_country,
@@ -33,7 +34,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
         "end_date": mission.end_date.isoformat(),
         "timezone": mission.timezone,
         "languages": list(mission.languages),
-        "description": mission.description,
+        "description": document_text(mission.description),
         "organiser": mission.organiser,
         "directory_visibility": mission.directory_visibility.value,
         "show_contact_emails": mission.show_contact_emails,
@@ -46,16 +47,16 @@ def export_mission(session: Session, mission: Mission) -> Document:
         {
             "key": i.key,
             "kind": i.kind.value,
-            "title": i.title,
+            "title": document_text(i.title),
             "sector": i.sector,
             "city": i.city,
-            "venue": i.venue,
+            "venue": document_text(i.venue),
             "address": i.address,
             "host_organisation": i.host_organisation.key if i.host_organisation else None,
             "starts_at": moment(i.starts_at),
             "ends_at": moment(i.ends_at),
             "capacity": i.capacity,
-            "description": i.description,
+            "description": document_text(i.description),
             **recorded_values(i, mission.timezone),  # only where attendance was recorded
             **waiting_values(session, i),  # only where someone waits
         }
@@ -64,9 +65,9 @@ def export_mission(session: Session, mission: Mission) -> Document:
     document["b2b_sessions"] = [
         {
             "key": s.key,
-            "name": s.name,
+            "name": document_text(s.name),
             "city": s.city,
-            "venue": s.venue,
+            "venue": document_text(s.venue),
             "starts_at": moment(s.starts_at),
             "slot_minutes": s.slot_minutes,
             "slot_count": s.slot_count,

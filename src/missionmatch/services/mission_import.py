@@ -30,6 +30,7 @@ from missionmatch.models.enums import (
 from missionmatch.services.attendance_document import apply_attendance
 from missionmatch.services.campaigns import campaign_named
 from missionmatch.services.exclusion_document import exclusions_from
+from missionmatch.services.localized_document import plain_text
 from missionmatch.services.mission_document import Document, validate
 from missionmatch.services.outcome_document import agreement_from, feedback_from
 from missionmatch.services.person_names import name_order
@@ -59,11 +60,13 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
     With `replace`, a mission of the same name is deleted first (used to reload the demo idempotently)."""
     problems = validate(document)
     data = document.get("mission", {})
-    existing = session.scalar(select(Mission).where(Mission.name == data.get("name")))
+    languages = data.get("languages") or [None]
+    name = plain_text(data.get("name"), languages[0] if isinstance(languages, list) else None)
+    existing = session.scalar(select(Mission).where(Mission.name == name))
     if existing is None:
         existing = session.scalar(select(Mission).where(Mission.slug == data.get("slug")))
     if existing is not None and not replace:
-        problems.append(Problem("mission", "name", f"a mission {data.get('name')!r} already exists"))
+        problems.append(Problem("mission", "name", f"a mission {name!r} already exists"))
     if problems:
         raise InputRejected(problems)
     if existing is not None:
@@ -72,6 +75,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
 
     mission = Mission(
         campaign=_campaign(session, document.get("campaign")),
+        languages=list(data.get("languages", [])),  # first: the texts below are in its first language
         name=data["name"],
         slug=data["slug"],
         origin_country=data["origin_country"],
@@ -80,7 +84,6 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
         start_date=dt.date.fromisoformat(data["start_date"]),
         end_date=dt.date.fromisoformat(data["end_date"]),
         timezone=data["timezone"],
-        languages=list(data.get("languages", [])),
         description=data.get("description", ""),
         organiser=data.get("organiser", ""),
         directory_visibility=DirectoryVisibility(data.get("directory_visibility", "other_side")),

@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from missionmatch.clock import now
+from missionmatch.localized import clean_texts, content_languages
 from missionmatch.models import (
     Meeting,
     Mission,
@@ -23,6 +24,8 @@ from missionmatch.models.meeting import OCCUPYING, meeting_attendee
 from missionmatch.models.programme import programme_registration
 from missionmatch.sectors import SECTOR_CODES
 from missionmatch.services import programme_waiting as waiting
+from missionmatch.services.localized_document import text_value_problems
+from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.programme_promotion import Promotions, fill_places
 from missionmatch.services.setup_fields import FieldReader, lock_row, mission_window, refuse
 from missionmatch.settings import MailSettings
@@ -33,16 +36,16 @@ MAX_CAPACITY = 10_000
 @dataclass
 class ItemFields:
     kind: ProgrammeKind
-    title: str
+    title: dict[str, str]  # language -> text
     sector: str | None
     city: str
-    venue: str
+    venue: dict[str, str]
     address: str
     host_organisation_id: int | None
     starts_at: dt.datetime
     ends_at: dt.datetime
     capacity: int | None
-    description: str
+    description: dict[str, str]
 
 
 @dataclass
@@ -64,7 +67,8 @@ def read_item(mission: Mission, form: Mapping[str, str]) -> ItemFields:
     kind = form.get("kind", "")
     if kind not in {k.value for k in ProgrammeKind}:
         read.fail("kind", "unknown_kind")
-    title = read.text("title", 300, required=True)
+    languages = content_languages(mission.default_language, mission.languages)
+    title = read.localized("title", 300, languages, required=True)
     sector = form.get("sector", "").strip() or None
     if sector is not None and sector not in SECTOR_CODES:
         read.fail("sector", "unknown_sector")
@@ -87,13 +91,13 @@ def read_item(mission: Mission, form: Mapping[str, str]) -> ItemFields:
         title=title,
         sector=sector,
         city=read.text("city", 100),
-        venue=read.text("venue", 200),
+        venue=read.localized("venue", 200, languages),
         address=read.text("address", 300),
         host_organisation_id=host_id,
         starts_at=starts_at or first,
         ends_at=ends_at or first,
         capacity=read.number("capacity", 1, MAX_CAPACITY, optional=True),
-        description=read.text("description", 5000),
+        description=read.localized("description", 5000, languages),
     )
     read.done()
     return fields
@@ -211,3 +215,24 @@ def clashes(session: Session, item: ProgrammeItem) -> list[Clash]:
             if start < item.ends_at and item.starts_at < end:
                 found.append(Clash(person, meeting, start))
     return sorted(found, key=lambda c: (c.starts_at, c.participant.id, c.meeting.id))
+
+
+TEXT_FIELDS = ("title", "venue", "description")
+
+
+def set_texts(session: Session, item: ProgrammeItem, texts: Mapping[str, object]) -> None:
+    """An item's title, venue and description, each a plain string (the mission's default language's text,
+    the translations kept) or a map language -> text (every language); raises InputRejected naming each
+    field and language it cannot store, and writes nothing then."""
+    problems = []
+    for name, value in texts.items():
+        found = text_value_problems(value, "programme item", name)
+        if name == "title" and not found and not clean_texts(value, None, name):
+            found = [Problem("programme item", name, "is required: a text in at least one language")]
+        problems.extend(found)
+    if problems:
+        raise InputRejected(problems)
+    lock_row(session, ProgrammeItem, item.id)
+    for name, value in texts.items():
+        setattr(item, name, value)
+    session.flush()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from missionmatch.localized import content_languages
 from missionmatch.models import B2BSession, Meeting, Mission
 from missionmatch.models.meeting import OCCUPYING
 from missionmatch.services.row_locks import lock_schedule
@@ -31,9 +32,9 @@ _PAUSE = re.compile(r"^(\d+)\s*:\s*(\d+)$")
 
 @dataclass
 class SessionFields:
-    name: str
+    name: dict[str, str]  # language -> text
     city: str
-    venue: str
+    venue: dict[str, str]
     starts_at: dt.datetime
     slot_minutes: int
     slot_count: int
@@ -71,11 +72,12 @@ def parse_breaks(text: str, slot_count: int | None, read: FieldReader) -> list[d
 def read_session(mission: Mission, form: Mapping[str, str]) -> SessionFields:
     """The session described by a submitted form; raises SetupRejected naming every wrong field."""
     read = FieldReader(form)
+    languages = content_languages(mission.default_language, mission.languages)
     numbers = {name: read.number(name, low, high) for name, (low, high) in LIMITS.items()}
     fields = SessionFields(
-        name=read.text("name", 200, required=True),
+        name=read.localized("name", 200, languages, required=True),
         city=read.text("city", 100),
-        venue=read.text("venue", 200),
+        venue=read.localized("venue", 200, languages),
         starts_at=read.moment("starts_at") or dt.datetime.min,
         slot_minutes=numbers["slot_minutes"] or 0,
         slot_count=numbers["slot_count"] or 0,

@@ -64,6 +64,15 @@ class FieldReader:
             self.fail(name, "too_long", limit=limit)
         return value
 
+    def localized(
+        self, name: str, limit: int, languages: list[str], required: bool = False
+    ) -> dict[str, str]:
+        """A text in several languages: `name` in the first (the mission's default), `name_<code>` in each
+        other; blank ones are left out."""
+        texts = {languages[0]: self.text(name, limit, required)}
+        texts.update({code: self.text(f"{name}_{code}", limit) for code in languages[1:]})
+        return {code: text for code, text in texts.items() if text}
+
     def number(self, name: str, low: int, high: int, optional: bool = False) -> int | None:
         raw = self.form.get(name, "").strip()
         if optional and not raw:

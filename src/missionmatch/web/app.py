@@ -16,7 +16,8 @@ from missionmatch.settings import WebSettings, load_settings, load_web_settings
 from missionmatch.tasks.queue import JobQueue, build_queue
 from missionmatch.web.cache_hits import CachedHits
 from missionmatch.web.connection_gate import install_connection_gate
-from missionmatch.web.deps import LoginRequired, get_translator
+from missionmatch.web.deps import LoginRequired
+from missionmatch.web.error_pages import error_page, wants_html
 from missionmatch.web.page_cache import PageCache
 from missionmatch.web.proxies import TrustedProxies
 from missionmatch.web.routes import ROUTERS, api
@@ -24,7 +25,6 @@ from missionmatch.web.routes.api.errors import api_http_error
 from missionmatch.web.routes.api.openapi import api_openapi
 from missionmatch.web.security_headers import SecurityHeaders
 from missionmatch.web.shared_bodies import SharedBodies
-from missionmatch.web.templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
 SESSION_DAYS = 14
@@ -104,14 +104,7 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, error: HTTPException) -> Response:
         if _is_api(request):
             return api_http_error(request, error)
-        _ = get_translator(request).gettext
-        messages = {
-            403: _("This form has expired or was not sent from this site. Please go back and try again."),
-            404: _("This page does not exist, or you are not allowed to see it."),
-            503: _("The site is very busy right now. Please try again in a moment."),
-        }
-        message = messages.get(error.status_code, _("Something went wrong."))
-        page = render(request, "error.html", status_code=error.status_code, message=message)
+        page = error_page(request, error.status_code)
         page.headers.update(error.headers or {})  # Retry-After of a 503
         return page
 
@@ -120,11 +113,22 @@ def _install_error_handlers(app: FastAPI) -> None:
         # Starlette's own 404 and 405 (no route, or not this method); the pages keep FastAPI's default
         if _is_api(request):
             return api_http_error(request, error)
+        if error.status_code in (404, 405):  # an unknown address: the page, never a raw JSON body
+            return error_page(request, error.status_code)
         return await http_exception_handler(request, error)
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, error: Exception) -> Response:
+        # the server's own failure (logged by Starlette); a browser reads it in its language
+        if wants_html(request):
+            return error_page(request, 500)
+        return JSONResponse({"detail": "internal server error"}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, error: RequestValidationError) -> Response:
-        # 422 naming each field, for the API and for hand-crafted form posts alike
+        # 422 naming each field, for the API and for hand-crafted form posts alike; a browser gets a page
+        if wants_html(request):
+            return error_page(request, 422)
         problems = [
             {"field": ".".join(str(part) for part in e["loc"][1:]), "message": e["msg"]}
             for e in error.errors()

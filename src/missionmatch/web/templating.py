@@ -10,11 +10,14 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from missionmatch.localized import viewing_in
 from missionmatch.sectors import SECTORS, sector_name
 from missionmatch.services.change_words import change_lines
 from missionmatch.services.person_names import display_name
+from missionmatch.web.code_labels import meeting_status_label, session_label, solver_status_label
 from missionmatch.web.deps import get_translator
 from missionmatch.web.i18n import LANGUAGE_NAMES, LANGUAGES
+from missionmatch.web.localized_forms import form_languages
 from missionmatch.web.security import CSRF_FIELD, csrf_token
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -39,23 +42,31 @@ def number(value: int, language: str) -> str:
 
 # sector_label(code, lang): never a raw code such as "ai" on a page
 TEMPLATES.env.globals.update(sector_label=sector_label, month_year=month_year, number=number)
+# meeting_status_label(status, t), solver_status_label(status, t), session_label(mission, key)
+TEMPLATES.env.globals.update(
+    meeting_status_label=meeting_status_label,
+    solver_status_label=solver_status_label,
+    session_label=session_label,
+    form_languages=form_languages,
+)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     translator = get_translator(request)
-    return TEMPLATES.TemplateResponse(
-        request,
-        name,
-        {
-            "_": translator.gettext,
-            "ngettext": translator.ngettext,
-            "t": translator,
-            "lang": translator.language,
-            "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
-            "csrf_field": CSRF_FIELD,
-            "csrf_token": csrf_token(request),
-            "role": request.session.get("role"),
-            **context,
-        },
-        status_code=status_code,
-    )
+    with viewing_in(translator.language):  # content in several languages shown in the viewer's
+        return TEMPLATES.TemplateResponse(
+            request,
+            name,
+            {
+                "_": translator.gettext,
+                "ngettext": translator.ngettext,
+                "t": translator,
+                "lang": translator.language,
+                "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+                "csrf_field": CSRF_FIELD,
+                "csrf_token": csrf_token(request),
+                "role": request.session.get("role"),
+                **context,
+            },
+            status_code=status_code,
+        )

@@ -15,6 +15,7 @@ from missionmatch.services.programme_waiting import waiting_counts
 from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.i18n import Translator
+from missionmatch.web.localized_forms import localized_values
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.programme_waiting_text import committed_with_mails, registration_notice, waiting_rows
 from missionmatch.web.security import verify_csrf
@@ -40,16 +41,16 @@ def _values(item: ProgrammeItem) -> dict[str, str]:
     """The form's text values for an existing item."""
     return {
         "kind": item.kind.value,
-        "title": item.title,
+        **localized_values("title", item.title, item.mission),
         "sector": item.sector or "",
         "city": item.city,
-        "venue": item.venue,
+        **localized_values("venue", item.venue, item.mission),
         "address": item.address,
         "host_organisation_id": str(item.host_organisation_id or ""),
         "starts_at": item.starts_at.strftime(MOMENT),
         "ends_at": item.ends_at.strftime(MOMENT),
         "capacity": "" if item.capacity is None else str(item.capacity),
-        "description": item.description,
+        **localized_values("description", item.description, item.mission),
     }
 
 

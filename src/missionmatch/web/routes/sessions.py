@@ -13,6 +13,7 @@ from missionmatch.services.mission_document import LANGUAGES
 from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
 from missionmatch.web.i18n import Translator
+from missionmatch.web.localized_forms import localized_values
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.setup_forms import MOMENT, SetupForm, explain
@@ -30,9 +31,9 @@ def _pool_of(db: Session, b2b: B2BSession, pool_id: int) -> InterpreterPool:
 
 def _values(b2b: B2BSession) -> dict[str, str]:
     return {
-        "name": b2b.name,
+        **localized_values("name", b2b.name, b2b.mission),
         "city": b2b.city,
-        "venue": b2b.venue,
+        **localized_values("venue", b2b.venue, b2b.mission),
         "starts_at": b2b.starts_at.strftime(MOMENT),
         "slot_minutes": str(b2b.slot_minutes),
         "slot_count": str(b2b.slot_count),

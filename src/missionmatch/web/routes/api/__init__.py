@@ -17,6 +17,7 @@ from missionmatch.web.routes.api import (
     on_the_day,
     outcomes,
     profile,
+    programme_texts,
     report,
     request_approval,
     request_steering,
@@ -54,6 +55,7 @@ for module in (
     report,
     day_documents,
     session_seats,
+    programme_texts,
 ):
     router.include_router(module.router)
 

@@ -8,6 +8,7 @@ from missionmatch.clock import wall_with_offset
 from missionmatch.models import B2BSession, ProgrammeItem
 from missionmatch.services import programme_waiting as waiting
 from missionmatch.web.deps import ApiPrincipal, DbSession
+from missionmatch.web.i18n import negotiate
 from missionmatch.web.page_cache import PageCacheDep
 from missionmatch.web.permissions import participant_sees_email, participant_sees_participant
 from missionmatch.web.routes.api.access import ManagedMission, find_mission, visible_missions
@@ -28,10 +29,12 @@ class ProgrammeItemOut(BaseModel):
     id: int
     key: str
     kind: str
-    title: str
+    title: str  # texts in the caller's language (Accept-Language), with every language's in `*_i18n`
+    title_i18n: dict[str, str]
     sector: str | None
     city: str
     venue: str
+    venue_i18n: dict[str, str]
     address: str
     starts_at: MissionTime
     ends_at: MissionTime
@@ -54,9 +57,11 @@ class InterpretersOut(BaseModel):
 class SessionOut(BaseModel):
     id: int
     key: str
-    name: str
+    name: str  # texts in the caller's language (Accept-Language), with every language's in `*_i18n`
+    name_i18n: dict[str, str]
     city: str
     venue: str
+    venue_i18n: dict[str, str]
     tables: int
     seats: int  # chairs at each table: a company meeting needs a table that seats all its attendees
     slot_minutes: int
@@ -64,15 +69,22 @@ class SessionOut(BaseModel):
     interpreters: list[InterpretersOut]
 
 
-def _item_out(item: ProgrammeItem, waiting_ids: list[int]) -> ProgrammeItemOut:
+def caller_language(request: Request) -> str:
+    """The language an API caller reads texts in: its Accept-Language (en, fr, ja), else English."""
+    return negotiate(None, request.headers.get("accept-language"))
+
+
+def item_out(item: ProgrammeItem, language: str | None, waiting_ids: list[int]) -> ProgrammeItemOut:
     return ProgrammeItemOut(
         id=item.id,
         key=item.key,
         kind=item.kind.value,
-        title=item.title,
+        title=item.title.localize(language),
+        title_i18n=dict(item.title.texts),
         sector=item.sector,
         city=item.city,
-        venue=item.venue,
+        venue=item.venue.localize(language),
+        venue_i18n=dict(item.venue.texts),
         address=item.address,
         starts_at=wall_with_offset(item.starts_at, item.mission.timezone),
         ends_at=wall_with_offset(item.ends_at, item.mission.timezone),
@@ -82,14 +94,16 @@ def _item_out(item: ProgrammeItem, waiting_ids: list[int]) -> ProgrammeItemOut:
     )
 
 
-def session_out(b2b: B2BSession) -> SessionOut:
+def session_out(b2b: B2BSession, language: str | None = None) -> SessionOut:
     zone = b2b.mission.timezone
     return SessionOut(
         id=b2b.id,
         key=b2b.key,
-        name=b2b.name,
+        name=b2b.name.localize(language),
+        name_i18n=dict(b2b.name.texts),
         city=b2b.city,
-        venue=b2b.venue,
+        venue=b2b.venue.localize(language),
+        venue_i18n=dict(b2b.venue.texts),
         tables=b2b.tables,
         seats=b2b.seats,
         slot_minutes=b2b.slot_minutes,
@@ -102,8 +116,8 @@ def session_out(b2b: B2BSession) -> SessionOut:
 
 
 @router.get("/missions")
-def list_missions(principal: ApiPrincipal) -> list[MissionOut]:
-    return [mission_out(m) for m in visible_missions(principal)]
+def list_missions(request: Request, principal: ApiPrincipal) -> list[MissionOut]:
+    return [mission_out(m, caller_language(request)) for m in visible_missions(principal)]
 
 
 @router.get("/missions/{slug}", response_model=MissionOut, responses=answers(404))
@@ -111,8 +125,9 @@ def get_mission(
     request: Request, slug: str, db: DbSession, principal: ApiPrincipal, cache: PageCacheDep
 ) -> Response:
     mission = find_mission(db, principal, slug)
-    viewer, revision = token_viewer(principal), mission.content_revision
-    return cached_json(request, cache, "mission", viewer, revision, MissionOut, lambda: mission_out(mission))
+    viewer, revision, language = token_viewer(principal), mission.content_revision, caller_language(request)
+    body = lambda: mission_out(mission, language)  # noqa: E731
+    return cached_json(request, cache, f"mission {language}", viewer, revision, MissionOut, body)
 
 
 @router.get("/missions/{slug}/participants", responses=answers(404))
@@ -129,16 +144,17 @@ def list_participants(slug: str, db: DbSession, principal: ApiPrincipal) -> list
 
 
 @router.get("/missions/{slug}/programme", responses=answers(403, 404))
-def list_programme(mission: ManagedMission, db: DbSession) -> list[ProgrammeItemOut]:
+def list_programme(request: Request, mission: ManagedMission, db: DbSession) -> list[ProgrammeItemOut]:
     """Forums, visits, receptions... in time order, with who registered and who waits (organisers only)."""
+    language = caller_language(request)
     return [
-        _item_out(item, [entry.participant_id for entry in waiting.entries(db, item)])
+        item_out(item, language, [entry.participant_id for entry in waiting.entries(db, item)])
         for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))
     ]
 
 
 @router.get("/missions/{slug}/sessions", responses=answers(403, 404))
-def list_sessions(mission: ManagedMission) -> list[SessionOut]:
+def list_sessions(request: Request, mission: ManagedMission) -> list[SessionOut]:
     """B2B sessions with every slot's times (breaks included), tables, seats at a table and interpreters
     (organisers only; set the seats with PUT .../sessions/{session_id}/seats)."""
-    return [session_out(b2b) for b2b in mission.b2b_sessions]
+    return [session_out(b2b, caller_language(request)) for b2b in mission.b2b_sessions]

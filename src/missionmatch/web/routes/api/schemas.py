@@ -66,7 +66,8 @@ class InvalidOut(BaseModel):
 
 class MissionOut(BaseModel):
     slug: str
-    name: str
+    name: str  # in the caller's language (Accept-Language), else the mission's default, English, any
+    name_i18n: dict[str, str]  # every language's text
     start_date: str
     end_date: str
     timezone: str
@@ -99,10 +100,11 @@ class PersonOut(BaseModel):
     side: str
 
 
-def mission_out(mission: Mission) -> MissionOut:
+def mission_out(mission: Mission, language: str | None = None) -> MissionOut:
     return MissionOut(
         slug=mission.slug,
-        name=mission.name,
+        name=mission.name.localize(language),
+        name_i18n=dict(mission.name.texts),
         start_date=mission.start_date.isoformat(),
         end_date=mission.end_date.isoformat(),
         timezone=mission.timezone,
