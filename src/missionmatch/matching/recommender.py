@@ -18,7 +18,7 @@ from missionmatch.matching.profile import MatchResult, Profile, Recommendation
 from missionmatch.matching.profile_vectors import mean_vectors, peer_vectors, sector_onehot
 from missionmatch.matching.quality import floor_for, holds_up
 from missionmatch.matching.reasons import explain
-from missionmatch.matching.recommender_sparse import exact_scores, sparse_scores
+from missionmatch.matching.recommender_sparse import sparse_scores
 from missionmatch.matching.rules import allowed_matrix
 from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
 
@@ -107,23 +107,20 @@ def _dense_ranking(
 def _sparse_ranking(
     ep: EmbeddedProfiles, config: MatchConfig, excluded: Iterable[tuple[str, str]], depth: int
 ) -> Ranking:
-    """The same from the candidate graph only: memory linear in the number of profiles. Each row's
-    shortlist is rescored exactly when the graph's scores are approximate."""
+    """The same from the candidate graph only: memory linear in the number of profiles."""
     ss = sparse_scores(ep, pair_rules(ep.profiles, config, excluded), config)
     graph = ss.graph
     offer_vecs = mean_vectors(ep.offers, len(ep.profiles))
     ranked: dict[int, list[int]] = {}
     keys: list[int] = []
     probs: list[float] = []
-    shortlist = depth + SHORTLIST_MARGIN if ss.complete else max(depth + SHORTLIST_MARGIN, config.ann_rescore)
+    shortlist = depth + SHORTLIST_MARGIN
     for i in range(len(ep.profiles)):
         row = ss.scores[graph.indptr[i] : graph.indptr[i + 1]]
         cols = graph.cols[graph.indptr[i] : graph.indptr[i + 1]]
         if len(row) > shortlist:  # diverse_top_k looks at the top only: copy no other candidate
             keep = np.sort(np.argpartition(-row, shortlist - 1)[:shortlist])
             row, cols = row[keep], cols[keep]
-        if not ss.complete:
-            row = exact_scores(ep, ss, config, i, cols)
         local = diverse_top_k(row, offer_vecs[cols], depth, config.diversity, config.diversity_threshold)
         ranked[i] = [int(cols[c]) for c in local]
         keys.extend(i * graph.n + j for j in ranked[i])

@@ -59,12 +59,8 @@ def row_max(graph: Graph, values: np.ndarray) -> np.ndarray:
     return out
 
 
-def sinkhorn_log_sparse(
-    graph: Graph, score: np.ndarray, temperature: float, iters: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`normalise.sinkhorn_log` on the edges: log K + log u + log v of the balanced assignment, and the
-    per-row and per-column offsets (−row max + log u, log v) that turn score / T into it, so a pair can be
-    rescored later without rerunning the balancing."""
+def sinkhorn_log_sparse(graph: Graph, score: np.ndarray, temperature: float, iters: int) -> np.ndarray:
+    """`normalise.sinkhorn_log` on the edges: log K + log u + log v of the balanced assignment."""
     s = (score / np.float32(temperature)).astype(np.float32)
     shift = row_max(graph, s)
     shift[~np.isfinite(shift)] = 0.0
@@ -79,9 +75,7 @@ def sinkhorn_log_sparse(
         u = np.where(rows_alive, 1.0 / np.maximum(graph.row_sum(kmat * v[graph.cols]), tiny), 0.0)
         v = np.where(cols_alive, 1.0 / np.maximum(graph.col_sum(kmat * u[graph.rows]), tiny), 0.0)
     with np.errstate(divide="ignore"):
-        row_offset = np.log(u).astype(np.float32) - shift
-        col_offset = np.log(v).astype(np.float32)
-    return log_k + (row_offset + shift)[graph.rows] + col_offset[graph.cols], row_offset, col_offset
+        return log_k + np.log(u).astype(np.float32)[graph.rows] + np.log(v).astype(np.float32)[graph.cols]
 
 
 def row_log_norm(graph: Graph, scores: np.ndarray) -> np.ndarray:
