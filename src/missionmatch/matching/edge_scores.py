@@ -39,15 +39,6 @@ def directional_for(needs: UnitSet, offers: UnitSet, asker: int, answerers: np.n
     return best_against(needs.vecs[needs.starts[asker] : needs.starts[asker + 1]], offers, answerers)
 
 
-def directional_on_edges(graph: Graph, needs: UnitSet, offers: UnitSet) -> np.ndarray:
-    """D[rows[e], cols[e]] for every edge: how well the column's offers answer the row's needs."""
-    out = np.full(len(graph.rows), np.nan, dtype=np.float32)
-    for i in np.flatnonzero(np.diff(graph.indptr) > 0):
-        a, b = graph.indptr[i], graph.indptr[i + 1]
-        out[a:b] = directional_for(needs, offers, int(i), graph.cols[a:b])
-    return out
-
-
 def dots_on_edges(graph: Graph, vecs: np.ndarray) -> np.ndarray:
     """vecs[rows[e]] · vecs[cols[e]] for every edge (peer resemblance, shared sectors)."""
     out = np.zeros(len(graph.rows), dtype=np.float32)

@@ -20,6 +20,7 @@ from missionmatch.matching.quality import floor_for, holds_up
 from missionmatch.matching.reasons import explain
 from missionmatch.matching.recommender_sparse import sparse_scores
 from missionmatch.matching.rules import allowed_matrix
+from missionmatch.matching.shards import Runner
 from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
 
 
@@ -105,10 +106,14 @@ def _dense_ranking(
 
 
 def _sparse_ranking(
-    ep: EmbeddedProfiles, config: MatchConfig, excluded: Iterable[tuple[str, str]], depth: int
+    ep: EmbeddedProfiles,
+    config: MatchConfig,
+    excluded: Iterable[tuple[str, str]],
+    depth: int,
+    runner: Runner | None = None,
 ) -> Ranking:
     """The same from the candidate graph only: memory linear in the number of profiles."""
-    ss = sparse_scores(ep, pair_rules(ep.profiles, config, excluded), config)
+    ss = sparse_scores(ep, pair_rules(ep.profiles, config, excluded), config, runner)
     graph = ss.graph
     offer_vecs = mean_vectors(ep.offers, len(ep.profiles))
     ranked: dict[int, list[int]] = {}
@@ -141,12 +146,14 @@ def recommend(
     excluded: Iterable[tuple[str, str]] = (),
     queries: Iterable[str] | None = None,
     with_reasons: bool = True,
+    runner: Runner | None = None,
 ) -> MatchResult:
     """Ranked recommendations for every profile (or only `queries`), each with its reasons, plus suggested
     mutual meetings.
 
     `excluded` holds (id, id) pairs already met or declined (either order). `embedder` defaults to the bundled
-    default without a cache; pass a `CachedEmbedder`-backed one to re-embed only changed text.
+    default without a cache; pass a `CachedEmbedder`-backed one to re-embed only changed text. `runner` runs
+    the sparse path's shards (`shards.LocalRunner` by default, `cluster.RayRunner` on a Ray cluster).
     """
     config = config or MatchConfig()
     ids = [p.id for p in profiles]
@@ -159,7 +166,10 @@ def recommend(
     # pairs need every profile's list, so rank everyone at least `pair_rank` deep
     depth = max(config.top_k, config.pair_rank)
     sparse = config.sparse_from is not None and len(profiles) >= config.sparse_from
-    ranked, prob = (_sparse_ranking if sparse else _dense_ranking)(ep, config, excluded, depth)
+    if sparse:
+        ranked, prob = _sparse_ranking(ep, config, excluded, depth, runner)
+    else:
+        ranked, prob = _dense_ranking(ep, config, excluded, depth)
     index = {pid: i for i, pid in enumerate(ids)}
     rows = range(len(profiles)) if queries is None else [index[q] for q in queries]
     result = MatchResult()

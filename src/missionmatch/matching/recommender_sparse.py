@@ -17,9 +17,10 @@ from threadpoolctl import threadpool_limits
 
 from missionmatch.matching.candidates import candidate_pairs
 from missionmatch.matching.config import MatchConfig
-from missionmatch.matching.edge_scores import directional_for, directional_on_edges, dots_on_edges
+from missionmatch.matching.edge_scores import directional_for, dots_on_edges
 from missionmatch.matching.pair_rules import PairRules
 from missionmatch.matching.profile_vectors import peer_vectors, sector_onehot
+from missionmatch.matching.shards import LocalRunner, Runner, cut, score_rows
 from missionmatch.matching.sparse_graph import Graph, row_log_norm, row_topk_mean, sinkhorn_log_sparse
 from missionmatch.matching.units import EmbeddedProfiles
 
@@ -51,31 +52,37 @@ def _sampled_directional(
     return values[~np.isnan(values)]
 
 
-def sparse_scores(ep: EmbeddedProfiles, rules: PairRules, config: MatchConfig) -> SparseScores:
-    found = candidate_pairs(ep, rules, config)
-    graph = Graph.from_pairs(len(ep.profiles), found.rows, found.cols)
-    # the edge scores are many small products: BLAS threads only wait for each other there (and, on a
-    # loaded machine, for the scheduler), one thread is several times faster
-    with threadpool_limits(1, user_api="blas"):
-        return _scores_on(graph, found.complete, ep, rules, config)
-
-
-def _scores_on(
-    graph: Graph, complete: bool, ep: EmbeddedProfiles, rules: PairRules, config: MatchConfig
+def sparse_scores(
+    ep: EmbeddedProfiles, rules: PairRules, config: MatchConfig, runner: Runner | None = None
 ) -> SparseScores:
-    n = graph.n
-    d = directional_on_edges(graph, ep.needs, ep.offers)
+    """Scores of every candidate edge; `runner` runs the search and the edge scores in shards."""
+    runner = runner or LocalRunner()
+    n = len(ep.profiles)
+    found = candidate_pairs(ep, rules, config, runner)
+    graph = Graph.from_pairs(n, found.rows, found.cols)
+    needs, offers, peer = ep.needs, ep.offers, peer_vectors(ep)
+    parts = runner.map(
+        score_rows,
+        [
+            (needs.vecs, needs.starts, offers.vecs, offers.starts, peer, graph.indptr, graph.cols, rows)
+            for rows in cut(np.arange(n), runner.shards)
+        ],
+    )
+    d = np.concatenate([p[0] for p in parts])
+    peer_dots = np.concatenate([p[1] for p in parts])
+    del parts
     row_stat = col_stat = np.zeros(n, np.float32)
     if config.hub_k > 0:
         row_stat = row_topk_mean(graph, d, config.hub_k)
         col_stat = row_topk_mean(graph, d[graph.transpose], config.hub_k)  # column j = transposed row j
         d = d - 0.5 * row_stat[graph.rows] - 0.5 * col_stat[graph.cols]
-    if complete:
+    if found.complete:
         observed = d[~np.isnan(d)]  # row-major, as the dense path reads its matrix
         if observed.size > MAX_OBSERVED:
             observed = observed[:: observed.size // MAX_OBSERVED]
     else:
-        observed = _sampled_directional(ep, rules, row_stat, col_stat)
+        with threadpool_limits(1, user_api="blas"):  # small products, as in `score_rows`
+            observed = _sampled_directional(ep, rules, row_stat, col_stat)
     fill = float(np.quantile(observed, config.missing_quantile)) if observed.size else 0.0
     d = np.where(np.isnan(d), np.float32(fill), d).astype(np.float32)
     score = 0.5 * (d + d[graph.transpose])
@@ -83,7 +90,7 @@ def _scores_on(
     if config.sector_weight:
         score += config.sector_weight * (dots_on_edges(graph, sector_onehot(ep.profiles)) > 0)
     if config.peer_weight:
-        score -= config.peer_weight * dots_on_edges(graph, peer_vectors(ep))
+        score -= config.peer_weight * peer_dots
     if config.temperature > 0:
         score = sinkhorn_log_sparse(graph, score, config.temperature, config.sinkhorn_iters)
     score = score.astype(np.float32)
