@@ -58,9 +58,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--profiles", type=int, default=2000)
     parser.add_argument("--neighbours", type=int, default=MatchConfig.ann_neighbours)
+    parser.add_argument("--samples", type=int, default=MatchConfig.balance_samples)
     args = parser.parse_args()
     print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
-    config = replace(MatchConfig(top_k=K, ann_neighbours=args.neighbours), sparse_from=0)
+    config = replace(
+        MatchConfig(top_k=K, ann_neighbours=args.neighbours, balance_samples=args.samples), sparse_from=0
+    )
     ep = embed_profiles(synthetic(args.profiles, np.random.default_rng(0)), MixtureEmbedder(dev_pool(2)))
     n = len(ep.profiles)
     allowed = allowed_matrix(ep.profiles, config)

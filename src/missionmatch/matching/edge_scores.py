@@ -39,6 +39,11 @@ def directional_for(needs: UnitSet, offers: UnitSet, asker: int, answerers: np.n
     return best_against(needs.vecs[needs.starts[asker] : needs.starts[asker + 1]], offers, answerers)
 
 
+def answered_by(needs: UnitSet, offers: UnitSet, askers: np.ndarray, answerer: int) -> np.ndarray:
+    """D[askers, answerer]: how well one profile's offers answer each asker's needs."""
+    return best_against(offers.vecs[offers.starts[answerer] : offers.starts[answerer + 1]], needs, askers)
+
+
 def dots_on_edges(graph: Graph, vecs: np.ndarray) -> np.ndarray:
     """vecs[rows[e]] · vecs[cols[e]] for every edge (peer resemblance, shared sectors)."""
     out = np.zeros(len(graph.rows), dtype=np.float32)

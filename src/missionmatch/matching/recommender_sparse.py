@@ -18,9 +18,10 @@ from threadpoolctl import threadpool_limits
 from missionmatch.matching.candidates import candidate_pairs
 from missionmatch.matching.config import MatchConfig
 from missionmatch.matching.edge_scores import directional_for, dots_on_edges
+from missionmatch.matching.outside_mass import sample_outside
 from missionmatch.matching.pair_rules import PairRules
 from missionmatch.matching.profile_vectors import peer_vectors, sector_onehot
-from missionmatch.matching.shards import LocalRunner, Runner, cut, score_rows
+from missionmatch.matching.shards import LocalRunner, Runner, score_graph
 from missionmatch.matching.sparse_graph import Graph, row_log_norm, row_topk_mean, sinkhorn_log_sparse
 from missionmatch.matching.units import EmbeddedProfiles
 
@@ -60,17 +61,8 @@ def sparse_scores(
     n = len(ep.profiles)
     found = candidate_pairs(ep, rules, config, runner)
     graph = Graph.from_pairs(n, found.rows, found.cols)
-    needs, offers, peer = ep.needs, ep.offers, peer_vectors(ep)
-    parts = runner.map(
-        score_rows,
-        [
-            (needs.vecs, needs.starts, offers.vecs, offers.starts, peer, graph.indptr, graph.cols, rows)
-            for rows in cut(np.arange(n), runner.shards)
-        ],
-    )
-    d = np.concatenate([p[0] for p in parts])
-    peer_dots = np.concatenate([p[1] for p in parts])
-    del parts
+    peer = peer_vectors(ep)
+    d, _, peer_dots = score_graph(ep, peer, graph, runner)
     row_stat = col_stat = np.zeros(n, np.float32)
     if config.hub_k > 0:
         row_stat = row_topk_mean(graph, d, config.hub_k)
@@ -87,11 +79,39 @@ def sparse_scores(
     d = np.where(np.isnan(d), np.float32(fill), d).astype(np.float32)
     score = 0.5 * (d + d[graph.transpose])
     del d
+    sectors = sector_onehot(ep.profiles)
     if config.sector_weight:
-        score += config.sector_weight * (dots_on_edges(graph, sector_onehot(ep.profiles)) > 0)
+        score += config.sector_weight * (dots_on_edges(graph, sectors) > 0)
     if config.peer_weight:
         score -= config.peer_weight * peer_dots
     if config.temperature > 0:
-        score = sinkhorn_log_sparse(graph, score, config.temperature, config.sinkhorn_iters)
+        outside = None
+        if not found.complete and config.balance_samples > 0:
+            outside = _outside(ep, rules, config, runner, graph, peer, sectors, (row_stat, col_stat, fill))
+        score = sinkhorn_log_sparse(graph, score, config.temperature, config.sinkhorn_iters, outside)
     score = score.astype(np.float32)
     return SparseScores(graph, score, row_log_norm(graph, score))
+
+
+def _outside(
+    ep: EmbeddedProfiles,
+    rules: PairRules,
+    config: MatchConfig,
+    runner: Runner,
+    graph: Graph,
+    peer: np.ndarray,
+    sectors: np.ndarray,
+    stats: tuple[np.ndarray, np.ndarray, float],
+) -> tuple[Graph, np.ndarray, float]:
+    """Random pairs outside the graph with the same scores as its edges (`outside_mass.py`)."""
+    row_stat, col_stat, fill = stats
+    pairs, weight = sample_outside(graph, rules, config.balance_samples)
+    forward, backward, peer_dots = score_graph(ep, peer, pairs, runner, both_ways=True)
+    r, c = pairs.rows, pairs.cols
+    forward = forward - 0.5 * row_stat[r] - 0.5 * col_stat[c]
+    backward = backward - 0.5 * row_stat[c] - 0.5 * col_stat[r]
+    score = 0.5 * (np.where(np.isnan(forward), fill, forward) + np.where(np.isnan(backward), fill, backward))
+    if config.sector_weight:
+        score += config.sector_weight * (dots_on_edges(pairs, sectors) > 0)
+    score -= config.peer_weight * peer_dots
+    return pairs, score.astype(np.float32), weight

@@ -20,9 +20,10 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from missionmatch.matching.config import MatchConfig
-from missionmatch.matching.edge_scores import directional_for
+from missionmatch.matching.edge_scores import answered_by, directional_for
 from missionmatch.matching.indexes import build_index
-from missionmatch.matching.units import UnitSet
+from missionmatch.matching.sparse_graph import Graph
+from missionmatch.matching.units import EmbeddedProfiles, UnitSet
 
 T = TypeVar("T")
 QUERY_CHUNK = 32_768  # query rows per faiss call: bounds the result buffers
@@ -102,17 +103,51 @@ def score_rows(
     indptr: np.ndarray,
     cols: np.ndarray,
     rows: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """For the edges of `rows` (contiguous, in order): the exact need → offer maximum and the peer dot
-    product. One BLAS thread: these are many small products, where threads only wait for each other."""
+    both_ways: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the edges of `rows` (contiguous, in order): the exact need → offer maximum, the reverse one
+    (empty unless `both_ways`: a graph closed under transposition has it already) and the peer dot product.
+    One BLAS thread: these are many small products, where threads only wait for each other."""
     needs, offers = UnitSet([], need_vecs, need_starts), UnitSet([], offer_vecs, offer_starts)
     lo, hi = indptr[rows[0]], indptr[rows[-1] + 1]
-    directional = np.full(hi - lo, np.nan, dtype=np.float32)
+    forward = np.full(hi - lo, np.nan, dtype=np.float32)
+    backward = np.full(hi - lo if both_ways else 0, np.nan, dtype=np.float32)
     peer_dots = np.zeros(hi - lo, dtype=np.float32)
     with threadpool_limits(1, user_api="blas"):
         for i in rows:
-            a, b = indptr[i] - lo, indptr[i + 1] - lo
+            a, b = indptr[i], indptr[i + 1]
             if a < b:
-                directional[a:b] = directional_for(needs, offers, int(i), cols[a + lo : b + lo])
-                peer_dots[a:b] = peer[cols[a + lo : b + lo]] @ peer[i]
-    return directional, peer_dots
+                forward[a - lo : b - lo] = directional_for(needs, offers, int(i), cols[a:b])
+                if both_ways:
+                    backward[a - lo : b - lo] = answered_by(needs, offers, cols[a:b], int(i))
+                peer_dots[a - lo : b - lo] = peer[cols[a:b]] @ peer[i]
+    return forward, backward, peer_dots
+
+
+def score_graph(
+    ep: EmbeddedProfiles, peer: np.ndarray, graph: Graph, runner: Runner, both_ways: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`score_rows` over every row of `graph`, in `runner.shards` ranges."""
+    needs, offers = ep.needs, ep.offers
+    parts = runner.map(
+        score_rows,
+        [
+            (
+                needs.vecs,
+                needs.starts,
+                offers.vecs,
+                offers.starts,
+                peer,
+                graph.indptr,
+                graph.cols,
+                rows,
+                both_ways,
+            )
+            for rows in cut(np.arange(graph.n), runner.shards)
+        ],
+    )
+    return (
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        np.concatenate([p[2] for p in parts]),
+    )
