@@ -10,6 +10,8 @@ neighbours) the edges are all the pairs with a sentence match and the scores equ
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +27,7 @@ from missionmatch.matching.shards import LocalRunner, Runner, score_graph
 from missionmatch.matching.sparse_graph import Graph, row_log_norm, row_topk_mean, sinkhorn_log_sparse
 from missionmatch.matching.units import EmbeddedProfiles
 
+log = logging.getLogger(__name__)
 SAMPLE_ROWS, SAMPLE_COLS = 1000, 200  # random pairs for the median of a partial graph
 MAX_OBSERVED = 1_000_000  # as the dense path: a strided sample estimates the quantile well enough
 
@@ -59,10 +62,13 @@ def sparse_scores(
     """Scores of every candidate edge; `runner` runs the search and the edge scores in shards."""
     runner = runner or LocalRunner()
     n = len(ep.profiles)
+    start = time.process_time()
     found = candidate_pairs(ep, rules, config, runner)
     graph = Graph.from_pairs(n, found.rows, found.cols)
+    log.info("candidates: %d edges, %.0f CPU s", len(graph.rows), time.process_time() - start)
     peer = peer_vectors(ep)
     d, _, peer_dots = score_graph(ep, peer, graph, runner)
+    log.info("edge scores: %.0f CPU s", time.process_time() - start)
     row_stat = col_stat = np.zeros(n, np.float32)
     if config.hub_k > 0:
         row_stat = row_topk_mean(graph, d, config.hub_k)
@@ -88,6 +94,7 @@ def sparse_scores(
         outside = None
         if not found.complete and config.balance_samples > 0:
             outside = _outside(ep, rules, config, runner, graph, peer, sectors, (row_stat, col_stat, fill))
+        log.info("left-out mass sampled: %.0f CPU s", time.process_time() - start)
         score = sinkhorn_log_sparse(graph, score, config.temperature, config.sinkhorn_iters, outside)
     score = score.astype(np.float32)
     return SparseScores(graph, score, row_log_norm(graph, score))
