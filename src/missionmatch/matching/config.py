@@ -46,4 +46,4 @@ class MatchConfig:
     ann_nprobe: int = 16  # inverted lists visited per query in a larger (IVF, 2·√N lists) index
     # random pairs a profile draws outside its candidates: their exact scores estimate the balancing mass the
     # graph leaves out (outside_mass.py); 0: none
-    balance_samples: int = 256
+    balance_samples: int = 1024
