@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 LOCK := requirements.lock
+CLUSTER_LOCK := requirements-cluster.lock
 TRANSLATIONS := src/missionmatch/web/translations
 POT := $(TRANSLATIONS)/messages.pot
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | md5sum | cut -c1-12)
@@ -50,7 +51,13 @@ bench-deps:
 system-deps:
 	bash scripts/install-system-deps.sh
 
-test: system-deps $(STAMP)
+# the optional `cluster` extra (Ray, about 75 MB): only the tests need it (tests/matching/test_cluster.py)
+CLUSTER_STAMP := $(VENV)/.cluster-$(shell cat $(LOCK) $(CLUSTER_LOCK) | md5sum | cut -c1-12)
+$(CLUSTER_STAMP): $(STAMP) $(CLUSTER_LOCK)
+	$(BIN)/pip install --quiet -r $(CLUSTER_LOCK)
+	rm -f $(VENV)/.cluster-* && touch $(CLUSTER_STAMP)
+
+test: system-deps $(STAMP) $(CLUSTER_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -11,9 +11,9 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _locked() -> dict[str, str]:
+def _locked(name: str = "requirements.lock") -> dict[str, str]:
     pins = {}
-    for line in (ROOT / "requirements.lock").read_text().splitlines():
+    for line in (ROOT / name).read_text().splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
             name, _, pinned = line.partition("==")
@@ -39,3 +39,14 @@ def test_every_declared_dependency_is_locked_within_its_range() -> None:
 def test_the_tests_run_on_the_locked_versions() -> None:
     for name, pinned in _locked().items():
         assert version(name) == pinned, f"{name}: {version(name)} installed, {pinned} locked"
+
+
+def test_the_cluster_extra_is_locked_apart_within_its_range() -> None:
+    """Ray (optional) has its own lock file, installed on top of the main one: it pins nothing twice."""
+    cluster = _locked("requirements-cluster.lock")
+    assert not set(cluster) & set(_locked()), "pinned in both lock files"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for requirement in map(Requirement, project["optional-dependencies"]["cluster"]):
+        name = canonicalize_name(requirement.name)
+        assert name in cluster, f"{requirement.name} is declared but not in requirements-cluster.lock"
+        assert requirement.specifier.contains(cluster[name], prereleases=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import logging
 import os
 import resource
 import subprocess
@@ -92,11 +93,15 @@ def main() -> None:
     parser.add_argument("--reasons", action="store_true", help="also compute every recommendation's reasons")
     parser.add_argument("--neighbours", type=int, default=MatchConfig.ann_neighbours)
     parser.add_argument("--nprobe", type=int, default=MatchConfig.ann_nprobe)
+    parser.add_argument("--samples", type=int, default=MatchConfig.balance_samples)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     embedder = MixtureEmbedder(dev_pool(args.threads))
     profiles = synthetic(args.profiles, np.random.default_rng(0))
-    base = MatchConfig(top_k=20, ann_neighbours=args.neighbours, ann_nprobe=args.nprobe)
+    base = MatchConfig(
+        top_k=20, ann_neighbours=args.neighbours, ann_nprobe=args.nprobe, balance_samples=args.samples
+    )
     print("uptime:", subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip())
     print("| profiles | path | reasons | wall s | CPU s | peak RSS GiB | load before |")
     print("|---|---|---|---|---|---|---|")
@@ -104,7 +109,7 @@ def main() -> None:
     if args.path in ("dense", "compare"):
         dense = timed("dense", profiles, embedder, replace(base, sparse_from=None), args.reasons)
     if args.path in ("sparse", "compare"):
-        label = f"sparse (k={args.neighbours}, nprobe={args.nprobe})"
+        label = f"sparse (k={args.neighbours}, nprobe={args.nprobe}, samples={args.samples})"
         sparse = timed(label, profiles, embedder, replace(base, sparse_from=0), args.reasons)
     if dense is not None and sparse is not None:
         print(f"\nrecall@20 of the sparse path against the dense top-20: {recall(sparse, dense):.4f}")

@@ -50,5 +50,6 @@ class MatchConfig:
     ann_neighbours: int = 64  # nearest sentences looked up for every need and every offer sentence
     ann_exact_up_to: int = 20_000  # an index of at most this many sentences is searched exactly (flat)
     ann_nprobe: int = 16  # inverted lists visited per query in a larger (IVF, 2·√N lists) index
-    # candidates per profile rescored exactly when the graph's scores are approximate (at least top_k + 10)
-    ann_rescore: int = 60
+    # random pairs a profile draws outside its candidates: their exact scores estimate the balancing mass the
+    # graph leaves out (outside_mass.py); 0: none
+    balance_samples: int = 1024

@@ -1,5 +1,6 @@
 """Exact scores for candidate pairs only: the need → offer sentence maximum of one profile against a few
-others, and dot products of per-profile vectors over the edges of a graph (linear in the edges)."""
+others, and dot products of per-profile vectors, over every edge of a graph (linear in the edges). Row by
+row: a row's candidates are gathered once, so memory stays that of one row."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ import numpy as np
 
 from missionmatch.matching.sparse_graph import Graph
 from missionmatch.matching.units import UnitSet
-
-EDGE_CHUNK_FLOATS = 1 << 23  # bounds the gathered rows of one `edge_dots` step (32 MiB each side)
 
 
 def _unit_rows(units: UnitSet, profiles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -29,7 +28,7 @@ def best_against(own: np.ndarray, units: UnitSet, profiles: np.ndarray) -> np.nd
     rows, seg = _unit_rows(units, profiles)
     if not len(rows):
         return out
-    best = (own @ units.vecs[rows].T).max(axis=0)
+    best = (units.vecs[rows] @ own.T).max(axis=1)  # this order: a matrix-vector product per own row
     nonempty = np.diff(seg) > 0
     out[nonempty] = np.maximum.reduceat(best, seg[:-1][nonempty])
     return out
@@ -45,21 +44,10 @@ def answered_by(needs: UnitSet, offers: UnitSet, askers: np.ndarray, answerer: i
     return best_against(offers.vecs[offers.starts[answerer] : offers.starts[answerer + 1]], needs, askers)
 
 
-def edge_dots(graph: Graph, vecs: np.ndarray) -> np.ndarray:
-    """vecs[row] · vecs[col] for every edge (peer resemblance, shared sectors), in bounded chunks."""
+def dots_on_edges(graph: Graph, vecs: np.ndarray) -> np.ndarray:
+    """vecs[rows[e]] · vecs[cols[e]] for every edge (peer resemblance, shared sectors)."""
     out = np.zeros(len(graph.rows), dtype=np.float32)
-    step = max(1, EDGE_CHUNK_FLOATS // max(vecs.shape[1], 1))
-    for a in range(0, len(out), step):
-        r, c = graph.rows[a : a + step], graph.cols[a : a + step]
-        out[a : a + step] = np.einsum("ij,ij->i", vecs[r], vecs[c])
+    for i in np.flatnonzero(np.diff(graph.indptr) > 0):
+        a, b = graph.indptr[i], graph.indptr[i + 1]
+        out[a:b] = vecs[graph.cols[a:b]] @ vecs[i]
     return out
-
-
-def low_rank(vecs: np.ndarray, dim: int) -> np.ndarray:
-    """Rows projected on their `dim` principal directions (through the origin): dot products between rows
-    are kept approximately, at a fraction of the memory traffic."""
-    if vecs.shape[1] <= dim:
-        return vecs
-    sample = vecs[np.random.default_rng(0).choice(len(vecs), min(len(vecs), 20_000), replace=False)]
-    _, _, vt = np.linalg.svd(sample, full_matrices=False)
-    return np.ascontiguousarray(vecs @ vt[:dim].T, dtype=np.float32)

@@ -18,8 +18,9 @@ from missionmatch.matching.profile import MatchResult, Profile, Recommendation
 from missionmatch.matching.profile_vectors import mean_vectors, peer_vectors, sector_onehot
 from missionmatch.matching.quality import floor_for, holds_up
 from missionmatch.matching.reasons import explain
-from missionmatch.matching.recommender_sparse import exact_scores, sparse_scores
+from missionmatch.matching.recommender_sparse import sparse_scores
 from missionmatch.matching.rules import allowed_matrix
+from missionmatch.matching.shards import Runner
 from missionmatch.matching.term_evidence import add_shared_terms, term_vectors
 from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
 
@@ -110,25 +111,26 @@ def _dense_ranking(
 
 
 def _sparse_ranking(
-    ep: EmbeddedProfiles, config: MatchConfig, excluded: Iterable[tuple[str, str]], depth: int
+    ep: EmbeddedProfiles,
+    config: MatchConfig,
+    excluded: Iterable[tuple[str, str]],
+    depth: int,
+    runner: Runner | None = None,
 ) -> Ranking:
-    """The same from the candidate graph only: memory linear in the number of profiles. Each row's
-    shortlist is rescored exactly when the graph's scores are approximate."""
-    ss = sparse_scores(ep, pair_rules(ep.profiles, config, excluded), config)
+    """The same from the candidate graph only: memory linear in the number of profiles."""
+    ss = sparse_scores(ep, pair_rules(ep.profiles, config, excluded), config, runner)
     graph = ss.graph
     offer_vecs = mean_vectors(ep.offers, len(ep.profiles))
     ranked: dict[int, list[int]] = {}
     keys: list[int] = []
     probs: list[float] = []
-    shortlist = depth + SHORTLIST_MARGIN if ss.complete else max(depth + SHORTLIST_MARGIN, config.ann_rescore)
+    shortlist = depth + SHORTLIST_MARGIN
     for i in range(len(ep.profiles)):
         row = ss.scores[graph.indptr[i] : graph.indptr[i + 1]]
         cols = graph.cols[graph.indptr[i] : graph.indptr[i + 1]]
         if len(row) > shortlist:  # diverse_top_k looks at the top only: copy no other candidate
             keep = np.sort(np.argpartition(-row, shortlist - 1)[:shortlist])
             row, cols = row[keep], cols[keep]
-        if not ss.complete:
-            row = exact_scores(ep, ss, config, i, cols)
         local = diverse_top_k(row, offer_vecs[cols], depth, config.diversity, config.diversity_threshold)
         ranked[i] = [int(cols[c]) for c in local]
         keys.extend(i * graph.n + j for j in ranked[i])
@@ -149,12 +151,14 @@ def recommend(
     excluded: Iterable[tuple[str, str]] = (),
     queries: Iterable[str] | None = None,
     with_reasons: bool = True,
+    runner: Runner | None = None,
 ) -> MatchResult:
     """Ranked recommendations for every profile (or only `queries`), each with its reasons, plus suggested
     mutual meetings.
 
     `excluded` holds (id, id) pairs already met or declined (either order). `embedder` defaults to the bundled
-    default without a cache; pass a `CachedEmbedder`-backed one to re-embed only changed text.
+    default without a cache; pass a `CachedEmbedder`-backed one to re-embed only changed text. `runner` runs
+    the sparse path's shards (`shards.LocalRunner` by default, `cluster.RayRunner` on a Ray cluster).
     """
     config = config or MatchConfig()
     ids = [p.id for p in profiles]
@@ -167,7 +171,10 @@ def recommend(
     # pairs need every profile's list, so rank everyone at least `pair_rank` deep
     depth = max(config.top_k, config.pair_rank)
     sparse = config.sparse_from is not None and len(profiles) >= config.sparse_from
-    ranked, prob = (_sparse_ranking if sparse else _dense_ranking)(ep, config, excluded, depth)
+    if sparse:
+        ranked, prob = _sparse_ranking(ep, config, excluded, depth, runner)
+    else:
+        ranked, prob = _dense_ranking(ep, config, excluded, depth)
     index = {pid: i for i, pid in enumerate(ids)}
     rows = range(len(profiles)) if queries is None else [index[q] for q in queries]
     result = MatchResult()

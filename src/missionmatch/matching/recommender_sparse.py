@@ -2,44 +2,41 @@
 
 Same steps as `recommender.score_matrix` (directional sentence matches, hub correction, both directions,
 sector hint, peer penalty, Sinkhorn balancing), on the candidate pairs that the nearest-neighbour search
-finds (`candidates.py`), with the cosines the search saw. When the search is exhaustive (flat index, enough
-neighbours) these are all the pairs with a sentence match and the scores equal the dense ones. Otherwise a
-direction the search did not see counts as a median match and the peer penalty uses low-rank vectors, for
-the balancing only: each profile's shortlist is then rescored exactly (`exact_scores`).
+finds (`candidates.py`). Every edge gets its exact score in both directions before the balancing: the
+balancing of T = 0.02 is sharp, and a direction filled with a guess there (the median) shifts a column's
+factor for every row (docs/benchmarks-matching.md). When the search is exhaustive (flat index, enough
+neighbours) the edges are all the pairs with a sentence match and the scores equal the dense ones.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from missionmatch.matching.candidates import candidate_pairs
 from missionmatch.matching.config import MatchConfig
-from missionmatch.matching.edge_scores import answered_by, directional_for, edge_dots, low_rank
+from missionmatch.matching.edge_scores import directional_for, dots_on_edges
+from missionmatch.matching.outside_mass import sample_outside
 from missionmatch.matching.pair_rules import PairRules
 from missionmatch.matching.profile_vectors import peer_vectors, sector_onehot
+from missionmatch.matching.shards import LocalRunner, Runner, score_graph
 from missionmatch.matching.sparse_graph import Graph, row_log_norm, row_topk_mean, sinkhorn_log_sparse
 from missionmatch.matching.units import EmbeddedProfiles
 
+log = logging.getLogger(__name__)
 SAMPLE_ROWS, SAMPLE_COLS = 1000, 200  # random pairs for the median of a partial graph
 MAX_OBSERVED = 1_000_000  # as the dense path: a strided sample estimates the quantile well enough
-PEER_RANK = 64  # dimensions of the peer vectors used for the balancing of a partial graph
 
 
 @dataclass(frozen=True)
 class SparseScores:
     graph: Graph
     scores: np.ndarray  # per edge, higher is better
-    complete: bool  # exhaustive search: `scores` are exact
-    row_stat: np.ndarray  # hub correction terms (0 without it)
-    col_stat: np.ndarray
-    fill: float  # score of a missing direction
-    row_offset: np.ndarray  # balancing: score / T + row_offset[i] + col_offset[j]
-    col_offset: np.ndarray
     log_norm: np.ndarray  # per row: log Σ exp(score) over its edges
-    peer: np.ndarray  # exact peer vectors, for rescoring
-    sectors: np.ndarray
 
 
 def _sampled_directional(
@@ -59,11 +56,19 @@ def _sampled_directional(
     return values[~np.isnan(values)]
 
 
-def sparse_scores(ep: EmbeddedProfiles, rules: PairRules, config: MatchConfig) -> SparseScores:
+def sparse_scores(
+    ep: EmbeddedProfiles, rules: PairRules, config: MatchConfig, runner: Runner | None = None
+) -> SparseScores:
+    """Scores of every candidate edge; `runner` runs the search and the edge scores in shards."""
+    runner = runner or LocalRunner()
     n = len(ep.profiles)
-    found = candidate_pairs(ep, rules, config)
+    start = time.process_time()
+    found = candidate_pairs(ep, rules, config, runner)
     graph = Graph.from_pairs(n, found.rows, found.cols)
-    d = found.best_seen
+    log.info("candidates: %d edges, %.0f CPU s", len(graph.rows), time.process_time() - start)
+    peer = peer_vectors(ep)
+    d, _, peer_dots = score_graph(ep, peer, graph, runner)
+    log.info("edge scores: %.0f CPU s", time.process_time() - start)
     row_stat = col_stat = np.zeros(n, np.float32)
     if config.hub_k > 0:
         row_stat = row_topk_mean(graph, d, config.hub_k)
@@ -74,53 +79,46 @@ def sparse_scores(ep: EmbeddedProfiles, rules: PairRules, config: MatchConfig) -
         if observed.size > MAX_OBSERVED:
             observed = observed[:: observed.size // MAX_OBSERVED]
     else:
-        observed = _sampled_directional(ep, rules, row_stat, col_stat)
+        with threadpool_limits(1, user_api="blas"):  # small products, as in `score_rows`
+            observed = _sampled_directional(ep, rules, row_stat, col_stat)
     fill = float(np.quantile(observed, config.missing_quantile)) if observed.size else 0.0
     d = np.where(np.isnan(d), np.float32(fill), d).astype(np.float32)
     score = 0.5 * (d + d[graph.transpose])
     del d
     sectors = sector_onehot(ep.profiles)
     if config.sector_weight:
-        score += config.sector_weight * (edge_dots(graph, sectors) > 0)
-    peer = peer_vectors(ep)
+        score += config.sector_weight * (dots_on_edges(graph, sectors) > 0)
     if config.peer_weight:
-        score -= config.peer_weight * edge_dots(graph, peer if found.complete else low_rank(peer, PEER_RANK))
-    row_offset = col_offset = np.zeros(n, np.float32)
+        score -= config.peer_weight * peer_dots
     if config.temperature > 0:
-        score, row_offset, col_offset = sinkhorn_log_sparse(
-            graph, score, config.temperature, config.sinkhorn_iters
-        )
+        outside = None
+        if not found.complete and config.balance_samples > 0:
+            outside = _outside(ep, rules, config, runner, graph, peer, sectors, (row_stat, col_stat, fill))
+        log.info("left-out mass sampled: %.0f CPU s", time.process_time() - start)
+        score = sinkhorn_log_sparse(graph, score, config.temperature, config.sinkhorn_iters, outside)
     score = score.astype(np.float32)
-    return SparseScores(
-        graph,
-        score,
-        found.complete,
-        row_stat,
-        col_stat,
-        fill,
-        row_offset,
-        col_offset,
-        row_log_norm(graph, score),
-        peer,
-        sectors,
-    )
+    return SparseScores(graph, score, row_log_norm(graph, score))
 
 
-def exact_scores(
-    ep: EmbeddedProfiles, ss: SparseScores, config: MatchConfig, i: int, cols: np.ndarray
-) -> np.ndarray:
-    """Final scores of (i, cols) from the exact sentence maxima and peer vectors, with the balancing of the
-    graph: what the dense path would give if the balancing were the same."""
-    out = directional_for(ep.needs, ep.offers, i, cols)
-    back = answered_by(ep.needs, ep.offers, cols, i)
-    out = out - 0.5 * ss.row_stat[i] - 0.5 * ss.col_stat[cols]
-    back = back - 0.5 * ss.row_stat[cols] - 0.5 * ss.col_stat[i]
-    fill = np.float32(ss.fill)
-    score = 0.5 * (np.where(np.isnan(out), fill, out) + np.where(np.isnan(back), fill, back))
+def _outside(
+    ep: EmbeddedProfiles,
+    rules: PairRules,
+    config: MatchConfig,
+    runner: Runner,
+    graph: Graph,
+    peer: np.ndarray,
+    sectors: np.ndarray,
+    stats: tuple[np.ndarray, np.ndarray, float],
+) -> tuple[Graph, np.ndarray, float]:
+    """Random pairs outside the graph with the same scores as its edges (`outside_mass.py`)."""
+    row_stat, col_stat, fill = stats
+    pairs, weight = sample_outside(graph, rules, config.balance_samples)
+    forward, backward, peer_dots = score_graph(ep, peer, pairs, runner, both_ways=True)
+    r, c = pairs.rows, pairs.cols
+    forward = forward - 0.5 * row_stat[r] - 0.5 * col_stat[c]
+    backward = backward - 0.5 * row_stat[c] - 0.5 * col_stat[r]
+    score = 0.5 * (np.where(np.isnan(forward), fill, forward) + np.where(np.isnan(backward), fill, backward))
     if config.sector_weight:
-        score += config.sector_weight * (ss.sectors[cols] @ ss.sectors[i] > 0)
-    if config.peer_weight:
-        score -= config.peer_weight * (ss.peer[cols] @ ss.peer[i])
-    if config.temperature > 0:
-        score = score / np.float32(config.temperature) + ss.row_offset[i] + ss.col_offset[cols]
-    return score.astype(np.float32)
+        score += config.sector_weight * (dots_on_edges(pairs, sectors) > 0)
+    score -= config.peer_weight * peer_dots
+    return pairs, score.astype(np.float32), weight

@@ -60,28 +60,44 @@ def row_max(graph: Graph, values: np.ndarray) -> np.ndarray:
 
 
 def sinkhorn_log_sparse(
-    graph: Graph, score: np.ndarray, temperature: float, iters: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """`normalise.sinkhorn_log` on the edges: log K + log u + log v of the balanced assignment, and the
-    per-row and per-column offsets (−row max + log u, log v) that turn score / T into it, so a pair can be
-    rescored later without rerunning the balancing."""
+    graph: Graph,
+    score: np.ndarray,
+    temperature: float,
+    iters: int,
+    outside: tuple[Graph, np.ndarray, float] | None = None,
+) -> np.ndarray:
+    """`normalise.sinkhorn_log` on the edges: log K + log u + log v of the balanced assignment. `outside`
+    (pairs, their scores, the weight of each) adds the estimated mass of the pairs left out to the sums."""
     s = (score / np.float32(temperature)).astype(np.float32)
     shift = row_max(graph, s)
     shift[~np.isfinite(shift)] = 0.0
     log_k = s - shift[graph.rows]
     kmat = np.exp(np.maximum(log_k, np.float32(-60.0))).astype(np.float64)
-    u = np.ones(graph.n)
-    v = np.ones(graph.n)
+    o_rows = o_cols = np.zeros(0, np.int64)
+    o_k = np.zeros(0)
+    if outside is not None:
+        pairs, o_score, weight = outside
+        o_rows, o_cols = pairs.rows, pairs.cols
+        o_log_k = o_score / np.float32(temperature) - shift[o_rows]
+        o_k = weight * np.exp(np.maximum(o_log_k, np.float32(-60.0))).astype(np.float64)
+    n = graph.n
+
+    def row_sums(weights: np.ndarray, o_weights: np.ndarray) -> np.ndarray:
+        return graph.row_sum(weights) + np.bincount(o_rows, weights=o_weights, minlength=n)
+
+    def col_sums(weights: np.ndarray, o_weights: np.ndarray) -> np.ndarray:
+        return graph.col_sum(weights) + np.bincount(o_cols, weights=o_weights, minlength=n)
+
+    u = np.ones(n)
+    v = np.ones(n)
     tiny = 1e-30
     rows_alive = graph.row_sum(kmat) > 0
     cols_alive = graph.col_sum(kmat) > 0
     for _ in range(iters):
-        u = np.where(rows_alive, 1.0 / np.maximum(graph.row_sum(kmat * v[graph.cols]), tiny), 0.0)
-        v = np.where(cols_alive, 1.0 / np.maximum(graph.col_sum(kmat * u[graph.rows]), tiny), 0.0)
+        u = np.where(rows_alive, 1.0 / np.maximum(row_sums(kmat * v[graph.cols], o_k * v[o_cols]), tiny), 0.0)
+        v = np.where(cols_alive, 1.0 / np.maximum(col_sums(kmat * u[graph.rows], o_k * u[o_rows]), tiny), 0.0)
     with np.errstate(divide="ignore"):
-        row_offset = np.log(u).astype(np.float32) - shift
-        col_offset = np.log(v).astype(np.float32)
-    return log_k + (row_offset + shift)[graph.rows] + col_offset[graph.cols], row_offset, col_offset
+        return log_k + np.log(u).astype(np.float32)[graph.rows] + np.log(v).astype(np.float32)[graph.cols]
 
 
 def row_log_norm(graph: Graph, scores: np.ndarray) -> np.ndarray:
