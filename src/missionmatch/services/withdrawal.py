@@ -9,9 +9,11 @@ What cannot come back is reported with the reason; replanning refills the schedu
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from missionmatch.models import Meeting, MeetingRequest, Participant
+from missionmatch.models import AuditEntry, Meeting, MeetingRequest, Participant
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.placement_rules import PlacementRefused, Refusal
 from missionmatch.services.row_locks import lock_schedule
@@ -57,6 +59,11 @@ def withdrawal_plan(participant: Participant) -> WithdrawalPlan:
 def withdraw(session: Session, participant: Participant, at: dt.datetime) -> WithdrawalPlan:
     """Cancels what `withdrawal_plan` lists and marks the participant withdrawn. Withdrawing again keeps
     the first time and adds what is cancelled now to the record."""
+    with operation(session, "withdraw"):
+        return _withdraw(session, participant, at)
+
+
+def _withdraw(session: Session, participant: Participant, at: dt.datetime) -> WithdrawalPlan:
     lock_schedule(session, participant.mission_id)
     session.refresh(participant)
     plan = withdrawal_plan(participant)
@@ -75,6 +82,21 @@ def withdraw(session: Session, participant: Participant, at: dt.datetime) -> Wit
     return plan
 
 
+def last_withdrawal_batch(session: Session, participant: Participant) -> str | None:
+    """The audit log's batch of the participant's latest withdrawal, which an undo takes back."""
+    return session.scalar(
+        select(AuditEntry.batch)
+        .where(
+            AuditEntry.mission_id == participant.mission_id,
+            AuditEntry.operation.in_(("withdraw", "bulk_withdraw")),
+            AuditEntry.entity == "participant",
+            AuditEntry.entity_id == participant.id,
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+
+
 def _restore_meeting(session: Session, meeting: Meeting, status: MeetingStatus, report: UndoReport) -> None:
     if meeting.status != MeetingStatus.CANCELLED:
         report.not_restored.append((meeting, "changed", []))
@@ -91,6 +113,11 @@ def _restore_meeting(session: Session, meeting: Meeting, status: MeetingStatus, 
 
 def undo_withdrawal(session: Session, participant: Participant) -> UndoReport:
     """Brings a withdrawn participant back with what can safely be restored (see the module's docstring)."""
+    with operation(session, "undo_withdrawal", undoes=last_withdrawal_batch(session, participant)):
+        return _undo_withdrawal(session, participant)
+
+
+def _undo_withdrawal(session: Session, participant: Participant) -> UndoReport:
     lock_schedule(session, participant.mission_id)
     session.refresh(participant)
     report = UndoReport()
