@@ -1,0 +1,147 @@
+"""The audit log written at every flush, through the service layer: exact before -> after for an edit, a
+withdrawal and a meeting moved by hand; what an entry is about; who did it (CLI, job, system); no secret.
+(Fixture: small_mission, m-1 published with p-1, p-3, p-4 at slot 2, table 1; r-1 accepted p-1 -> p-3.)"""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from missionmatch.db import transaction
+from missionmatch.models import AuditEntry, B2BSession, Meeting, MeetingRequest, Mission, Participant
+from missionmatch.models.audit_actor import Actor, acting_as, current_actor
+from missionmatch.services.meeting_placement import move_meeting
+from missionmatch.services.mission_import import import_mission
+from missionmatch.services.participant_editing import ParticipantInput, save_participant
+from missionmatch.services.withdrawal import withdraw
+from tests.factories import small_mission
+
+AT = dt.datetime(2025, 5, 26, 9, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def factory(session_factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    with transaction(session_factory) as session:
+        import_mission(session, small_mission())
+    return session_factory
+
+
+def _person(session: Session, key: str) -> Participant:
+    return session.scalars(select(Participant).where(Participant.key == key)).one()
+
+
+def _after(factory: sessionmaker[Session], last: int) -> list[AuditEntry]:
+    with factory() as session:
+        return list(session.scalars(select(AuditEntry).where(AuditEntry.id > last).order_by(AuditEntry.id)))
+
+
+def _last(factory: sessionmaker[Session]) -> int:
+    with factory() as session:
+        return session.scalar(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)) or 0
+
+
+def test_an_import_is_recorded_as_created_rows(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        mission = session.scalars(select(Mission)).one()
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "participant", AuditEntry.change == "created")
+        ).first()
+        assert entry is not None and entry.mission_id == mission.id
+        assert entry.changes["email"][0] is None and "@" in entry.changes["email"][1]
+        assert (entry.actor_kind, entry.operation) == ("system", "")
+        assert entry.about == f",{entry.entity_id},"
+
+
+def test_an_edit_records_exactly_the_changed_fields(factory: sessionmaker[Session]) -> None:
+    last = _last(factory)
+    with transaction(factory) as session:
+        anne = _person(session, "p-1")
+        values = {
+            "first_name": "Anne",
+            "last_name": "Muller-Weis",
+            "email": anne.email,
+            "organisation": str(anne.organisation_id),
+            "job_title": "CTO",
+            "profile_language": anne.profile.language if anne.profile else "en",
+            "offers": anne.profile.offers if anne.profile else "",
+            "needs": anne.profile.needs if anne.profile else "",
+            "timezone": "Europe/Luxembourg",
+            "min_meetings": "0",
+            "max_meetings": "5",
+        }
+        sectors = anne.profile.sectors if anne.profile else []
+        save_participant(session, anne.mission, anne, ParticipantInput(values, anne.languages, sectors))
+    [entry] = [e for e in _after(factory, last) if e.entity == "participant"]
+    assert (entry.change, entry.entity_id) == ("updated", anne.id)
+    # arrives_at left out of the form: cleared, and recorded so
+    assert entry.changes == {
+        "last_name": ["Muller", "Muller-Weis"],
+        "job_title": ["CEO", "CTO"],
+        "arrives_at": ["2025-05-25T10:00:00", None],
+    }
+
+
+def test_a_withdrawal_records_each_cancellation_in_one_batch(factory: sessionmaker[Session]) -> None:
+    last = _last(factory)
+    with transaction(factory) as session:
+        carla = _person(session, "p-3")
+        withdraw(session, carla, AT)
+        meeting = session.scalars(select(Meeting).where(Meeting.key == "m-1")).one()
+        request = session.scalars(select(MeetingRequest).where(MeetingRequest.key == "r-1")).one()
+        attendees = sorted(p.id for p in meeting.participants)
+    entries = {(e.entity, e.entity_id): e for e in _after(factory, last)}
+    assert set(entries) == {("participant", carla.id), ("meeting", meeting.id), ("request", request.id)}
+    assert {e.operation for e in entries.values()} == {"withdraw"}
+    assert len({e.batch for e in entries.values()}) == 1
+    assert entries["participant", carla.id].changes == {
+        "withdrawn_at": [None, "2025-05-26T09:00:00+00:00"],
+        "withdrawal": [
+            None,
+            {"meetings": {str(meeting.id): "published"}, "requests": {str(request.id): "accepted"}},
+        ],
+    }
+    assert entries["meeting", meeting.id].changes == {"status": ["published", "cancelled"]}
+    assert entries["meeting", meeting.id].about == "," + ",".join(map(str, attendees)) + ","
+    assert entries["request", request.id].changes == {"status": ["accepted", "cancelled"]}
+
+
+def test_a_meeting_moved_by_hand_records_its_slot(factory: sessionmaker[Session]) -> None:
+    last = _last(factory)
+    with transaction(factory) as session:
+        meeting = session.scalars(select(Meeting).where(Meeting.key == "m-1")).one()
+        b2b = session.scalars(select(B2BSession)).first()
+        assert b2b is not None and (meeting.slot, meeting.table) == (2, 1)
+        move_meeting(session, meeting, b2b, 0, 1)  # table 1: the host p-4 keeps it
+    [entry] = _after(factory, last)
+    assert (entry.entity, entry.operation, entry.change) == ("meeting", "move_meeting", "updated")
+    assert entry.changes == {"slot": [2, 0]}
+
+
+def test_the_actor_comes_from_the_session_then_the_run_then_system(factory: sessionmaker[Session]) -> None:
+    with factory() as session:
+        assert current_actor(session) == Actor("system")
+        with acting_as(Actor("cli", None, "root")):
+            assert current_actor(session) == Actor("cli", None, "root")
+        assert current_actor(session) == Actor("system")
+    last = _last(factory)
+    with acting_as(Actor("job", 7, "schedule")), transaction(factory) as session:
+        _person(session, "p-2").job_title = "Engineer"
+    [entry] = _after(factory, last)
+    assert (entry.actor_kind, entry.actor_id, entry.actor_label) == ("job", 7, "schedule")
+
+
+def test_a_rolled_back_change_leaves_no_entry(factory: sessionmaker[Session]) -> None:
+    last = _last(factory)
+    with factory() as session:
+        _person(session, "p-2").job_title = "Nobody"
+        session.flush()
+        session.rollback()
+    assert _after(factory, last) == []
+
+
+def test_a_deleted_mission_takes_its_log_along(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        session.delete(session.scalars(select(Mission)).one())
+    with factory() as session:
+        assert session.scalars(select(AuditEntry)).all() == []
