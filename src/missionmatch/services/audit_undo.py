@@ -15,7 +15,6 @@ Not undoable: a check-in has its own toggle; an erasure cannot be undone by desi
 a meeting moved by hand is moved back the same way (the slot may be taken: the move page says why); what a
 scheduler or replanning run wrote is replaced by running it again."""
 
-from dataclasses import dataclass
 from typing import Final
 
 from sqlalchemy import select
@@ -33,13 +32,14 @@ from missionmatch.services.row_locks import lock_schedule
 UNDOABLE: Final = ("withdraw", "bulk_withdraw", "bulk_max_meetings", "decline_request", "change_attendees")
 
 
-@dataclass(frozen=True)
 class UndoRefused(Exception):
     """Nothing was undone. code: "unknown", "not_undoable", "already_undone", "changed" (changed since),
     "below_min", "gone" (someone withdrew or was erased), "expired", "closed", "open_between", "limit"."""
 
-    code: str
-    row: str = ""  # whom or what it is about
+    def __init__(self, code: str, row: str = "") -> None:
+        self.code = code
+        self.row = row  # whom or what it is about
+        super().__init__(f"{code}: {row}" if row else code)
 
 
 def batch_entries(session: Session, mission: Mission, batch: str) -> list[AuditEntry]:

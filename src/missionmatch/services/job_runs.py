@@ -138,7 +138,8 @@ def run_job(factory: sessionmaker[Session], job_id: int, work: Work) -> JobState
     heartbeat = threading.Thread(target=_beat, args=(reporter, stop), daemon=True)
     heartbeat.start()
     try:
-        with acting_as(Actor("job", job_id, job.kind.value)):
+        label = f"{job.kind.value}: {job.requested_by}" if job.requested_by else job.kind.value
+        with acting_as(Actor("job", job_id, label)):
             result = work(job, reporter)
         reporter.beat(every=float("inf"))  # the last numbers (done of total), if they came too soon
     except JobCancelled:
