@@ -74,9 +74,9 @@ def value_text(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(value_text(v) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
+        return "; ".join(f"{k}: {value_text(v)}" for k, v in value.items())
     return str(value)
 
 
