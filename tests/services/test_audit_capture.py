@@ -9,8 +9,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch.db import transaction
-from missionmatch.models import AuditEntry, B2BSession, Meeting, MeetingRequest, Mission, Participant
+from missionmatch.models import (
+    AuditEntry,
+    B2BSession,
+    Meeting,
+    MeetingRequest,
+    Mission,
+    Participant,
+    ProgrammeItem,
+)
 from missionmatch.models.audit_actor import Actor, acting_as, current_actor
+from missionmatch.models.enums import ExclusionKind
+from missionmatch.services import partner_exclusions, programme_setup
 from missionmatch.services.meeting_placement import move_meeting
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.participant_editing import ParticipantInput, save_participant
@@ -145,3 +155,25 @@ def test_a_deleted_mission_takes_its_log_along(factory: sessionmaker[Session]) -
         session.delete(session.scalars(select(Mission)).one())
     with factory() as session:
         assert session.scalars(select(AuditEntry)).all() == []
+
+
+def test_bulk_statements_of_registrations_and_exclusions_are_recorded(factory: sessionmaker[Session]) -> None:
+    last = _last(factory)
+    with transaction(factory) as session:
+        forum = session.scalars(select(ProgrammeItem).where(ProgrammeItem.key == "forum")).one()
+        carla, anne = _person(session, "p-3"), _person(session, "p-1")
+        programme_setup.register(session, forum, [carla])
+        programme_setup.unregister(session, forum, anne)
+        partner_exclusions.exclude(session, anne, carla, ExclusionKind.NOT_INTERESTED)
+        partner_exclusions.undo(session, anne, carla, ExclusionKind.NOT_INTERESTED)
+    entries = [(e.entity, e.change, e.changes, e.about) for e in _after(factory, last)]
+    assert entries[:2] == [
+        ("programme_item", "updated", {"registered": [[], [carla.id]]}, f",{carla.id},"),
+        ("programme_item", "updated", {"registered": [[anne.id], []]}, f",{anne.id},"),
+    ]
+    pair = f",{anne.id},{carla.id},"
+    assert [(entity, change, about) for entity, change, _, about in entries[2:]] == [
+        ("partner_exclusion", "created", pair),
+        ("partner_exclusion", "deleted", pair),
+    ]
+    assert entries[3][2]["kind"] == ["not_interested", None]

@@ -16,6 +16,7 @@ from missionmatch.models import (
     Organisation,
     Participant,
     ProgrammeItem,
+    audit_capture,
     bump_content_revision,
 )
 from missionmatch.models.enums import ProgrammeKind, Side
@@ -143,6 +144,9 @@ def register(session: Session, item: ProgrammeItem, people: list[Participant]) -
         rows = [{"programme_item_id": item.id, "participant_id": p.id} for p in new]
         session.execute(insert(programme_registration), rows)
         bump_content_revision(session, item.mission_id)  # a bulk insert: no flush sees it
+        ids = [p.id for p in new]
+        changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([], ids)}
+        audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, ids)
     session.expire(item, ["participants"])
     for person in new:
         session.expire(person, ["programme_items"])
@@ -157,6 +161,8 @@ def unregister(session: Session, item: ProgrammeItem, person: Participant) -> No
         )
     )
     bump_content_revision(session, item.mission_id)  # a bulk delete: no flush sees it
+    changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([person.id], [])}
+    audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, [person.id])
     session.expire(item, ["participants"])
     session.expire(person, ["programme_items"])
 
