@@ -3,6 +3,7 @@ withdrawal and a meeting moved by hand; what an entry is about; who did it (CLI,
 (Fixture: small_mission, m-1 published with p-1, p-3, p-4 at slot 2, table 1; r-1 accepted p-1 -> p-3.)"""
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select
@@ -18,12 +19,13 @@ from missionmatch.models import (
     Participant,
     ProgrammeItem,
 )
-from missionmatch.models.audit_actor import Actor, acting_as, current_actor
+from missionmatch.models.audit_actor import Actor, acting_as, current_actor, set_session_actor
 from missionmatch.models.enums import ExclusionKind
 from missionmatch.services import partner_exclusions, programme_setup
 from missionmatch.services.meeting_placement import move_meeting
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.participant_editing import ParticipantInput, save_participant
+from missionmatch.services.personal_data import erase_participant
 from missionmatch.services.withdrawal import withdraw
 from tests.factories import small_mission
 
@@ -177,3 +179,20 @@ def test_bulk_statements_of_registrations_and_exclusions_are_recorded(factory: s
         ("partner_exclusion", "deleted", pair),
     ]
     assert entries[3][2]["kind"] == ["not_interested", None]
+
+
+def test_an_erasure_leaves_none_of_the_persons_data_in_the_log(factory: sessionmaker[Session]) -> None:
+    with transaction(factory) as session:
+        carla = _person(session, "p-3")
+        carla.job_title = "Director"  # an entry with before -> after of their data
+        session.flush()
+        email, names = carla.email, (carla.first_name, carla.last_name)
+        set_session_actor(session, Actor("participant", carla.id, f"{names[0]} {names[1]}"))
+        carla.profile.offers = "Something else"
+        session.flush()
+        erase_participant(session, carla)
+    with factory() as session:
+        entries = session.scalars(select(AuditEntry)).all()
+        text = json.dumps([(e.actor_label, e.changes) for e in entries], ensure_ascii=False)
+    assert email not in text and names[0] not in text and names[1] not in text and "Director" not in text
+    assert any(e.entity == "participant" and e.entity_id == carla.id for e in entries)  # the rows stay
