@@ -125,3 +125,13 @@ def test_undo_from_the_log_and_once_only(world: World) -> None:
         assert [session.get(Participant, int(i)).max_meetings for i in ids] == [5, None]
     again = browser.submit(action, page=LOG)
     assert again.status_code == 409 and "This operation was already undone." in again.text
+
+
+def test_the_log_speaks_french_and_japanese(world: World) -> None:
+    browser, _ = _withdraw(world)
+    browser.headers["accept-language"] = "fr"
+    page = browser.get(f"{LOG}?actor=organiser").text
+    assert "Journal d'audit" in page.replace("&#39;", "'") and "Organisateur" in page and ">Retrait<" in page
+    browser.headers["accept-language"] = "ja"
+    page = browser.get(f"{LOG}?actor=organiser").text
+    assert "監査ログ" in page and "主催者" in page and ">参加取り消し<" in page
