@@ -44,7 +44,12 @@ def test_queued_mail_stays_in_the_outbox_until_delivered(
     collector, port = smtp_server
     with transaction(sqlite_factory) as session:
         mail = queue_mail(
-            session, None, "anne@example.lu", "Votre lien", "Bonjour Anne,\nhttp://x/login/link/t"
+            session,
+            None,
+            "anne@example.lu",
+            "Votre lien",
+            "Bonjour Anne,\nhttp://x/login/link/t",
+            kind="sign_in",
         )
         assert (mail.sent_at, collector.messages) == (None, [])
         sent = deliver(session, SmtpSettings("127.0.0.1", port, sender="mm@example.org"), [mail])

@@ -57,7 +57,7 @@ def server(world: World, tmp_path: Path) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     settings = type(world.settings)(secret_key="browser-test", base_url=base)
     # a real queue and a worker: the job pages show progress and reload themselves when the job is done
-    queue = build_queue(world.factory, f"sqlite:///{tmp_path / 'queue.db'}")
+    queue = build_queue(world.factory, f"sqlite:///{tmp_path / 'queue.db'}", mail=settings.mail)
     config = uvicorn.Config(
         create_app(world.factory, settings, queue), host="127.0.0.1", port=port, log_level="warning"
     )

@@ -35,7 +35,7 @@ def run(time_limit: float = typer.Option(20.0, help="Solver seconds per B2B sess
     typer.echo(format_report(run_scheduling(session_factory(), mission_id, time_limit=time_limit)))
     with database_work() as session:
         for mission in list_missions(session):
-            typer.echo(format_summary(summarise(mission)))
+            typer.echo(format_summary(summarise(session, mission)))
 
 
 def register(app: typer.Typer) -> None:

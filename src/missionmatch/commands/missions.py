@@ -14,7 +14,7 @@ def summary(
         if not missions:
             typer.echo("No mission yet: `missionmatch demo load` or `missionmatch import mission FILE`.")
         for item in missions:
-            typer.echo(format_summary(summarise(item)))
+            typer.echo(format_summary(summarise(session, item)))
 
 
 def register(app: typer.Typer) -> None:

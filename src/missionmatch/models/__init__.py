@@ -18,6 +18,7 @@ from missionmatch.models.feedback import Feedback
 from missionmatch.models.job import Job
 from missionmatch.models.job_file import JobFile
 from missionmatch.models.login_throttle import LoginThrottle
+from missionmatch.models.mailing import Mailing
 from missionmatch.models.meeting import Meeting
 from missionmatch.models.meeting_request import MeetingRequest
 from missionmatch.models.mission import Mission
@@ -48,6 +49,7 @@ __all__ = [
     "JobFile",
     "LoginLink",
     "LoginThrottle",
+    "Mailing",
     "Meeting",
     "MeetingRequest",
     "Mission",

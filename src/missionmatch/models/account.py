@@ -4,7 +4,7 @@ outbox that carries the links. Secrets are kept only as hashes (SHA-256 for toke
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Column, ForeignKey, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from missionmatch.models.base import Base
@@ -77,6 +77,8 @@ class OutboxMail(Base):
     """Every mail the application sends, kept for organisers to see; `sent_at` is set once delivered."""
 
     __tablename__ = "outbox_mail"
+    # one mail per mailing and recipient: a retried mailing job skips whoever already has theirs
+    __table_args__ = (UniqueConstraint("mailing_id", "participant_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int | None] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"), index=True)
@@ -86,3 +88,8 @@ class OutboxMail(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str] = mapped_column(Text, default="")
+    # what the mail is about (services/outbox_kinds.py), to filter the outbox; "" for older mails
+    kind: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id", ondelete="SET NULL"))
+    mailing_id: Mapped[int | None] = mapped_column(ForeignKey("mailing.id", ondelete="CASCADE"))
+    resent_from_id: Mapped[int | None] = mapped_column(ForeignKey("outbox_mail.id", ondelete="SET NULL"))

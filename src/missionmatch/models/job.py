@@ -23,6 +23,7 @@ class JobKind(StrEnum):
     MATCH = "match"
     PUBLICATION_MAILS = "publication_mails"
     AGENDAS = "agendas"  # every agenda of a mission as one PDF or a zip (a JobFile)
+    MAILING = "mailing"  # an invitation or reminder to many participants (a Mailing)
 
 
 class JobState(StrEnum):

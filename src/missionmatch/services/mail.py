@@ -11,11 +11,28 @@ from missionmatch import clock
 from missionmatch.models import Mission, OutboxMail
 from missionmatch.settings import SmtpSettings
 
+# what a mail is about; a mailing's mails have their mailing's kind (models/mailing.py)
+MAIL_KINDS = ("sign_in", "request", "schedule", "invitation", "profile", "requests", "agenda")
+
 
 def queue_mail(
-    session: Session, mission: Mission | None, recipient: str, subject: str, body: str
+    session: Session,
+    mission: Mission | None,
+    recipient: str,
+    subject: str,
+    body: str,
+    *,
+    kind: str,
+    participant_id: int | None = None,
+    mailing_id: int | None = None,
+    resent_from_id: int | None = None,
 ) -> OutboxMail:
+    """`kind` is one of `MAIL_KINDS`: what the outbox filters on."""
     mail = OutboxMail(
+        kind=kind,
+        participant_id=participant_id,
+        mailing_id=mailing_id,
+        resent_from_id=resent_from_id,
         mission_id=mission.id if mission else None,
         recipient=recipient,
         subject=subject,

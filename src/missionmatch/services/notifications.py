@@ -34,9 +34,18 @@ def deliver_queued(db: Session, settings: MailSettings, mails: list[OutboxMail])
 
 
 def send_mail(
-    db: Session, settings: MailSettings, mission: Mission, recipient: str, subject: str, body: str
+    db: Session,
+    settings: MailSettings,
+    mission: Mission,
+    recipient: Participant,
+    subject: str,
+    body: str,
+    *,
+    kind: str = "request",
 ) -> None:
-    deliver_queued(db, settings, [queue_mail(db, mission, recipient, subject, body)])
+    """Queues a mail to one participant and delivers it; `kind` as in `mail.MAIL_KINDS`."""
+    mail = queue_mail(db, mission, recipient.email, subject, body, kind=kind, participant_id=recipient.id)
+    deliver_queued(db, settings, [mail])
 
 
 def request_received(db: Session, settings: MailSettings, request: MeetingRequest) -> None:
@@ -47,7 +56,7 @@ def request_received(db: Session, settings: MailSettings, request: MeetingReques
         db,
         settings,
         requester.mission,
-        recipient.email,
+        recipient,
         t.gettext("%(name)s asks you for a meeting", name=requester.full_name),
         t.gettext(
             "%(name)s (%(organisation)s) wrote:\n\n%(message)s\n\nAnswer here: %(link)s\n",
@@ -80,7 +89,7 @@ def request_answered(db: Session, settings: MailSettings, request: MeetingReques
             organisation=recipient.organisation.name,
             link=f"{settings.base_url}/me/requests",
         )
-    send_mail(db, settings, requester.mission, requester.email, subject, body)
+    send_mail(db, settings, requester.mission, requester, subject, body)
 
 
 def request_rejected(db: Session, settings: MailSettings, request: MeetingRequest) -> None:
@@ -91,7 +100,7 @@ def request_rejected(db: Session, settings: MailSettings, request: MeetingReques
         db,
         settings,
         requester.mission,
-        requester.email,
+        requester,
         t.gettext("Your meeting request to %(name)s was not approved", name=recipient.full_name),
         t.gettext(
             "The organisers did not pass on your meeting request to %(name)s (%(organisation)s).\n\n"
@@ -117,7 +126,7 @@ def send_login_link(db: Session, settings: MailSettings, participant: Participan
         link=f"{settings.base_url}/login/link/{token}",
     )
     subject = t.gettext("Your sign-in link for %(mission)s", mission=participant.mission.name)
-    send_mail(db, settings, participant.mission, participant.email, subject, body)
+    send_mail(db, settings, participant.mission, participant, subject, body, kind="sign_in")
 
 
 def queue_schedule_notice(
@@ -164,7 +173,15 @@ def queue_schedule_notice(
         + "\n"
     )
     subject = t.gettext("Your B2B schedule for %(mission)s", mission=participant.mission.name)
-    return queue_mail(db, participant.mission, participant.email, subject, body)
+    return queue_mail(
+        db,
+        participant.mission,
+        participant.email,
+        subject,
+        body,
+        kind="schedule",
+        participant_id=participant.id,
+    )
 
 
 def queue_publication_notices(

@@ -16,18 +16,3 @@ def load_people(session: Session, mission_id: int) -> Mission:
     """The mission with its participants, their organisation and profile (directory, recommendations)."""
     people = selectinload(Mission.participants).options(*PEOPLE)
     return session.scalars(select(Mission).where(Mission.id == mission_id).options(people)).one()
-
-
-def load_overview(session: Session, mission_id: int) -> Mission:
-    """Everything the dashboard's summary counts."""
-    query = select(Mission).where(Mission.id == mission_id)
-    query = query.options(
-        selectinload(Mission.participants).options(*PEOPLE),
-        selectinload(Mission.organisations),
-        selectinload(Mission.programme_items),
-        selectinload(Mission.b2b_sessions),
-        selectinload(Mission.meeting_requests),
-        selectinload(Mission.meetings),
-        selectinload(Mission.agreements),
-    )
-    return session.scalars(query).one()

@@ -21,7 +21,7 @@ def request_vetoed(
             db,
             settings,
             request.mission,
-            person.email,
+            person,
             t.gettext("Your meeting with %(name)s was stopped by the organisers", name=other.full_name),
             t.gettext(
                 "The organisers stopped the meeting request between you and %(name)s (%(organisation)s); "
@@ -43,7 +43,7 @@ def must_meet_added(db: Session, settings: MailSettings, request: MeetingRequest
             db,
             settings,
             request.mission,
-            person.email,
+            person,
             t.gettext("The organisers arranged a meeting with %(name)s", name=other.full_name),
             t.gettext(
                 "The organisers arranged a meeting between you and %(name)s (%(organisation)s). It will "
@@ -64,7 +64,7 @@ def request_reminder(db: Session, settings: MailSettings, request: MeetingReques
         db,
         settings,
         request.mission,
-        recipient.email,
+        recipient,
         t.gettext("Reminder: %(name)s awaits your answer", name=requester.full_name),
         t.gettext(
             "%(name)s (%(organisation)s) asked you for a meeting and awaits your answer, due by %(due)s.\n\n"
@@ -86,7 +86,7 @@ def request_withdrawn(
         db,
         settings,
         request.mission,
-        told.email,
+        told,
         t.gettext("%(name)s withdrew from your meeting", name=by.full_name),
         t.gettext(
             "%(name)s (%(organisation)s) withdrew from the meeting you had agreed; it will not be "

@@ -67,12 +67,12 @@ def build_queue(
     factory: sessionmaker[Session], url: str | None = None, mail: MailSettings | None = None
 ) -> JobQueue:
     """The queue and its tasks, bound to `factory`; `mail` (SMTP, links) for the publication mails."""
-    from missionmatch.tasks import agendas, cleanup, matching, publication_mails, scheduling
+    from missionmatch.tasks import agendas, cleanup, mailings, matching, publication_mails, scheduling
 
     bind = factory.kw["bind"]
     url = url or load_settings().queue_url or default_queue_url(str(bind.url))
     queue = JobQueue(make_huey(url))
     context = TaskContext(factory, mail or MailSettings())
-    for module in (scheduling, matching, publication_mails, cleanup, agendas):
+    for module in (scheduling, matching, publication_mails, cleanup, agendas, mailings):
         queue.tasks |= module.register(queue.huey, context)
     return queue

@@ -14,6 +14,7 @@ KINDS = {
     "match": _("Matcher run"),
     "publication_mails": _("Publication mails"),
     "agendas": _("Agendas of every participant"),
+    "mailing": _("Invitation or reminder mails"),
 }
 STATES = {
     "queued": _("Waiting for the worker"),

@@ -18,6 +18,7 @@ from missionmatch.web.routes import (
     home,
     imports,
     jobs,
+    mailings,
     meeting_attendees,
     meeting_placement,
     meeting_requests,
@@ -71,6 +72,7 @@ ROUTERS: list[APIRouter] = [
     personal_data.router,
     imports.router,
     outbox.router,
+    mailings.router,
     request_steering.router,  # before requests_board: /requests/matrix/approve is not a request id
     requests_board.router,
     schedule.router,

@@ -5,7 +5,6 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from missionmatch.models import Mission
-from missionmatch.services.page_loading import load_overview
 from missionmatch.services.summary import summarise
 from missionmatch.web.deps import CurrentOrganiser, DbSession, ManagedMission
 from missionmatch.web.page_cache import PageCacheDep, cache_key, cached_response
@@ -31,5 +30,4 @@ def dashboard(
 
 
 def _dashboard(request: Request, mission: Mission, db: Session) -> Response:
-    load_overview(db, mission.id)  # what the summary counts, in a statement per kind, not per row
-    return render(request, "dashboard.html", mission=mission, summary=summarise(mission))
+    return render(request, "dashboard.html", mission=mission, summary=summarise(db, mission))

@@ -16,6 +16,7 @@ from missionmatch.services.withdrawal import withdrawal_plan
 from missionmatch.web.bulk_text import action_label, outcome_text, problem_texts
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.placement_text import refusal_texts
+from missionmatch.web.routes.mailings import preview_page
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -43,13 +44,30 @@ def _list_path(slug: str, form: BulkForm) -> str:
     return f"/missions/{slug}/participants" + (f"?{form.back}" if form.back else "")
 
 
+# bulk actions that become a mailing of the selection: previewed, then sent by the worker (routes/mailings.py)
+MAILINGS = {
+    "mail_invitation": "invitation",
+    "remind_profile": "profile",
+    "remind_requests": "requests",
+    "remind_agenda": "agenda",
+}
+
+
 @router.post("/missions/{slug}/participants/bulk")
 def confirm(
-    request: Request, mission: ManagedMission, db: DbSession, t: Lang, form: BulkForm = Depends(bulk_form)
+    request: Request,
+    mission: ManagedMission,
+    db: DbSession,
+    t: Lang,
+    settings: Settings,
+    form: BulkForm = Depends(bulk_form),
 ) -> Response:
     back = _list_path(mission.slug, form)
     try:
         people = bulk_actions.selected(db, mission, form.ids)
+        if form.action in MAILINGS:
+            ids = [p.id for p in people]
+            return preview_page(request, db, mission, t, settings, MAILINGS[form.action], "selection", ids)
         if form.action == "export":
             body = "\ufeff" + participants_csv(people)  # the BOM: spreadsheets read the file as UTF-8
             headers = {"Content-Disposition": f'attachment; filename="{mission.slug}-participants.csv"'}

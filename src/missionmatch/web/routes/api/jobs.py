@@ -29,7 +29,7 @@ BUSY: dict[int | str, dict[str, Any]] = {
 class JobOut(BaseModel):
     id: int
     url: str = Field(description="where to read this job again: /api/v1/jobs/{id}")
-    kind: str = Field(description="schedule, replan, match, publication_mails or agendas")
+    kind: str = Field(description="schedule, replan, match, publication_mails, agendas or mailing")
     mission: str  # the mission's slug
     state: str = Field(description="queued, running, done, failed or cancelled")
     stage: str = Field(
