@@ -1,8 +1,8 @@
 """audit log: every change to a mission's data, who made it, before and after
 
 Revision ID: a7d3c9e1f046
-Revises: d5f1a7c3e924
-Create Date: 2026-12-04 21:30:00.000000
+Revises: a3c6e9f2b417
+Create Date: 2026-12-04 22:00:00.000000
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a7d3c9e1f046"
-down_revision: str | None = "d5f1a7c3e924"
+down_revision: str | None = "a3c6e9f2b417"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
