@@ -25,7 +25,10 @@ app = typer.Typer(
 
 @app.callback()
 def _audit_as_cli(ctx: typer.Context) -> None:
-    """What a command changes goes to the audit log as done from the command line, by the system user."""
+    """What a command changes goes to the audit log as done from the command line, by the system user.
+    Not for the server and the worker: their requests and jobs say who acts."""
+    if ctx.invoked_subcommand in ("serve", "worker"):
+        return
     stack = ExitStack()
     stack.enter_context(acting_as(Actor("cli", None, _user())))
     ctx.call_on_close(stack.close)
