@@ -16,6 +16,7 @@ from missionmatch.matching.config import MatchConfig
 from missionmatch.matching.embedders import Embedder
 from missionmatch.matching.normalise import hub_correct, sinkhorn_log
 from missionmatch.matching.recommender import _directional, peer_matrix
+from missionmatch.matching.term_evidence import add_shared_terms, term_vectors
 from missionmatch.matching.units import EmbeddedProfiles
 
 SELLER_NEEDS = (
@@ -47,7 +48,8 @@ def weighted_scores(
     alpha: float,
     band: tuple[float, float],
 ) -> np.ndarray:
-    """recommender.score_matrix with the seller-weighted mean of the two directions (sector hint off)."""
+    """recommender.score_matrix with the seller-weighted mean of the two directions (sector hint off, shared
+    terms as configured)."""
     c = hub_correct(_directional(ep, allowed), allowed, config.hub_k)
     observed = c[allowed & ~np.isnan(c)]
     fill = float(np.quantile(observed, config.missing_quantile)) if observed.size else 0.0
@@ -56,6 +58,9 @@ def weighted_scores(
     w = 1.0 - alpha * np.clip((seller - lo) / (hi - lo), 0.0, 1.0)
     score = (w[:, None] * d + w[None, :] * d.T) / (w[:, None] + w[None, :])
     score = score - config.peer_weight * peer_matrix(ep, allowed)
+    if config.term_weight:
+        terms = term_vectors(ep.profiles, config.term_stem, config.term_max_df)
+        add_shared_terms(score, terms, config.term_weight)
     if config.temperature > 0:
         return sinkhorn_log(score, allowed, config.temperature, config.sinkhorn_iters)
     return np.where(allowed, score, -np.inf).astype(np.float32)

@@ -19,6 +19,7 @@ from missionmatch.services.profiles import save_profile
 from missionmatch.services.programme_setup import register, unregister
 from missionmatch.services.schedule_publish import cancel_meeting
 from missionmatch.services.web_sessions import open_session
+from missionmatch.settings import MailSettings
 from tests import agenda_world as world
 
 LATER = dt.datetime(2025, 5, 21, 3, 0, tzinfo=dt.UTC)
@@ -66,7 +67,9 @@ WRITES: dict[str, Callable[[Session], object]] = {
     "profile saved": _profile,
     "organisation renamed": _rename_organisation,
     "registered for a programme item": lambda s: register(s, _item(s), [world.participant(s, "p-3")]),
-    "unregistered from a programme item": lambda s: unregister(s, _item(s), world.participant(s, "p-1")),
+    "unregistered from a programme item": lambda s: unregister(
+        s, MailSettings(), _item(s), world.participant(s, "p-1")
+    ),
     "calendar feed created": lambda s: calendar_feeds.create_feed(s, world.participant(s, "p-1")),
     "outcome recorded": _outcome,
 }

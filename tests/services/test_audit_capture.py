@@ -27,6 +27,7 @@ from missionmatch.services.mission_import import import_mission
 from missionmatch.services.participant_editing import ParticipantInput, save_participant
 from missionmatch.services.personal_data import erase_participant
 from missionmatch.services.withdrawal import withdraw
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 AT = dt.datetime(2025, 5, 26, 9, tzinfo=dt.UTC)
@@ -98,7 +99,7 @@ def test_a_withdrawal_records_each_cancellation_in_one_batch(factory: sessionmak
     last = _last(factory)
     with transaction(factory) as session:
         carla = _person(session, "p-3")
-        withdraw(session, carla, AT)
+        withdraw(session, carla, AT, mail=MailSettings())
         meeting = session.scalars(select(Meeting).where(Meeting.key == "m-1")).one()
         request = session.scalars(select(MeetingRequest).where(MeetingRequest.key == "r-1")).one()
         attendees = sorted(p.id for p in meeting.participants)
@@ -165,7 +166,7 @@ def test_bulk_statements_of_registrations_and_exclusions_are_recorded(factory: s
         forum = session.scalars(select(ProgrammeItem).where(ProgrammeItem.key == "forum")).one()
         carla, anne = _person(session, "p-3"), _person(session, "p-1")
         programme_setup.register(session, forum, [carla])
-        programme_setup.unregister(session, forum, anne)
+        programme_setup.unregister(session, MailSettings(), forum, anne)
         partner_exclusions.exclude(session, anne, carla, ExclusionKind.NOT_INTERESTED)
         partner_exclusions.undo(session, anne, carla, ExclusionKind.NOT_INTERESTED)
     entries = [(e.entity, e.change, e.changes, e.about) for e in _after(factory, last)]

@@ -46,12 +46,12 @@ def _batch(factory: sessionmaker[Session], operation: str) -> str:
 
 def _undo(factory: sessionmaker[Session], batch: str) -> str:
     with transaction(factory) as session:
-        return undo_batch(session, _mission(session), batch)
+        return undo_batch(session, _mission(session), batch, mail=MailSettings())
 
 
 def _refused(factory: sessionmaker[Session], batch: str) -> tuple[str, str]:
     with factory() as session, pytest.raises(UndoRefused) as refused:
-        undo_batch(session, _mission(session), batch)
+        undo_batch(session, _mission(session), batch, mail=MailSettings())
     return refused.value.code, refused.value.row
 
 
@@ -108,7 +108,7 @@ def test_no_declined_request_comes_back_to_someone_who_withdrew(factory: session
         decline_request(session, request, _person(session, "p-4"), mail=MailSettings())
     batch = _batch(factory, "decline_request")
     with transaction(factory) as session:
-        withdraw(session, _person(session, "p-2"), AT)
+        withdraw(session, _person(session, "p-2"), AT, mail=MailSettings())
     assert _refused(factory, batch) == ("gone", "Jonas Weber")
 
 
@@ -125,7 +125,7 @@ def test_a_removed_attendee_comes_back(factory: sessionmaker[Session]) -> None:
 
 def test_a_withdrawal_is_undone_from_the_log(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
-        withdraw(session, _person(session, "p-3"), AT)
+        withdraw(session, _person(session, "p-3"), AT, mail=MailSettings())
     batch = _batch(factory, "withdraw")
     assert _undo(factory, batch) == "withdraw"
     with factory() as session:

@@ -8,9 +8,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from missionmatch import clock
 from missionmatch.db import transaction
-from missionmatch.models import LoginLink, LoginThrottle, MeetingRequest, Participant, WebSession
+from missionmatch.models import (
+    ImportUpload,
+    LoginLink,
+    LoginThrottle,
+    MeetingRequest,
+    Participant,
+    WebSession,
+)
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services import accounts, cleanup, login_throttle
+from missionmatch.services.import_uploads import store_upload
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.web_sessions import LONGEST, end_session, open_session
 from tests.factories import small_mission
@@ -35,6 +43,9 @@ def _fill(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "now", lambda: NOW - dt.timedelta(hours=24))
     accounts.create_login_link(session, anne, dt.timedelta(hours=24))  # expires at NOW: gone
     accounts.create_login_link(session, anne, dt.timedelta(hours=24) + SECOND)  # kept
+    store_upload(session, anne.mission, "old.csv", b"email\n")  # made 24 h before NOW: gone
+    monkeypatch.setattr(clock, "now", lambda: NOW - dt.timedelta(hours=24) + SECOND)
+    store_upload(session, anne.mission, "new.csv", b"email\n")  # kept
     monkeypatch.undo()
     waiting = session.scalar(select(MeetingRequest).where(MeetingRequest.key == "r-2"))
     waiting.expires_at = NOW  # pending, due exactly now: expired by the clean-up
@@ -63,11 +74,13 @@ def test_clean_up_deletes_exactly_the_expired_rows(
             "sign-in counters deleted": 2,
             "sign-in links deleted": 1,
             "job files deleted": 0,
+            "import files deleted": 1,
             "meeting requests expired": 1,
         }
     with session_factory() as session:
         assert [s.participant_id is not None for s in session.scalars(select(WebSession))] == [True]
         assert session.scalar(select(LoginLink.expires_at)) == NOW + SECOND
+        assert list(session.scalars(select(ImportUpload.file_name))) == ["new.csv"]
         assert session.scalar(select(MeetingRequest.status).where(MeetingRequest.key == "r-2")) == (
             RequestStatus.EXPIRED
         )

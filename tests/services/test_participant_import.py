@@ -24,10 +24,12 @@ def mission_factory(session_factory: sessionmaker[Session]) -> sessionmaker[Sess
     return session_factory
 
 
-def _import(factory: sessionmaker[Session], path: Path, overrides: dict[str, str] | None = None):
+def _import(
+    factory: sessionmaker[Session], path: Path, overrides: dict[str, str] | None = None, update: bool = True
+):
     with transaction(factory) as session:
         mission = session.scalar(select(Mission))
-        return import_participants(session, mission, path, overrides)
+        return import_participants(session, mission, path, overrides, update=update)
 
 
 def _participant_count(factory: sessionmaker[Session]) -> int:
@@ -149,7 +151,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(mission_factory, tmp_p
         encoding="utf-8",
     )
     with pytest.raises(InputRejected) as rejected:
-        _import(mission_factory, path)
+        _import(mission_factory, path, update=False)  # a registered participant is refused, not updated
     assert [str(p) for p in rejected.value.problems] == [
         "row 3, email: is empty",
         "row 4, email: ok@lux.example.lu appears twice (also row 2)",

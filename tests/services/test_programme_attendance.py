@@ -13,6 +13,7 @@ from missionmatch.models import Participant, ProgrammeItem
 from missionmatch.services import programme_attendance as attendance
 from missionmatch.services import programme_setup as setup
 from missionmatch.services.mission_import import import_mission
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
 AT = dt.datetime(2025, 5, 27, 3, 0, tzinfo=dt.UTC)
@@ -112,7 +113,7 @@ def test_unregistering_takes_the_attendance_with_it(factory: sessionmaker[Sessio
         attendance.record_attendance(session, forum, {ids["p-1"], ids["p-2"]}, at=AT)
         p1 = session.get(Participant, ids["p-1"])
         assert p1 is not None
-        setup.unregister(session, forum, p1)
+        setup.unregister(session, MailSettings(), forum, p1)
         assert attendance.attendance_counts(session, [forum]) == {forum.id: 1}
 
 

@@ -12,10 +12,13 @@ from missionmatch.db import transaction
 from missionmatch.models import Mission, Participant, ProgrammeItem
 from missionmatch.models.enums import ProgrammeKind
 from missionmatch.services import programme_setup as setup
+from missionmatch.services import programme_waiting as waiting
 from missionmatch.services.mission_import import import_mission
 from missionmatch.services.setup_fields import FieldError, SetupRejected
+from missionmatch.settings import MailSettings
 from tests.factories import small_mission
 
+MAIL = MailSettings()
 FORM = {
     "kind": "company_visit",
     "title": "  Visit of the port  ",
@@ -79,17 +82,22 @@ def test_read_item_names_every_wrong_field(factory: sessionmaker[Session]) -> No
     }
 
 
-def test_register_is_all_or_nothing_and_skips_people_already_there(factory: sessionmaker[Session]) -> None:
+def test_register_fills_the_places_then_the_waiting_list_and_skips_people_already_there(
+    factory: sessionmaker[Session],
+) -> None:
     with transaction(factory) as session:
         visit, people = _item(session, "visit-1"), _people(session)  # capacity 2, p-1 registered
-        with pytest.raises(SetupRejected) as rejected:
-            setup.register(session, visit, [people["p-2"], people["p-3"]])
-        assert rejected.value.errors == {
-            "participant_id": FieldError("full", {"left": 1, "capacity": 2, "wanted": 2})
-        }
-        assert setup.register(session, visit, [people["p-1"], people["p-2"]]) == 1
-        assert [p.key for p in visit.participants] == ["p-1", "p-2"]
-        assert [i.key for i in people["p-2"].programme_items] == ["forum", "visit-1"]
+        result = setup.register(session, visit, [people["p-1"], people["p-3"], people["p-2"]])
+        assert [p.key for p in result.added] == ["p-3"]
+        assert [(p.key, position) for p, position in result.waiting] == [("p-2", 1)]
+        assert [p.key for p in visit.participants] == ["p-1", "p-3"]
+        assert [i.key for i in people["p-3"].programme_items] == ["visit-1"]
+        again = setup.register(session, visit, [people["p-2"], people["p-4"]])
+        assert (again.added, [(p.key, n) for p, n in again.waiting]) == ([], [("p-4", 2)])
+        assert [e.participant.key for e in waiting.entries(session, visit)] == ["p-2", "p-4"]
+    with pytest.raises(SetupRejected) as rejected, factory() as session:
+        setup.register(session, _item(session, "visit-1"), [])
+    assert rejected.value.errors == {"participant_id": FieldError("no_participant", {})}
 
 
 def test_capacity_cannot_drop_below_the_registered(factory: sessionmaker[Session]) -> None:
@@ -97,11 +105,11 @@ def test_capacity_cannot_drop_below_the_registered(factory: sessionmaker[Session
         forum = _item(session, "forum")
         fields = setup.read_item(_mission(session), {**FORM, "capacity": "1"})
         with pytest.raises(SetupRejected) as rejected:
-            setup.update_item(session, forum, fields)
+            setup.update_item(session, MAIL, forum, fields)
         assert rejected.value.errors == {
             "capacity": FieldError("capacity_below_registered", {"registered": 2})
         }
-        setup.update_item(session, forum, setup.read_item(_mission(session), {**FORM, "capacity": "2"}))
+        setup.update_item(session, MAIL, forum, setup.read_item(_mission(session), {**FORM, "capacity": "2"}))
         assert (forum.capacity, forum.title) == (2, "Visit of the port")
 
 
@@ -122,7 +130,7 @@ def test_clashes_list_registered_people_with_meetings_during_the_item(factory: s
             ("p-1", "m-1", dt.datetime(2025, 5, 27, 14, 40)),
             ("p-4", "m-1", dt.datetime(2025, 5, 27, 14, 40)),
         ]
-        setup.unregister(session, item, people["p-1"])
+        setup.unregister(session, MAIL, item, people["p-1"])
         assert [c.participant.key for c in setup.clashes(session, item)] == ["p-4"]
 
 
@@ -145,19 +153,18 @@ def test_concurrent_registrations_never_exceed_the_capacity(session_factory: ses
 
     def register(person_id: int) -> None:
         barrier.wait()
-        try:
-            with transaction(session_factory) as session:
-                item = session.get(ProgrammeItem, visit_id)
-                setup.register(session, item, [session.get(Participant, person_id)])
-            outcomes.append("registered")
-        except SetupRejected as rejected:
-            outcomes.append(rejected.errors["participant_id"].code)
+        with transaction(session_factory) as session:
+            item = session.get(ProgrammeItem, visit_id)
+            result = setup.register(session, item, [session.get(Participant, person_id)])
+        outcomes.append("registered" if result.added else f"waiting {result.waiting[0][1]}")
 
     threads = [threading.Thread(target=register, args=(person_id,)) for person_id in ids]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert Counter(outcomes) == {"registered": 1, "full": 2}
+    assert Counter(outcomes) == {"registered": 1, "waiting 1": 1, "waiting 2": 1}
     with session_factory() as session:
-        assert len(session.get(ProgrammeItem, visit_id).participants) == 2
+        visit = session.get(ProgrammeItem, visit_id)
+        assert len(visit.participants) == 2
+        assert [e.position for e in waiting.entries(session, visit)] == [1, 2]

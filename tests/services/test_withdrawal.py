@@ -41,18 +41,18 @@ def _state(factory: sessionmaker[Session]) -> tuple[str, str, bool]:
 
 def test_the_plan_lists_what_a_withdrawal_cancels(factory: sessionmaker[Session]) -> None:
     with factory() as session:
-        plan = withdrawal_plan(_person(session, "p-3"))
+        plan = withdrawal_plan(session, _person(session, "p-3"))
         assert ([m.key for m in plan.meetings], [r.key for r in plan.requests]) == (["m-1"], ["r-1"])
 
 
 def test_withdrawing_cancels_and_undo_restores(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
-        withdraw(session, _person(session, "p-3"), AT)
+        withdraw(session, _person(session, "p-3"), AT, mail=MailSettings())
     assert _state(factory) == ("cancelled", "cancelled", True)
     with factory() as session:
         assert _person(session, "p-3").withdrawn_at == AT
     with transaction(factory) as session:
-        report = undo_withdrawal(session, _person(session, "p-3"))
+        report = undo_withdrawal(session, _person(session, "p-3"), mail=MailSettings())
         assert ([m.key for m in report.restored], report.not_restored, report.requests_restored) == (
             ["m-1"],
             [],
@@ -63,7 +63,7 @@ def test_withdrawing_cancels_and_undo_restores(factory: sessionmaker[Session]) -
 
 def test_a_place_taken_meanwhile_is_not_restored_and_says_why(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
-        withdraw(session, _person(session, "p-3"), AT)
+        withdraw(session, _person(session, "p-3"), AT, mail=MailSettings())
     with transaction(factory) as session:
         b2b = session.scalars(select(B2BSession)).first()
         jonas = _person(session, "p-2")
@@ -79,7 +79,7 @@ def test_a_place_taken_meanwhile_is_not_restored_and_says_why(factory: sessionma
             )
         )
     with transaction(factory) as session:
-        report = undo_withdrawal(session, _person(session, "p-3"))
+        report = undo_withdrawal(session, _person(session, "p-3"), mail=MailSettings())
         [(meeting, why, refusals)] = report.not_restored
         assert (meeting.key, why, [r.code for r in refusals]) == ("m-1", "taken", ["table_taken"])
         assert (report.restored, report.requests_restored) == ([], 1)
@@ -88,10 +88,10 @@ def test_a_place_taken_meanwhile_is_not_restored_and_says_why(factory: sessionma
 
 def test_nothing_comes_back_with_a_partner_who_withdrew_too(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
-        withdraw(session, _person(session, "p-3"), AT)
-        withdraw(session, _person(session, "p-1"), AT)
+        withdraw(session, _person(session, "p-3"), AT, mail=MailSettings())
+        withdraw(session, _person(session, "p-1"), AT, mail=MailSettings())
     with transaction(factory) as session:
-        report = undo_withdrawal(session, _person(session, "p-3"))
+        report = undo_withdrawal(session, _person(session, "p-3"), mail=MailSettings())
         assert [(m.key, why) for m, why, _ in report.not_restored] == [("m-1", "partner_gone")]
         assert (report.requests_restored, report.requests_not_restored) == (0, 1)
     assert _state(factory) == ("cancelled", "cancelled", False)
@@ -99,7 +99,7 @@ def test_nothing_comes_back_with_a_partner_who_withdrew_too(factory: sessionmake
 
 def test_no_request_reaches_or_leaves_a_withdrawn_participant(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
-        withdraw(session, _person(session, "p-3"), AT)
+        withdraw(session, _person(session, "p-3"), AT, mail=MailSettings())
     with factory() as session:
         for sender, recipient in (("p-1", "p-3"), ("p-3", "p-1")):
             with pytest.raises(RequestRefused) as refused:
@@ -111,7 +111,7 @@ def test_no_request_reaches_or_leaves_a_withdrawn_participant(factory: sessionma
 
 def test_no_meeting_is_placed_for_or_given_a_withdrawn_participant(factory: sessionmaker[Session]) -> None:
     with transaction(factory) as session:
-        withdraw(session, _person(session, "p-4"), AT)
+        withdraw(session, _person(session, "p-4"), AT, mail=MailSettings())
     with factory() as session:
         meeting = session.scalars(select(Meeting).where(Meeting.key == "m-1")).one()
         meeting.status = MeetingStatus.PUBLISHED  # the fixture's meeting, as if p-4 had never attended it

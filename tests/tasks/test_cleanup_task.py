@@ -71,6 +71,7 @@ def test_the_cleanup_command_prints_what_it_deleted(tmp_path: Path, monkeypatch:
     assert (result.exit_code, result.output) == (
         0,
         "web sessions deleted: 0\nsign-in counters deleted: 1\nsign-in links deleted: 0\n"
-        "job files deleted: 0\nmeeting requests expired: 0\nrequest reminders sent: 0\n",
+        "job files deleted: 0\nimport files deleted: 0\nmeeting requests expired: 0\n"
+        "request reminders sent: 0\n",
     )
     assert _counters(make_session_factory(engine)) == 0

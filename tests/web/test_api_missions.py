@@ -2,7 +2,11 @@
 as for a mission that does not exist."""
 
 import pytest
+from sqlalchemy import select
 
+from missionmatch.db import transaction
+from missionmatch.models import Participant, ProgrammeItem
+from missionmatch.services.programme_setup import register
 from tests.web.api_client import INVALID_TOKEN, ORGANISERS_ONLY, api, organiser_api, participant_api
 from tests.web.conftest import World
 
@@ -10,9 +14,16 @@ PATHS = ["/api/v1/missions/test-osaka/programme", "/api/v1/missions/test-osaka/s
 MISSING = {"detail": "mission not found"}
 
 
-def test_programme_items_in_time_order_with_registrations(world: World) -> None:
+def test_programme_items_in_time_order_with_registrations_and_waiting_lists(world: World) -> None:
+    anne, jonas, yamada, sato = (world.participant("test-osaka", k).id for k in ("p-1", "p-2", "p-3", "p-4"))
+    with transaction(world.factory) as session:  # the visit has 2 places: Anne and one more
+        mission_id = session.get(Participant, anne).mission_id
+        query = select(ProgrammeItem).where(
+            ProgrammeItem.key == "visit-1", ProgrammeItem.mission_id == mission_id
+        )
+        visit = session.scalars(query).one()
+        register(session, visit, [session.get(Participant, i) for i in (sato, jonas, yamada)])
     response = organiser_api(world).get(PATHS[0])
-    anne, jonas = (world.participant("test-osaka", k).id for k in ("p-1", "p-2"))
     body = response.json()
     assert response.status_code == 200
     assert [{k: v for k, v in item.items() if k != "id"} for item in body] == [
@@ -28,6 +39,7 @@ def test_programme_items_in_time_order_with_registrations(world: World) -> None:
             "ends_at": "2025-05-27T12:00:00+09:00",
             "capacity": 200,
             "participant_ids": [anne, jonas],
+            "waiting_ids": [],
         },
         {
             "key": "visit-1",
@@ -40,7 +52,8 @@ def test_programme_items_in_time_order_with_registrations(world: World) -> None:
             "starts_at": "2025-05-28T14:00:00+09:00",
             "ends_at": "2025-05-28T16:00:00+09:00",
             "capacity": 2,
-            "participant_ids": [anne],
+            "participant_ids": [anne, sato],
+            "waiting_ids": [jonas, yamada],
         },
     ]
 

@@ -9,6 +9,7 @@ from missionmatch import clock
 from missionmatch.models import MeetingRequest, Mission, Participant
 from missionmatch.models.enums import RequestStatus
 from tests.web.conftest import World
+from tests.web.import_steps import choose, import_file, upload
 
 HEADER = "email,first_name,last_name,organisation,side,languages,sectors,offers,needs\n"
 
@@ -54,11 +55,7 @@ def test_organisation_list_flags_empty_profiles(world: World) -> None:
 def test_import_of_a_good_csv_registers_everyone(world: World) -> None:
     csv = HEADER + "ken@kk.example.jp,Ken,Ito,Osaka Robotics,host,ja,space,,\n"
     browser = world.organiser()
-    response = browser.submit(
-        "/missions/test-osaka/import",
-        page="/missions/test-osaka/import",
-        files={"file": ("hosts.csv", csv.encode(), "text/csv")},
-    )
+    response = import_file(browser, "test-osaka", "hosts.csv", csv.encode())
     assert response.status_code == 200
     assert "Imported 1 participant(s) and 1 new organisation(s) from hosts.csv." in response.text
     assert _count(world) == 9
@@ -68,13 +65,13 @@ def test_import_with_a_bad_row_writes_nothing_and_lists_the_problem(world: World
     csv = (
         HEADER + "ken@kk.example.jp,Ken,Ito,Osaka Robotics,host,ja,,,\n" + "not-an-email,A,B,Org,host,ja,,,\n"
     )
-    response = world.organiser().submit(
-        "/missions/test-osaka/import",
-        page="/missions/test-osaka/import",
-        files={"file": ("hosts.csv", csv.encode(), "text/csv")},
-    )
+    browser = world.organiser()
+    url = upload(browser, "test-osaka", "hosts.csv", csv.encode())
+    assert choose(browser, url).status_code == 303
+    response = browser.get(f"{url}/preview")
     assert response.status_code == 400
-    assert "Nothing was imported: 1 problem(s) found." in response.text
+    assert "Nothing can be imported yet: 1 problem(s) found." in response.text
+    assert 'name="fingerprint"' not in response.text  # no apply button
     assert (
         "<td>row 3</td><td>email</td><td>&#39;not-an-email&#39; is not an e-mail address</td>"
         in response.text

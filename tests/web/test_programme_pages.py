@@ -171,21 +171,20 @@ def test_deleting_an_item_removes_it_and_its_registrations(world: World) -> None
         assert [i.key for i in session.get(Participant, anne.id).programme_items] == ["visit-1"]
 
 
-def test_registering_participants_up_to_the_capacity(world: World) -> None:
+def test_registering_participants_up_to_the_capacity_then_on_the_waiting_list(world: World) -> None:
     visit = _item(world, "visit-1")  # capacity 2, Anne registered
     jonas, yamada = world.participant("test-osaka", "p-2"), world.participant("test-osaka", "p-3")
     browser = world.organiser()
     path = f"{BASE}/{visit.id}/participants"
     response = browser.submit(path, {"participant_id": [str(jonas.id), str(yamada.id)]}, page=path)
-    assert response.status_code == 422
-    assert (
-        '<p class="error" role="alert">Not enough places: 1 left of 2, 2 asked for. Nobody was added.</p>'
-        in response.text
-    )
-    assert _registered(world, "visit-1") == ["p-1"]
-    assert browser.submit(path, {"participant_id": str(jonas.id)}, page=path).headers["location"] == path
+    assert response.headers["location"] == f"{path}?added=1&waiting=1"
     assert _registered(world, "visit-1") == ["p-1", "p-2"]
-    assert '<p id="places">2 registered of 2 places</p>' in browser.get(path).text
+    page = browser.get(response.headers["location"]).text
+    assert '<p id="places">2 registered of 2 places\n  · 1 on the waiting list</p>' in page
+    assert (
+        '<p class="notice" role="status">1 registered. The item is full: 1 participant was put on the '
+        "waiting list.</p>" in page
+    )
 
 
 def test_registering_a_whole_side_and_removing_one(world: World) -> None:
@@ -196,7 +195,7 @@ def test_registering_a_whole_side_and_removing_one(world: World) -> None:
     assert _registered(world, "forum") == ["p-1", "p-2", "p-3", "p-4"]
     sato = world.participant("test-osaka", "p-4")
     response = browser.submit(f"{path}/{sato.id}/remove", page=path)
-    assert response.headers["location"] == path
+    assert response.headers["location"] == f"{path}?promoted=0"
     assert _registered(world, "forum") == ["p-1", "p-2", "p-3"]
 
 

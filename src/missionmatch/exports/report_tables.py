@@ -112,6 +112,7 @@ def programme(report: MissionReport, t: Translator) -> Table:
         t.gettext(_("Registered")),
         t.gettext(_("Came")),
         t.gettext(_("Capacity")),
+        t.gettext(_("Waiting")),
     ]
     rows = [
         [
@@ -121,6 +122,7 @@ def programme(report: MissionReport, t: Translator) -> Table:
             line.registered,
             _recorded(line.attended),
             line.capacity,
+            line.waiting,
         ]
         for line in report.programme
     ]

@@ -28,6 +28,12 @@ class MatchConfig:
     # diversity: candidates whose offers are near-duplicates of one already listed are pushed down
     diversity: float = 0.5
     diversity_threshold: float = 0.85
+    # shared rare terms (term_evidence.py: product names, acronyms, standards, cognates) rerank each list's
+    # shortlist: term_weight × their cosine is added, in cosine units (0: off). Chosen on the second dev set,
+    # reported on the shared one (docs/benchmarks-matching.md, "Shared-term evidence")
+    term_weight: float = 0.15
+    term_stem: int = 4  # characters a word is cut to: "titanium", "titane" and "Titan" are one term
+    term_max_df: float = 0.05  # a term in more than this share of the need and offer fields says nothing
     # the list stops where reasons stop holding up: a candidate needs a need↔offer sentence match this close
     # in one direction. None: the floor calibrated for the embedder (matching/quality.py), no floor for an
     # uncalibrated one; use_quality_floor=False lists top_k whatever their reasons

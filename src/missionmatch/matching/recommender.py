@@ -20,6 +20,7 @@ from missionmatch.matching.quality import floor_for, holds_up
 from missionmatch.matching.reasons import explain
 from missionmatch.matching.recommender_sparse import exact_scores, sparse_scores
 from missionmatch.matching.rules import allowed_matrix
+from missionmatch.matching.term_evidence import add_shared_terms, term_vectors
 from missionmatch.matching.units import EmbeddedProfiles, embed_profiles
 
 
@@ -64,7 +65,7 @@ def peer_matrix(ep: EmbeddedProfiles, allowed: np.ndarray) -> np.ndarray:
 
 def score_matrix(ep: EmbeddedProfiles, allowed: np.ndarray, config: MatchConfig) -> np.ndarray:
     """Final ranking scores (higher is better, -inf where not allowed): directional sentence matches, hub
-    correction, both directions, sector hint, then mutual balancing."""
+    correction, both directions, sector hint, shared terms, then mutual balancing."""
     directional = _directional(ep, allowed)
     corrected = hub_correct(directional, allowed, config.hub_k)
     score = symmetric_score(corrected, allowed, config.missing_quantile)
@@ -72,6 +73,10 @@ def score_matrix(ep: EmbeddedProfiles, allowed: np.ndarray, config: MatchConfig)
         score = score + config.sector_weight * sector_matrix(ep.profiles)
     if config.peer_weight:
         score = score - config.peer_weight * peer_matrix(ep, allowed)
+    if config.term_weight:
+        # before the balancing, so that a term many profiles share cannot make a hub
+        terms = term_vectors(ep.profiles, config.term_stem, config.term_max_df)
+        add_shared_terms(score, terms, config.term_weight)
     if config.temperature > 0:
         return sinkhorn_log(score, allowed, config.temperature, config.sinkhorn_iters)
     return np.where(allowed, score, -np.inf).astype(np.float32)

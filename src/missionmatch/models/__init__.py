@@ -15,6 +15,7 @@ from missionmatch.models.calendar_feed import CalendarFeed
 from missionmatch.models.campaign import Campaign
 from missionmatch.models.content_revision import bump_content_revision
 from missionmatch.models.feedback import Feedback
+from missionmatch.models.import_upload import ImportMapping, ImportUpload
 from missionmatch.models.job import Job
 from missionmatch.models.job_file import JobFile
 from missionmatch.models.login_throttle import LoginThrottle
@@ -27,6 +28,7 @@ from missionmatch.models.participant import Participant, Unavailability
 from missionmatch.models.partner_exclusion import PartnerExclusion
 from missionmatch.models.profile import Profile
 from missionmatch.models.programme import ProgrammeItem
+from missionmatch.models.programme_waiting import WaitingEntry
 from missionmatch.models.recommendation import Recommendation
 from missionmatch.models.schedule_version import ScheduleVersion
 from missionmatch.models.slot_occupancy import SlotOccupancy
@@ -44,6 +46,8 @@ __all__ = [
     "CalendarFeed",
     "Campaign",
     "Feedback",
+    "ImportMapping",
+    "ImportUpload",
     "InterpreterPool",
     "Job",
     "JobFile",
@@ -64,6 +68,7 @@ __all__ = [
     "ScheduleVersion",
     "SlotOccupancy",
     "Unavailability",
+    "WaitingEntry",
     "WebSession",
     "bump_content_revision",
 ]

@@ -28,6 +28,7 @@ from missionmatch.services import meeting_requests, withdrawal
 from missionmatch.services.meeting_attendees import change_attendees
 from missionmatch.services.person_names import display_name
 from missionmatch.services.row_locks import lock_schedule
+from missionmatch.settings import MailSettings
 
 UNDOABLE: Final = ("withdraw", "bulk_withdraw", "bulk_max_meetings", "decline_request", "change_attendees")
 
@@ -51,7 +52,7 @@ def batch_entries(session: Session, mission: Mission, batch: str) -> list[AuditE
     return list(found)
 
 
-def undo_batch(session: Session, mission: Mission, batch: str) -> str:
+def undo_batch(session: Session, mission: Mission, batch: str, *, mail: MailSettings) -> str:
     """Undoes the operation `batch` of `mission` in the caller's transaction; its name. Raises UndoRefused."""
     lock_schedule(session, mission.id)  # concurrent changes wait, then are seen by the checks below
     entries = batch_entries(session, mission, batch)
@@ -64,7 +65,7 @@ def undo_batch(session: Session, mission: Mission, batch: str) -> str:
     if session.scalar(already.limit(1)) is not None:
         raise UndoRefused("already_undone")
     if name in ("withdraw", "bulk_withdraw"):
-        _undo_withdrawals(session, entries)
+        _undo_withdrawals(session, entries, mail)
         return name
     with operation(session, f"undo_{name}", undoes=batch):
         if name == "bulk_max_meetings":
@@ -76,7 +77,7 @@ def undo_batch(session: Session, mission: Mission, batch: str) -> str:
     return name
 
 
-def _undo_withdrawals(session: Session, entries: list[AuditEntry]) -> None:
+def _undo_withdrawals(session: Session, entries: list[AuditEntry], mail: MailSettings) -> None:
     for entry in entries:
         if entry.entity == "participant" and "withdrawn_at" in entry.changes:
             person = session.get(Participant, entry.entity_id)
@@ -86,7 +87,7 @@ def _undo_withdrawals(session: Session, entries: list[AuditEntry]) -> None:
         if entry.entity == "participant" and "withdrawn_at" in entry.changes:
             person = session.get(Participant, entry.entity_id)
             assert person is not None
-            withdrawal.undo_withdrawal(session, person)
+            withdrawal.undo_withdrawal(session, person, mail=mail)
 
 
 def _undo_limits(session: Session, entries: list[AuditEntry]) -> None:

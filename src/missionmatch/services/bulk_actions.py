@@ -9,7 +9,7 @@ from typing import Final
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from missionmatch.models import Mission, Participant
+from missionmatch.models import Mission, OutboxMail, Participant
 from missionmatch.models.audit_actor import operation
 from missionmatch.services import on_the_day, withdrawal
 from missionmatch.services.notifications import send_login_link
@@ -42,6 +42,8 @@ class BulkOutcome:
     action: str
     done: list[Participant]  # changed (or mailed)
     unchanged: list[Participant]  # already as asked: checked in, withdrawn, same limit
+    # promotions into the programme places the withdrawn gave up: queued, to deliver after the commit
+    mails: list[OutboxMail] = field(default_factory=list)
 
 
 def selected(session: Session, mission: Mission, ids: list[int]) -> list[Participant]:
@@ -126,7 +128,7 @@ def _apply(
     participants = selected(session, mission, ids)
     check(participants, action, value)
     limit = read_limit(value) if action == "max_meetings" else None
-    done, unchanged = [], []
+    done, unchanged, mails = [], [], []
     for person in participants:
         if _already(person, action, limit):
             unchanged.append(person)
@@ -137,8 +139,8 @@ def _apply(
         elif action == "check_in":
             on_the_day.check_in(person, at)
         elif action == "withdraw":
-            withdrawal.withdraw(session, person, at)
+            mails += withdrawal.withdraw(session, person, at, mail=mail).promotions.mails
         else:
             person.max_meetings = limit
     session.flush()
-    return BulkOutcome(action, done, unchanged)
+    return BulkOutcome(action, done, unchanged, mails)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.models import LoginLink, LoginThrottle, WebSession
+from missionmatch.services.import_uploads import delete_expired_uploads
 from missionmatch.services.job_files import delete_expired_job_files
 from missionmatch.services.login_throttle import RULES
 from missionmatch.services.meeting_requests import expire_pending
@@ -54,6 +55,7 @@ CLEANERS: dict[str, Cleaner] = {
     "sign-in counters deleted": delete_forgotten_login_throttles,
     "sign-in links deleted": delete_expired_login_links,
     "job files deleted": delete_expired_job_files,
+    "import files deleted": delete_expired_uploads,
     # not deleted: kept for the record, but written as expired, as the pages already show them
     "meeting requests expired": lambda session, now: expire_pending(session, None, at=now),
 }

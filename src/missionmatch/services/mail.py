@@ -12,7 +12,7 @@ from missionmatch.models import Mission, OutboxMail
 from missionmatch.settings import SmtpSettings
 
 # what a mail is about; a mailing's mails have their mailing's kind (models/mailing.py)
-MAIL_KINDS = ("sign_in", "request", "schedule", "invitation", "profile", "requests", "agenda")
+MAIL_KINDS = ("sign_in", "request", "schedule", "invitation", "profile", "requests", "agenda", "programme")
 
 
 def queue_mail(

@@ -25,6 +25,7 @@ from missionmatch.services.person_names import NAME_ORDERS
 from missionmatch.services.problems import Problem
 from missionmatch.services.schedule_document import check_versions
 from missionmatch.services.text_rules import document_problems as text_problems
+from missionmatch.services.waiting_document import check_waiting
 
 FORMAT = "missionmatch/mission-v1"
 LANGUAGES = frozenset({"en", "fr", "ja", "de", "lb", "nl", "it", "es", "pt", "zh", "ko"})
@@ -247,6 +248,7 @@ def validate(document: Document) -> list[Problem]:
             check.one_of(profile, f"{where}.profile", "language", LANGUAGES)
             check.refs(profile.get("sectors", []), set(SECTOR_CODES), f"{where}.profile", "sectors")
     check.problems.extend(document_problems(participants, sessions))
+    check_waiting(check, items, participants, participant_keys)
 
     requests = document.get("meeting_requests", [])
     org_of = {p.get("key"): p.get("organisation") for p in participants}

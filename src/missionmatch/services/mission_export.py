@@ -11,6 +11,7 @@ from missionmatch.services.export_values import moment, profile_values, unavaila
 from missionmatch.services.mission_document import FORMAT, Document
 from missionmatch.services.outcome_document import agreement_values, feedback_values
 from missionmatch.services.schedule_document import version_values
+from missionmatch.services.waiting_document import waiting_values
 
 
 def export_mission(session: Session, mission: Mission) -> Document:
@@ -56,6 +57,7 @@ def export_mission(session: Session, mission: Mission) -> Document:
             "capacity": i.capacity,
             "description": i.description,
             **recorded_values(i, mission.timezone),  # only where attendance was recorded
+            **waiting_values(session, i),  # only where someone waits
         }
         for i in mission.programme_items
     ]

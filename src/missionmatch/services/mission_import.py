@@ -5,7 +5,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from missionmatch.clock import WallTime, wall_to_instant
+from missionmatch.clock import WallTime, now, wall_to_instant
 from missionmatch.models import (
     B2BSession,
     Campaign,
@@ -35,6 +35,7 @@ from missionmatch.services.outcome_document import agreement_from, feedback_from
 from missionmatch.services.person_names import name_order
 from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.schedule_document import version_from
+from missionmatch.services.waiting_document import apply_waiting
 
 
 def _moment(value: str | None) -> WallTime | None:
@@ -227,6 +228,7 @@ def import_mission(session: Session, document: Document, *, replace: bool = Fals
     )
     session.flush()  # the registrations exist: attendance marks some of them
     apply_attendance(session, document, mission.timezone, items, people)
+    apply_waiting(session, document, items, people, now())
     for agreement in document.get("agreements", []):
         session.add(agreement_from(agreement, mission, organisations, meetings))
     for feedback in document.get("feedback", []):

@@ -20,6 +20,7 @@ from missionmatch.models import (
     ProgrammeItem,
 )
 from missionmatch.services.programme_attendance import attendance_counts
+from missionmatch.services.programme_waiting import waiting_counts
 from missionmatch.services.report_meetings import MeetingCounts, count_meetings
 from missionmatch.services.report_outcomes import OutcomeCounts, count_outcomes
 from missionmatch.services.report_people import PeopleCounts, count_people
@@ -35,6 +36,7 @@ class ProgrammeLine:
     registered: int
     capacity: int | None
     attended: int | None  # None: attendance not recorded for the item
+    waiting: int = 0  # on the waiting list when the report was made
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,9 @@ def _column(
     )
 
 
-def _programme(missions: list[Mission], attended: dict[int, int | None]) -> list[ProgrammeLine]:
+def _programme(
+    missions: list[Mission], attended: dict[int, int | None], waiting: dict[int, int]
+) -> list[ProgrammeLine]:
     return [
         ProgrammeLine(
             m.name,
@@ -132,6 +136,7 @@ def _programme(missions: list[Mission], attended: dict[int, int | None]) -> list
             len(i.participants),
             i.capacity,
             attended[i.id],
+            waiting[i.id],
         )
         for m in missions
         for i in m.programme_items
@@ -173,7 +178,8 @@ def build_report(
     columns = [_column(m.name, [m], feedback[m.id], attended) for m in loaded]
     everything = [f for m in loaded for f in feedback[m.id]]
     total = columns[0] if len(loaded) == 1 else _column(title, loaded, everything, attended)
-    programme = _programme(loaded, attended)
+    waiting = waiting_counts(session, [i for m in loaded for i in m.programme_items])
+    programme = _programme(loaded, attended, waiting)
     return MissionReport(title, campaign, columns, total, programme, _agreements(loaded))
 
 

@@ -21,7 +21,9 @@ FIELDS = (
     "max_meetings",
     "hosted_table",
 )
-REQUIRED = ("email", "first_name", "last_name", "organisation")
+# also read from a sheet, not written by the export: a whole name to split, and the participant's reference
+MAPPABLE = (*FIELDS, "full_name", "key")
+KEY_FIELDS = ("email", "key")  # what finds the participant a row is about
 
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "email": (
@@ -110,6 +112,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "最多商談数",
     ),
     "hosted_table": ("hosted table", "host table", "table fixe", "table d'accueil", "固定テーブル"),
+    "full_name": ("name", "full name", "nom complet", "prénom et nom", "氏名", "お名前", "フルネーム"),
+    "key": ("key", "id", "reference", "participant id", "référence", "identifiant", "参加者id", "参加者番号"),
 }
 
 
@@ -119,31 +123,47 @@ def normalise(header: str) -> str:
 
 
 _LOOKUP = {normalise(name): field for field, names in _SYNONYMS.items() for name in names}
-_LOOKUP.update({normalise(field): field for field in FIELDS})
+_LOOKUP.update({normalise(field): field for field in MAPPABLE})
+
+
+def suggest_columns(headers: list[str], saved: dict[str, str] | None = None) -> dict[str, str]:
+    """field -> header: what the mission's last import chose for a header of the same name first (`saved`:
+    normalised header -> field, "" for a column chosen to be ignored), then the known names of each field."""
+    mapping: dict[str, str] = {}
+    for header in headers:
+        name = normalise(header)
+        field = (saved or {}).get(name, _LOOKUP.get(name))
+        if field and field in MAPPABLE and field not in mapping:
+            mapping[field] = header
+    return mapping
+
+
+def missing_fields(mapping: dict[str, str], key_field: str = "email") -> list[str]:
+    """The fields a mapping needs and lacks: the key column, the organisation, and the names (a first and a
+    last name column, or one column of whole names)."""
+    names = ("first_name", "last_name") if "full_name" not in mapping else ()
+    needed = dict.fromkeys((key_field, "email", "organisation", *names))
+    return [field for field in needed if field not in mapping]
 
 
 def detect_columns(
-    headers: list[str], overrides: dict[str, str] | None = None
+    headers: list[str], overrides: dict[str, str] | None = None, saved: dict[str, str] | None = None
 ) -> tuple[dict[str, str], list[str]]:
     """field -> header in the file, and the problems found (an override naming an absent column...)."""
-    mapping: dict[str, str] = {}
+    mapping = suggest_columns(headers, saved)
     problems: list[str] = []
-    for header in headers:
-        field = _LOOKUP.get(normalise(header))
-        if field and field not in mapping:
-            mapping[field] = header
     for field, header in (overrides or {}).items():
-        if field not in FIELDS:
-            problems.append(f"--map names an unknown field {field!r} (fields: {', '.join(FIELDS)})")
+        if field not in MAPPABLE:
+            problems.append(f"--map names an unknown field {field!r} (fields: {', '.join(MAPPABLE)})")
         elif header not in headers:
             problems.append(f"--map {field}={header}: the file has no column {header!r}")
         else:
+            mapping = {name: column for name, column in mapping.items() if column != header}
             mapping[field] = header
-    for field in REQUIRED:
-        if field not in mapping:
-            problems.append(
-                f"no column for {field!r} (columns found: {', '.join(headers)}; use --map {field}=COLUMN)"
-            )
+    for field in missing_fields(mapping):
+        problems.append(
+            f"no column for {field!r} (columns found: {', '.join(headers)}; use --map {field}=COLUMN)"
+        )
     return mapping, problems
 
 

@@ -5,11 +5,12 @@ so registrations matter to the scheduler as much as to the capacity of a visit."
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from missionmatch.clock import now
 from missionmatch.models import (
     Meeting,
     Mission,
@@ -17,13 +18,15 @@ from missionmatch.models import (
     Participant,
     ProgrammeItem,
     audit_capture,
-    bump_content_revision,
 )
 from missionmatch.models.enums import ProgrammeKind, Side
 from missionmatch.models.meeting import OCCUPYING, meeting_attendee
 from missionmatch.models.programme import programme_registration
 from missionmatch.sectors import SECTOR_CODES
+from missionmatch.services import programme_waiting as waiting
+from missionmatch.services.programme_promotion import Promotions, fill_places
 from missionmatch.services.setup_fields import FieldReader, lock_row, mission_window, refuse
+from missionmatch.settings import MailSettings
 
 MAX_CAPACITY = 10_000
 
@@ -110,66 +113,84 @@ def create_item(session: Session, mission: Mission, fields: ItemFields) -> Progr
     return item
 
 
-def update_item(session: Session, item: ProgrammeItem, fields: ItemFields) -> None:
-    lock_row(session, ProgrammeItem, item.id)
+def update_item(session: Session, mail: MailSettings, item: ProgrammeItem, fields: ItemFields) -> Promotions:
+    """Saves the item; a raised capacity promotes from the waiting list (the mails are returned queued)."""
+    lock_row(session, ProgrammeItem, item.id)  # the item's row before the mission's, as attendance does
+    waiting.places_lock(session, item)
     registered = registered_count(session, item)
     if fields.capacity is not None and fields.capacity < registered:
         raise refuse("capacity", "capacity_below_registered", registered=registered)
     for name, value in vars(fields).items():
         setattr(item, name, value)
     session.flush()
+    return fill_places(session, mail, item)
 
 
 def delete_item(session: Session, item: ProgrammeItem) -> None:
-    """Registrations go with the item; the participants become free for meetings at that time again."""
+    """Registrations and the waiting list go with the item; the participants become free for meetings at that
+    time again."""
     session.delete(item)
     session.flush()
 
 
-def register(session: Session, item: ProgrammeItem, people: list[Participant]) -> int:
-    """Registers everyone given (already registered people are skipped); all or nobody when the capacity
-    would be exceeded. Returns how many were added."""
+@dataclass
+class Registration:
+    added: list[Participant] = field(default_factory=list)
+    waiting: list[tuple[Participant, int]] = field(default_factory=list)  # put on the list, with the position
+
+
+def register(session: Session, item: ProgrammeItem, people: list[Participant]) -> Registration:
+    """Registers everyone given, in order, while places are left; the others go to the end of the waiting
+    list (already registered or waiting people are skipped)."""
     if not people:
         raise refuse("participant_id", "no_participant")
-    lock_row(session, ProgrammeItem, item.id)
-    query = select(programme_registration.c.participant_id)
-    already: set[int] = set(
-        session.scalars(query.where(programme_registration.c.programme_item_id == item.id))
-    )
+    waiting.places_lock(session, item)
+    already = waiting.registered_ids(session, item)
     new = [p for p in dict.fromkeys(people) if p.id not in already]
-    if item.capacity is not None and len(already) + len(new) > item.capacity:
-        left = max(item.capacity - len(already), 0)
-        raise refuse("participant_id", "full", left=left, capacity=item.capacity, wanted=len(new))
-    if new:
-        rows = [{"programme_item_id": item.id, "participant_id": p.id} for p in new]
+    free = waiting.free_places(session, item)
+    result = Registration()
+    result.added = new if free is None else new[:free]
+    if result.added:
+        rows = [{"programme_item_id": item.id, "participant_id": p.id} for p in result.added]
         session.execute(insert(programme_registration), rows)
-        bump_content_revision(session, item.mission_id)  # a bulk insert: no flush sees it
-        ids = [p.id for p in new]
+        ids = [p.id for p in result.added]  # a bulk insert: no flush, so no audit entry, sees it
         changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([], ids)}
         audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, ids)
+    queued = {entry.participant_id for entry in waiting.entries(session, item)}
+    late = [p for p in new if p not in result.added and p.id not in queued]
+    if late:
+        waiting.join(session, item, late, now())
+        result.waiting = [(p, waiting.position_of(session, item, p) or 0) for p in late]
+    for person in result.added:
+        waiting.remove(session, item, person)  # someone waiting whom the organiser registers by name
     session.expire(item, ["participants"])
     for person in new:
         session.expire(person, ["programme_items"])
-    return len(new)
+    return result
 
 
-def unregister(session: Session, item: ProgrammeItem, person: Participant) -> None:
+def unregister(session: Session, mail: MailSettings, item: ProgrammeItem, person: Participant) -> Promotions:
+    """Cancels a registration; the place goes to the first on the waiting list who can come."""
+    waiting.places_lock(session, item)
     session.execute(
         programme_registration.delete().where(
             programme_registration.c.programme_item_id == item.id,
             programme_registration.c.participant_id == person.id,
         )
     )
-    bump_content_revision(session, item.mission_id)  # a bulk delete: no flush sees it
-    changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([person.id], [])}
+    changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([person.id], [])}  # a bulk delete
     audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, [person.id])
     session.expire(item, ["participants"])
     session.expire(person, ["programme_items"])
+    return fill_places(session, mail, item)
 
 
-def unregistered(mission: Mission, item: ProgrammeItem, side: Side | None = None) -> list[Participant]:
-    """The mission's participants not yet registered for the item, optionally of one side."""
-    taken = {p.id for p in item.participants}
+def unregistered(
+    session: Session, mission: Mission, item: ProgrammeItem, side: Side | None = None
+) -> list[Participant]:
+    """The mission's participants neither registered for the item nor waiting for it, optionally of one
+    side."""
+    taken = {p.id for p in item.participants} | {e.participant_id for e in waiting.entries(session, item)}
     return [
         p for p in mission.participants if p.id not in taken and (side is None or p.organisation.side == side)
     ]

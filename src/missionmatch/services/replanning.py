@@ -38,6 +38,7 @@ from missionmatch.services.scheduling_candidates import (
 from missionmatch.services.scheduling_run import Progress
 from missionmatch.services.solver_output import require_valid
 from missionmatch.services.withdrawal import withdraw
+from missionmatch.settings import MailSettings
 
 # a published meeting is worth more than anything new: it is dropped only when it cannot be held at all
 KEEP_WEIGHT = 10 * MUTUAL_WEIGHT
@@ -55,10 +56,13 @@ class ReplanReport:
     changes: list[dict[str, Any]] = field(default_factory=list)
 
 
-def withdraw_participant(session: Session, participant: Participant) -> list[Meeting]:
+def withdraw_participant(
+    session: Session, participant: Participant, mail: MailSettings | None = None
+) -> list[Meeting]:
     """A participant who cancels their trip: their meetings that have not happened yet are cancelled
-    (services/withdrawal.py, which also records them for an undo)."""
-    return withdraw(session, participant, clock.now()).meetings
+    (services/withdrawal.py, which also records them for an undo and gives their programme places to the
+    waiting lists, mails queued with links to the default address when no settings are given)."""
+    return withdraw(session, participant, clock.now(), mail=mail or MailSettings()).meetings
 
 
 def _basis(mission: Mission) -> dict[str, Any]:

@@ -24,12 +24,17 @@ class UnreadableFile(ValueError):
 
 
 def read_sheet(path: Path) -> Sheet:
-    suffix = path.suffix.lower()
+    return read_upload(path.name, path.read_bytes())
+
+
+def read_upload(file_name: str, data: bytes) -> Sheet:
+    """A file's rows; its name's extension tells the format, as on the command line."""
+    suffix = Path(file_name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(file_name, data)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path.read_bytes())
-    raise UnreadableFile(f"{path.name}: unsupported file type {suffix!r} (use .xlsx or .csv)")
+        return _read_csv(data)
+    raise UnreadableFile(f"{file_name}: unsupported file type {suffix!r} (use .xlsx or .csv)")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -71,13 +76,13 @@ def _read_csv(data: bytes) -> Sheet:
     return Sheet(headers=headers, rows=rows, encoding=encoding)
 
 
-def _read_xlsx(path: Path) -> Sheet:
+def _read_xlsx(file_name: str, data: bytes) -> Sheet:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise UnreadableFile(f"{path.name}: not a readable Excel workbook ({error})") from error
+        raise UnreadableFile(f"{file_name}: not a readable Excel workbook ({error})") from error
     sheet = workbook.worksheets[0]
     lines = [
         ["" if cell is None else str(cell).strip() for cell in row]
@@ -85,7 +90,7 @@ def _read_xlsx(path: Path) -> Sheet:
     ]
     workbook.close()
     if not lines:
-        raise UnreadableFile(f"{path.name}: the first sheet is empty")
+        raise UnreadableFile(f"{file_name}: the first sheet is empty")
     headers = lines[0]
     rows = [dict(zip(headers, line + [""] * (len(headers) - len(line)), strict=False)) for line in lines[1:]]
     return Sheet(headers=headers, rows=rows)

@@ -27,6 +27,7 @@ MAIL_KINDS = {
     "profile": _("Reminder: profile"),
     "requests": _("Reminder: requests"),
     "agenda": _("Reminder: agenda"),
+    "programme": _("Programme: a place became free"),
     "": _("Other"),
 }
 MAIL_STATUSES = {"sent": _("sent"), "queued": _("in the outbox"), "failed": _("not sent")}

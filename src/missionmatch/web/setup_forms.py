@@ -36,8 +36,9 @@ def _messages(t: Translator) -> dict[str, str]:
             "%(registered)s participants are already registered: remove some first or raise the capacity."
         ),
         "no_participant": t.gettext("Choose at least one participant."),
-        "full": t.gettext(
-            "Not enough places: %(left)s left of %(capacity)s, %(wanted)s asked for. Nobody was added."
+        "not_waiting": t.gettext("This participant is not on the waiting list (any more)."),
+        "no_place_left": t.gettext(
+            "All %(capacity)s places are taken: cancel a registration or raise the capacity first."
         ),
         "breaks_format": t.gettext(
             "Write each pause as slot:minutes, separated by commas, for example 6:20, 12:60."

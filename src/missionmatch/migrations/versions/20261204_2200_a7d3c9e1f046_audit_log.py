@@ -1,7 +1,7 @@
 """audit log: every change to a mission's data, who made it, before and after
 
 Revision ID: a7d3c9e1f046
-Revises: a3c6e9f2b417
+Revises: e8c3b5a1f207
 Create Date: 2026-12-04 22:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "a7d3c9e1f046"
-down_revision: str | None = "a3c6e9f2b417"
+down_revision: str | None = "e8c3b5a1f207"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

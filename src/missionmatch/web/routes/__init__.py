@@ -16,6 +16,7 @@ from missionmatch.web.routes import (
     directory,
     feedback,
     home,
+    import_steps,
     imports,
     jobs,
     mailings,
@@ -40,6 +41,7 @@ from missionmatch.web.routes import (
     profile,
     programme,
     programme_attendance,
+    programme_waiting,
     recommendations,
     report,
     request_steering,
@@ -61,6 +63,7 @@ ROUTERS: list[APIRouter] = [
     mission_settings.router,
     programme.router,
     programme_attendance.router,
+    programme_waiting.router,
     sessions.router,
     participant_bulk.router,  # before participants: /participants/bulk is not a participant id
     participant_forms.router,  # before participants: /participants/new is not a participant id
@@ -71,6 +74,7 @@ ROUTERS: list[APIRouter] = [
     audit_log.router,
     personal_data.router,
     imports.router,
+    import_steps.router,
     outbox.router,
     mailings.router,
     request_steering.router,  # before requests_board: /requests/matrix/approve is not a request id

@@ -18,7 +18,7 @@ from missionmatch.web.audit_text import (
     refusal_text,
     value_text,
 )
-from missionmatch.web.deps import DbSession, Lang, ManagedMission
+from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.placement_text import refusal_texts
 from missionmatch.web.routes.participants import _participant_of
 from missionmatch.web.security import verify_csrf
@@ -82,9 +82,11 @@ def export_log(request: Request, mission: ManagedMission, file_type: str, db: Db
 
 
 @router.post("/missions/{slug}/audit/{batch}/undo")
-def undo(request: Request, mission: ManagedMission, batch: str, db: DbSession, t: Lang) -> Response:
+def undo(
+    request: Request, mission: ManagedMission, batch: str, db: DbSession, settings: Settings, t: Lang
+) -> Response:
     try:
-        name = undo_batch(db, mission, batch)
+        name = undo_batch(db, mission, batch, mail=settings.mail)
     except UndoRefused as refused:
         db.rollback()
         return render(request, "error.html", status_code=409, message=refusal_text(t, refused))

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from missionmatch import clock
 from missionmatch.services import bulk_actions
 from missionmatch.services.bulk_actions import BulkRefused
+from missionmatch.services.notifications import deliver_queued
 from missionmatch.services.participant_csv import participants_csv
 from missionmatch.services.placement_rules import PlacementRefused
 from missionmatch.services.withdrawal import withdrawal_plan
@@ -75,7 +76,7 @@ def confirm(
         bulk_actions.check(people, form.action, form.value)
     except BulkRefused as refused:
         return _refused(request, mission, form, t, refused)
-    plans = {p.id: withdrawal_plan(p) for p in people} if form.action == "withdraw" else {}
+    plans = {p.id: withdrawal_plan(db, p) for p in people} if form.action == "withdraw" else {}
     return render(
         request,
         "bulk_confirm.html",
@@ -121,6 +122,8 @@ def apply(
         db.rollback()
         message = " ".join(refusal_texts(t, refused.refusals, mission.timezone))
         return render(request, "error.html", status_code=409, message=message)
+    db.commit()
+    deliver_queued(db, settings.mail, outcome.mails)
     db.commit()
     return render(
         request,

@@ -11,10 +11,12 @@ from missionmatch.models.enums import ProgrammeKind, Side
 from missionmatch.sectors import SECTORS
 from missionmatch.services import programme_setup as setup
 from missionmatch.services.programme_attendance import attendance_counts
+from missionmatch.services.programme_waiting import waiting_counts
 from missionmatch.services.setup_fields import SetupRejected
-from missionmatch.web.deps import DbSession, Lang, ManagedMission
+from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
 from missionmatch.web.i18n import Translator
 from missionmatch.web.mission_rows import row_of_mission
+from missionmatch.web.programme_waiting_text import committed_with_mails, registration_notice, waiting_rows
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.setup_forms import MOMENT, SetupForm, explain
 from missionmatch.web.templating import render
@@ -84,6 +86,7 @@ def programme_list(request: Request, mission: ManagedMission, db: DbSession, t: 
         kinds=kind_names(t),
         clash_counts=clash_counts,
         attended=attendance_counts(db, mission.programme_items),
+        waiting=waiting_counts(db, mission.programme_items),
         saved=request.query_params.get("saved") == "1",
     )
 
@@ -112,15 +115,21 @@ def edit_item(request: Request, mission: ManagedMission, item_id: int, db: DbSes
 
 @router.post("/missions/{slug}/programme/{item_id}")
 def save_item(
-    request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang, form: SetupForm
+    request: Request,
+    mission: ManagedMission,
+    item_id: int,
+    db: DbSession,
+    t: Lang,
+    form: SetupForm,
+    settings: Settings,
 ) -> Response:
     item = row_of_mission(db, mission, ProgrammeItem, item_id)
     try:
-        setup.update_item(db, item, setup.read_item(mission, form))
+        promotions = setup.update_item(db, settings.mail, item, setup.read_item(mission, form))
     except SetupRejected as rejected:
         db.rollback()
         return _form_page(request, mission, t, form, item=item, errors=explain(t, rejected.errors))
-    db.commit()
+    committed_with_mails(db, settings, promotions)
     return RedirectResponse(f"/missions/{mission.slug}/programme?saved=1", status_code=303)
 
 
@@ -142,8 +151,10 @@ def _registrations_page(
         item=item,
         kinds=kind_names(t),
         registered=item.participants,
-        candidates=setup.unregistered(mission, item),
+        candidates=setup.unregistered(db, mission, item),
         clashes=setup.clashes(db, item),
+        waiting=waiting_rows(db, item, t),
+        notice=registration_notice(t, request.query_params),
         error=error,
     )
 
@@ -182,22 +193,30 @@ def add_participants(
     item = row_of_mission(db, mission, ProgrammeItem, item_id)
     everyone = form.get("everyone", "")
     if everyone in (Side.DELEGATION.value, Side.HOST.value):
-        people = setup.unregistered(mission, item, Side(everyone))
+        people = setup.unregistered(db, mission, item, Side(everyone))
     else:
         people = [_participant_of(db, mission, raw) for raw in chosen]
     try:
-        setup.register(db, item, people)
+        result = setup.register(db, item, people)
     except SetupRejected as rejected:
         db.rollback()
         error = explain(t, rejected.errors)["participant_id"]
         return _registrations_page(request, mission, item, db, t, error=error)
     db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/programme/{item.id}/participants", status_code=303)
+    path = f"/missions/{mission.slug}/programme/{item.id}/participants"
+    return RedirectResponse(
+        f"{path}?added={len(result.added)}&waiting={len(result.waiting)}", status_code=303
+    )
 
 
 @router.post("/missions/{slug}/programme/{item_id}/participants/{participant_id}/remove")
-def remove_participant(mission: ManagedMission, item_id: int, participant_id: int, db: DbSession) -> Response:
+def remove_participant(
+    mission: ManagedMission, item_id: int, participant_id: int, db: DbSession, settings: Settings
+) -> Response:
+    """Cancels a registration: the first on the waiting list who can come takes the place."""
     item = row_of_mission(db, mission, ProgrammeItem, item_id)
-    setup.unregister(db, item, _participant_of(db, mission, str(participant_id)))
-    db.commit()
-    return RedirectResponse(f"/missions/{mission.slug}/programme/{item.id}/participants", status_code=303)
+    person = _participant_of(db, mission, str(participant_id))
+    promotions = setup.unregister(db, settings.mail, item, person)
+    committed_with_mails(db, settings, promotions)
+    path = f"/missions/{mission.slug}/programme/{item.id}/participants"
+    return RedirectResponse(f"{path}?promoted={len(promotions.promoted)}", status_code=303)

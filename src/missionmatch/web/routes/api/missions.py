@@ -6,6 +6,7 @@ from pydantic import BaseModel
 
 from missionmatch.clock import wall_with_offset
 from missionmatch.models import B2BSession, ProgrammeItem
+from missionmatch.services import programme_waiting as waiting
 from missionmatch.web.deps import ApiPrincipal, DbSession
 from missionmatch.web.page_cache import PageCacheDep
 from missionmatch.web.permissions import participant_sees_email, participant_sees_participant
@@ -36,6 +37,7 @@ class ProgrammeItemOut(BaseModel):
     ends_at: MissionTime
     capacity: int | None
     participant_ids: list[int]
+    waiting_ids: list[int]  # the waiting list, next promoted first
 
 
 class SlotOut(BaseModel):
@@ -62,7 +64,7 @@ class SessionOut(BaseModel):
     interpreters: list[InterpretersOut]
 
 
-def _item_out(item: ProgrammeItem) -> ProgrammeItemOut:
+def _item_out(item: ProgrammeItem, waiting_ids: list[int]) -> ProgrammeItemOut:
     return ProgrammeItemOut(
         id=item.id,
         key=item.key,
@@ -76,6 +78,7 @@ def _item_out(item: ProgrammeItem) -> ProgrammeItemOut:
         ends_at=wall_with_offset(item.ends_at, item.mission.timezone),
         capacity=item.capacity,
         participant_ids=[p.id for p in item.participants],
+        waiting_ids=waiting_ids,
     )
 
 
@@ -126,9 +129,12 @@ def list_participants(slug: str, db: DbSession, principal: ApiPrincipal) -> list
 
 
 @router.get("/missions/{slug}/programme", responses=answers(403, 404))
-def list_programme(mission: ManagedMission) -> list[ProgrammeItemOut]:
-    """Forums, visits, receptions... in time order, with who registered (organisers only)."""
-    return [_item_out(item) for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))]
+def list_programme(mission: ManagedMission, db: DbSession) -> list[ProgrammeItemOut]:
+    """Forums, visits, receptions... in time order, with who registered and who waits (organisers only)."""
+    return [
+        _item_out(item, [entry.participant_id for entry in waiting.entries(db, item)])
+        for item in sorted(mission.programme_items, key=lambda i: (i.starts_at, i.id))
+    ]
 
 
 @router.get("/missions/{slug}/sessions", responses=answers(403, 404))

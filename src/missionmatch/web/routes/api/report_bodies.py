@@ -85,6 +85,7 @@ class ProgrammeLineOut(BaseModel):
     registered: int
     attended: int | None  # null: attendance not recorded for the item
     capacity: int | None
+    waiting: int  # on the waiting list
 
 
 class RegisteredAgreementOut(BaseModel):
@@ -169,6 +170,7 @@ def _programme_item(line: ProgrammeLine) -> ProgrammeLineOut:
         registered=line.registered,
         attended=line.attended,
         capacity=line.capacity,
+        waiting=line.waiting,
     )
 
 
