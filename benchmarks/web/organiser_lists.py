@@ -50,6 +50,9 @@ PAGES = {
     "participants, page 30": "/participants?page=30",
     "organisations, default": "/organisations",
     "organisations, by participants desc": "/organisations?sort=participants&dir=desc",
+    "audit log, default": "/audit",
+    "audit log, q=orbital": "/audit?q=orbital",
+    "audit log, entity=profile, page 10": "/audit?entity=profile&page=10",
     "dashboard (peer page)": "",
 }
 

@@ -4,12 +4,15 @@ Each module of `missionmatch.commands` contributes its commands through a `regis
 features stay in their own files and this entry point never grows.
 """
 
+import getpass
 import importlib
 import pkgutil
+from contextlib import ExitStack
 
 import typer
 
 from missionmatch import commands
+from missionmatch.models.audit_actor import Actor, acting_as
 from missionmatch.settings import SettingError
 
 app = typer.Typer(
@@ -18,6 +21,24 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+@app.callback()
+def _audit_as_cli(ctx: typer.Context) -> None:
+    """What a command changes goes to the audit log as done from the command line, by the system user.
+    Not for the server and the worker: their requests and jobs say who acts."""
+    if ctx.invoked_subcommand in ("serve", "worker"):
+        return
+    stack = ExitStack()
+    stack.enter_context(acting_as(Actor("cli", None, _user())))
+    ctx.call_on_close(stack.close)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for the process's user id (a container)
+        return ""
 
 
 def _register_commands() -> None:

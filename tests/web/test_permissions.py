@@ -65,6 +65,8 @@ def test_rule_a_campaign_is_managed_by_who_manages_every_one_of_its_missions(wor
         "/missions/other-tokyo/organisations",
         "/missions/other-tokyo/import",
         "/missions/other-tokyo/outbox",
+        "/missions/other-tokyo/audit",
+        "/missions/other-tokyo/audit/export.csv",
         "/missions/no-such-mission",
     ],
 )

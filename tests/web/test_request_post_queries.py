@@ -1,10 +1,10 @@
 """A meeting request sent from the page costs a fixed, small number of SQL statements (issue 9, the rush: 20
 before, each one time under SQLite's write lock), and still does all it did: the request, the recipient's
-mail, the mission's new content revision."""
+mail, the mission's new content revision, and its audit entry (one statement more, issue 14)."""
 
 from sqlalchemy import event, select
 
-from missionmatch.models import MeetingRequest, Mission, OutboxMail
+from missionmatch.models import AuditEntry, MeetingRequest, Mission, OutboxMail
 from missionmatch.services.notifications import participant_translator
 from tests.web.conftest import World
 
@@ -17,11 +17,12 @@ STATEMENTS = [
     "UPDATE meeting_request SET status",  # requests past their expiry expire
     "SELECT (SELECT count(*)",  # every check of the pair, in one statement
     "INSERT INTO meeting_request",
-    "INSERT INTO outbox_mail",
+    "INSERT INTO audit_entry",  # the request's audit entry, at its flush (models/audit_capture.py)
+    "INSERT INTO outbox_mail",  # mail is bookkeeping: no audit entry
 ]
 
 
-def test_a_meeting_request_post_is_nine_statements(world: World) -> None:
+def test_a_meeting_request_post_is_ten_statements(world: World) -> None:
     browser = world.client()
     link = f"/login/link/{world.link_token('test-osaka', 'p-1')}"
     assert browser.submit(link, page=link).status_code == 303
@@ -52,3 +53,15 @@ def test_a_meeting_request_post_is_nine_statements(world: World) -> None:
         assert [m.subject for m in mail] == [asks]  # in the recipient's language
         mission = session.scalar(select(Mission).where(Mission.slug == "test-osaka"))
         assert mission.content_revision == revision + 1  # bumped once, not once more at the flush
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "request", AuditEntry.entity_id == sent.id)
+        ).one()
+        assert (entry.entity, entry.change, entry.actor_kind, entry.actor_id, entry.actor_label) == (
+            "request",
+            "created",
+            "participant",
+            sent.requester.id,
+            "Anne Muller",
+        )
+        assert entry.changes["message"] == [None, "Hello"]
+        assert entry.about == f",{sent.requester.id},{sent.recipient.id},"

@@ -1,5 +1,6 @@
 """SQLAlchemy models, one concept a file. Importing this package registers every table on `Base.metadata`."""
 
+from missionmatch.models import audit_capture  # noqa: F401  (registers the audit listener)
 from missionmatch.models.account import ApiToken, LoginLink, OrganiserAccount, OutboxMail
 from missionmatch.models.agreement import (
     Agreement,
@@ -7,6 +8,7 @@ from missionmatch.models.agreement import (
     AgreementSignatory,
     AgreementStatusChange,
 )
+from missionmatch.models.audit_entry import AuditEntry
 from missionmatch.models.b2b_session import B2BSession, InterpreterPool
 from missionmatch.models.base import Base
 from missionmatch.models.calendar_feed import CalendarFeed
@@ -38,6 +40,7 @@ __all__ = [
     "AgreementSignatory",
     "AgreementStatusChange",
     "ApiToken",
+    "AuditEntry",
     "B2BSession",
     "Base",
     "CalendarFeed",

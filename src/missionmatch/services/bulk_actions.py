@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from missionmatch.models import Mission, OutboxMail, Participant
+from missionmatch.models.audit_actor import operation
 from missionmatch.services import on_the_day, withdrawal
 from missionmatch.services.notifications import send_login_link
 from missionmatch.services.participant_limits import MAX_MEETINGS, whole_number
@@ -110,6 +111,19 @@ def apply(
 ) -> BulkOutcome:
     """Checks, then does the action for every selected participant, in the caller's transaction (the caller
     commits, or rolls back on an exception: nothing half-done)."""
+    with operation(session, f"bulk_{action}"):  # one batch: services/audit_undo.py takes a field change back
+        return _apply(session, mail, mission, ids, action, value, at)
+
+
+def _apply(
+    session: Session,
+    mail: MailSettings,
+    mission: Mission,
+    ids: list[int],
+    action: str,
+    value: str,
+    at: dt.datetime,
+) -> BulkOutcome:
     lock_schedule(session, mission.id)  # a withdrawal or an edit meanwhile waits, then is seen
     participants = selected(session, mission, ids)
     check(participants, action, value)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from missionmatch import clock
 from missionmatch.db import transaction
 from missionmatch.models import Job
+from missionmatch.models.audit_actor import Actor, acting_as
 from missionmatch.models.job import JobState
 from missionmatch.services.jobs import HEARTBEAT
 from missionmatch.services.placement_rules import PlacementRefused, Refusal
@@ -137,7 +138,9 @@ def run_job(factory: sessionmaker[Session], job_id: int, work: Work) -> JobState
     heartbeat = threading.Thread(target=_beat, args=(reporter, stop), daemon=True)
     heartbeat.start()
     try:
-        result = work(job, reporter)
+        label = f"{job.kind.value}: {job.requested_by}" if job.requested_by else job.kind.value
+        with acting_as(Actor("job", job_id, label)):
+            result = work(job, reporter)
         reporter.beat(every=float("inf"))  # the last numbers (done of total), if they came too soon
     except JobCancelled:
         _finish(factory, job_id, JobState.CANCELLED)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from missionmatch.models import Meeting, Participant
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.enums import MeetingStatus, Side
 from missionmatch.services.placement_rules import PlacementRefused, Refusal, check_slot
 from missionmatch.services.row_locks import lock_schedule
@@ -38,6 +39,11 @@ def _checked_people(meeting: Meeting, people: Sequence[Participant]) -> list[Par
 def change_attendees(session: Session, meeting: Meeting, people: Sequence[Participant]) -> Meeting:
     """The meeting's attendees become `people`; refused, with every reason (who is busy in that slot, seats,
     interpreter), when they do not all fit where the meeting is."""
+    with operation(session, "change_attendees"):  # services/audit_undo.py can take it back
+        return _change_attendees(session, meeting, people)
+
+
+def _change_attendees(session: Session, meeting: Meeting, people: Sequence[Participant]) -> Meeting:
     lock_schedule(session, meeting.mission_id)
     current = session.get(Meeting, meeting.id, populate_existing=True)
     if current is None:

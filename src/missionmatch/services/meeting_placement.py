@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch.models import B2BSession, Meeting, MeetingRequest, Mission, Participant
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.models.meeting import OCCUPYING
 from missionmatch.services.placement_rules import PlacementRefused, Refusal, SlotCheck, check_slot
@@ -49,6 +50,11 @@ def move_meeting(
     """Another slot and/or table (None: the first free table), in the same session or another one."""
     if b2b.mission_id != meeting.mission_id:
         raise ValueError("the session belongs to another mission")
+    with operation(session, "move_meeting"):
+        return _move(session, meeting, b2b, slot, table)
+
+
+def _move(session: Session, meeting: Meeting, b2b: B2BSession, slot: int, table: int | None) -> Meeting:
     lock_schedule(session, meeting.mission_id)
     current = session.get(Meeting, meeting.id)
     if current is None or current.status not in MOVABLE:

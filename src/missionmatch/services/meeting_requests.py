@@ -9,7 +9,15 @@ from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import Meeting, MeetingRequest, Mission, Participant, bump_content_revision
+from missionmatch.models import (
+    Meeting,
+    MeetingRequest,
+    Mission,
+    Participant,
+    audit_capture,
+    bump_content_revision,
+)
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.notifications import request_answered, request_received
 from missionmatch.services.request_checks import OPEN_STATUSES, PairState, pair_state
@@ -168,6 +176,11 @@ def transition(
         session.refresh(request)
         raise RequestRefused("expired" if request.status == current else "not_pending")
     bump_content_revision(session, request.mission_id)  # a bulk UPDATE is no flush: cached pages must know
+    changes = {"status": (current, new_status)} | {
+        key: (getattr(request, key), value) for key, value in values.items()
+    }
+    about = [request.requester_id, request.recipient_id]
+    audit_capture.record(session, request.mission_id, "request", request.id, "updated", changes, about)
     session.refresh(request)
 
 
@@ -198,7 +211,8 @@ def decline_request(
     """The recipient declines; the requester is told."""
     if not request.answerable_by(by):
         raise RequestRefused("not_recipient")
-    transition(session, request, RequestStatus.DECLINED)
+    with operation(session, "decline_request"):  # services/audit_undo.py can take it back
+        transition(session, request, RequestStatus.DECLINED)
     request_answered(session, mail, request)
 
 

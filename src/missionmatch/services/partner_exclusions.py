@@ -5,7 +5,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
-from missionmatch.models import Participant, PartnerExclusion, bump_content_revision
+from missionmatch.models import Participant, PartnerExclusion, audit_capture, bump_content_revision
 from missionmatch.models.enums import ExclusionKind
 from missionmatch.services.meeting_requests import RequestRefused
 
@@ -23,14 +23,26 @@ def exclude(session: Session, participant: Participant, other: Participant, kind
 
 
 def undo(session: Session, participant: Participant, other: Participant, kind: ExclusionKind) -> None:
-    session.execute(
-        delete(PartnerExclusion).where(
+    removed = session.scalars(
+        delete(PartnerExclusion)
+        .where(
             PartnerExclusion.participant_id == participant.id,
             PartnerExclusion.other_id == other.id,
             PartnerExclusion.kind == kind,
         )
-    )
+        .returning(PartnerExclusion.id)
+    ).all()
     bump_content_revision(session, participant.mission_id)  # a bulk DELETE bypasses the flush's bump
+    for exclusion_id in removed:  # nor does the audit log see it
+        changes = {
+            "participant_id": (participant.id, None),
+            "other_id": (other.id, None),
+            "kind": (kind, None),
+        }
+        about = [participant.id, other.id]
+        audit_capture.record(
+            session, participant.mission_id, "partner_exclusion", exclusion_id, "deleted", changes, about
+        )
 
 
 def _row(

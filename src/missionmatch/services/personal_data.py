@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import (
     ApiToken,
+    AuditEntry,
     CalendarFeed,
     Feedback,
     LoginLink,
@@ -21,6 +22,7 @@ from missionmatch.models import (
     ScheduleVersion,
 )
 from missionmatch.models.enums import RequestStatus
+from missionmatch.services.audit_log import participant_ids
 from missionmatch.services.export_values import moment, profile_values, unavailability_values
 
 FORMAT = "missionmatch/personal-data-v1"
@@ -209,4 +211,19 @@ def erase_participant(session: Session, participant: Participant) -> None:
     p.job_title, p.languages, p.timezone = "", [], None
     p.arrives_at = p.departs_at = None
     p.erased_at = clock.now()
+    session.flush()
+    _scrub_audit_log(session, p, scrub, anonymous_name)
+
+
+def _scrub_audit_log(session: Session, p: Participant, scrub: "_Scrubber", anonymous_name: str) -> None:
+    """The log's before -> after values (this erasure's own entries too) lose the person's data; the
+    entries stay, as the rows they describe do."""
+    entries = select(AuditEntry).where(AuditEntry.mission_id == p.mission_id).execution_options(yield_per=500)
+    for entry in session.scalars(entries):
+        if entry.entity in ("participant", "profile", "unavailability") and p.id in participant_ids(entry):
+            entry.changes = {field: [None, None] for field in entry.changes}
+        else:
+            entry.changes = scrub.json(entry.changes)
+        if entry.actor_kind == "participant" and entry.actor_id == p.id:
+            entry.actor_label = anonymous_name
     session.flush()

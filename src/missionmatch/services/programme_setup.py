@@ -18,6 +18,7 @@ from missionmatch.models import (
     Organisation,
     Participant,
     ProgrammeItem,
+    audit_capture,
 )
 from missionmatch.models.enums import ProgrammeKind, Side
 from missionmatch.models.meeting import OCCUPYING, meeting_attendee
@@ -156,6 +157,9 @@ def register(session: Session, item: ProgrammeItem, people: list[Participant]) -
     if result.added:
         rows = [{"programme_item_id": item.id, "participant_id": p.id} for p in result.added]
         session.execute(insert(programme_registration), rows)
+        ids = [p.id for p in result.added]  # a bulk insert: no flush, so no audit entry, sees it
+        changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([], ids)}
+        audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, ids)
     queued = {entry.participant_id for entry in waiting.entries(session, item)}
     late = [p for p in new if p not in result.added and p.id not in queued]
     if late:
@@ -178,6 +182,8 @@ def unregister(session: Session, mail: MailSettings, item: ProgrammeItem, person
             programme_registration.c.participant_id == person.id,
         )
     )
+    changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([person.id], [])}  # a bulk delete
+    audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, [person.id])
     session.expire(item, ["participants"])
     session.expire(person, ["programme_items"])
     return fill_places(session, mail, item)

@@ -10,9 +10,11 @@ What cannot come back is reported with the reason; replanning refills the schedu
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from missionmatch.models import Meeting, MeetingRequest, Participant, ProgrammeItem
+from missionmatch.models import AuditEntry, Meeting, MeetingRequest, Participant, ProgrammeItem
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.enums import MeetingStatus, RequestStatus
 from missionmatch.services.placement_rules import PlacementRefused, Refusal
 from missionmatch.services.programme_promotion import Promotions
@@ -69,6 +71,13 @@ def withdraw(
     """Cancels what `withdrawal_plan` lists and marks the participant withdrawn; their programme places go
     to the waiting lists. Withdrawing again keeps the first time and adds what is cancelled now to the
     record."""
+    with operation(session, "withdraw"):
+        return _withdraw(session, participant, at, mail)
+
+
+def _withdraw(
+    session: Session, participant: Participant, at: dt.datetime, mail: MailSettings
+) -> WithdrawalPlan:
     lock_schedule(session, participant.mission_id)
     session.refresh(participant)
     plan = withdrawal_plan(session, participant)
@@ -93,6 +102,21 @@ def withdraw(
     return plan
 
 
+def last_withdrawal_batch(session: Session, participant: Participant) -> str | None:
+    """The audit log's batch of the participant's latest withdrawal, which an undo takes back."""
+    return session.scalar(
+        select(AuditEntry.batch)
+        .where(
+            AuditEntry.mission_id == participant.mission_id,
+            AuditEntry.operation.in_(("withdraw", "bulk_withdraw")),
+            AuditEntry.entity == "participant",
+            AuditEntry.entity_id == participant.id,
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+
+
 def _restore_meeting(session: Session, meeting: Meeting, status: MeetingStatus, report: UndoReport) -> None:
     if meeting.status != MeetingStatus.CANCELLED:
         report.not_restored.append((meeting, "changed", []))
@@ -109,6 +133,11 @@ def _restore_meeting(session: Session, meeting: Meeting, status: MeetingStatus, 
 
 def undo_withdrawal(session: Session, participant: Participant, *, mail: MailSettings) -> UndoReport:
     """Brings a withdrawn participant back with what can safely be restored (see the module's docstring)."""
+    with operation(session, "undo_withdrawal", undoes=last_withdrawal_batch(session, participant)):
+        return _undo_withdrawal(session, participant, mail)
+
+
+def _undo_withdrawal(session: Session, participant: Participant, mail: MailSettings) -> UndoReport:
     lock_schedule(session, participant.mission_id)
     session.refresh(participant)
     report = UndoReport()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch.models import ApiToken, Mission, OrganiserAccount, Participant
+from missionmatch.models.audit_actor import Actor, set_session_actor
 from missionmatch.services.accounts import resolve_api_token
 from missionmatch.settings import WebSettings
 from missionmatch.web.i18n import COOKIE, ZONE_COOKIE, Translator, negotiate, viewer_zone
@@ -57,6 +58,7 @@ def current_organiser(request: Request, db: DbSession) -> OrganiserAccount:
     if found is not None and found.organiser_id is not None:
         account = db.get(OrganiserAccount, found.organiser_id)
         if account is not None and account.active:
+            set_session_actor(db, Actor("organiser", account.id, account.email))
             return account
     raise LoginRequired("organiser")
 
@@ -66,6 +68,7 @@ def current_participant(request: Request, db: DbSession) -> Participant:
     if found is not None and found.participant_id is not None:
         participant = db.get(Participant, found.participant_id)
         if participant is not None and participant.erased_at is None:
+            set_session_actor(db, Actor("participant", participant.id, participant.full_name))
             return participant
     raise LoginRequired("participant")
 
@@ -93,6 +96,10 @@ def api_token(request: Request, db: DbSession) -> ApiToken:
         raise HTTPException(
             status_code=401, detail="missing or invalid API token", headers={"WWW-Authenticate": "Bearer"}
         )
+    kind, actor_id = (
+        ("organiser", found.organiser_id) if found.organiser_id else ("participant", found.participant_id)
+    )
+    set_session_actor(db, Actor(kind, actor_id, f"API: {found.label}"))
     return found
 
 
