@@ -70,7 +70,7 @@ PAGES = {
     "/missions/test-osaka": 12,  # the counts in 7 statements; the campaign key, for the report link
     "/me/directory": 6,
     "/me/recommendations": 13,  # organisation cards: dismissals, not interested, campaign, earlier meetings
-    "/me/agenda": 7,  # with the calendar subscription, if any
+    "/me/agenda": 8,  # with the calendar subscription, if any, and the waiting lists they are on
 }
 
 
