@@ -30,7 +30,9 @@ from missionmatch.scheduling.maxsat_model import solve_maxsat
 
 ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT.parent / "shared" / "benchmarks" / "b2b-jair2022"
-HEAD = "| instance | round | best known | published s | ours | ours s |" " engine | x published | peer | peer s |"
+HEAD = (
+    "| instance | round | best known | published s | ours | ours s | engine | x published | peer | peer s |"
+)
 BEST = BENCH / "best_known.csv"
 REFEREE = ROOT.parent / "shared" / "tools" / "check_schedule.py"
 
@@ -51,6 +53,7 @@ def main() -> None:
     if args.only:
         rows = [r for r in rows if r["instance"] in args.only.split(",")]
     import missionmatch.scheduling.portfolio  # noqa: F401  (imported once, as by a worker)
+
     print(f"load (1 min) before: {os.getloadavg()[0]:.2f}")
     print(HEAD)
     print("|---|---|---|---|---|---|---|---|---|---|")
