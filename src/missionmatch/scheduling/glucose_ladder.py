@@ -11,13 +11,13 @@ cannot), and incremental: the bound is an assumption on one totalizer, learnt cl
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 
 from pysat.card import ITotalizer
 from pysat.solvers import Solver
 
+from missionmatch.scheduling.cpu_budget import CpuBudget
 from missionmatch.scheduling.instance import Instance
 from missionmatch.scheduling.maxsat_model import build_wcnf, slots_from_model
 from missionmatch.scheduling.solution import OPTIMAL, Solution, breaks_per_participant
@@ -35,32 +35,28 @@ class LadderResult:
 
 def glucose_ladder(instance: Instance, fairness: int | None, budget: float, lower: int = 0) -> LadderResult:
     """Climb from `lower` (already proven) until a bound is satisfiable or the budget is spent."""
-    start = time.monotonic()
+    start, cpu = time.monotonic(), time.process_time()  # the budget is CPU time (`cpu_budget`)
     wcnf, x = build_wcnf(instance, fairness, seat_bound=False)  # the seat bound slows plain SAT calls
     breaks = [-clause[0] for clause in wcnf.soft]  # soft clauses are "no break here"
     top = min(len(breaks), lower + MAX_RUNGS)
     with (
         ITotalizer(lits=breaks or [wcnf.nv + 1], ubound=top, top_id=wcnf.nv + 1) as tot,
         Solver(name=SAT_SOLVER, bootstrap_with=wcnf.hard + tot.cnf.clauses) as sat,
+        CpuBudget(max(0.0, budget - (time.process_time() - cpu)), sat.interrupt),
     ):
-        timer = threading.Timer(max(0.0, budget - (time.monotonic() - start)), sat.interrupt)
-        timer.start()
-        try:
-            for k in range(lower, top + 1):
-                # tot.rhs[k] is "more than k breaks"; with k = every break literal, no assumption is needed
-                assumptions = [-tot.rhs[k]] if k < len(tot.rhs) and breaks else []
-                found = sat.solve_limited(assumptions=assumptions, expect_interrupt=True)
-                if found is None:  # interrupted: the budget is spent
-                    break
-                if not found:
-                    lower = k + 1  # no schedule with k breaks or fewer (fairness included)
-                    continue
-                slots = slots_from_model(instance, x, sat.get_model() or [])
-                objective = sum(breaks_per_participant(instance, slots))
-                seconds = time.monotonic() - start
-                sol = Solution(instance.name, OPTIMAL, objective, slots, seconds, bound=objective)
-                sol.engine = "glucose-ladder"
-                return LadderResult(sol, objective, seconds)
-        finally:
-            timer.cancel()
+        for k in range(lower, top + 1):
+            # tot.rhs[k] is "more than k breaks"; with k = every break literal, no assumption is needed
+            assumptions = [-tot.rhs[k]] if k < len(tot.rhs) and breaks else []
+            found = sat.solve_limited(assumptions=assumptions, expect_interrupt=True)
+            if found is None:  # interrupted: the budget is spent
+                break
+            if not found:
+                lower = k + 1  # no schedule with k breaks or fewer (fairness included)
+                continue
+            slots = slots_from_model(instance, x, sat.get_model() or [])
+            objective = sum(breaks_per_participant(instance, slots))
+            seconds = time.monotonic() - start
+            sol = Solution(instance.name, OPTIMAL, objective, slots, seconds, bound=objective)
+            sol.engine = "glucose-ladder"
+            return LadderResult(sol, objective, seconds)
     return LadderResult(None, lower, time.monotonic() - start)
