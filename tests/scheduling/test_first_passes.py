@@ -83,6 +83,7 @@ def test_the_ladder_agrees_with_exhaustive_search(inst: Instance) -> None:
     if optimum is None:  # no schedule: no claim, whatever bound the refutations reached
         assert result.solution is None
         return
+    assert result.bound <= optimum  # a proven bound never exceeds the optimum
     if optimum > 4:  # above the ladder's rungs: left to the portfolio
         assert result.solution is None or result.solution.objective == optimum
         return
