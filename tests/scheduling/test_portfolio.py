@@ -5,7 +5,7 @@ checker validates tables when a solution has them)."""
 from __future__ import annotations
 
 from missionmatch.scheduling import Instance, Meeting, Participant, check
-from missionmatch.scheduling.portfolio import solve
+from missionmatch.scheduling.portfolio import solve, solve_portfolio
 from missionmatch.scheduling.solution import OPTIMAL
 from tests.scheduling.exhaustive import fewest_breaks
 
@@ -23,14 +23,17 @@ FORCED = Instance(
 ROOMY = Instance("roomy", 5, 2, FORCED.participants, FORCED.meetings)
 
 
-def test_two_cores_prove_forced_breaks_with_the_spawned_engines() -> None:
+def test_two_cores_prove_forced_breaks_in_process_and_with_the_spawned_engines() -> None:
     assert fewest_breaks(FORCED) == 2
     sol = solve(FORCED, fairness=None, time_limit=60, workers=2)
-    assert (sol.status, sol.objective) == (OPTIMAL, 2)
-    assert sol.engine.startswith("portfolio:")
-    assert sol.bound == 2
+    # no break-free schedule (refuted at once), so CP-SAT core search in this process proves the 2
+    assert (sol.status, sol.objective, sol.bound, sol.engine) == (OPTIMAL, 2, 2, "cp-sat")
     assert sol.tables is not None and None not in sol.tables
     assert check(FORCED, sol) == []  # the checker also rejects a table used twice in a slot
+    spawned = solve_portfolio(FORCED, fairness=None, time_limit=60, workers=2)
+    assert (spawned.status, spawned.objective, spawned.bound) == (OPTIMAL, 2, 2)
+    assert spawned.engine.startswith("portfolio:")
+    assert check(FORCED, spawned) == []
 
 
 def test_a_break_free_schedule_is_answered_in_process_without_the_portfolio() -> None:

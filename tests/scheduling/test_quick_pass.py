@@ -14,7 +14,7 @@ def test_a_break_free_original_is_proven_optimal_in_process() -> None:
     assert check(inst, quick.solution, fairness=0) == []
 
 
-def test_an_original_with_breaks_gets_the_bound_and_the_portfolio_the_rest() -> None:
+def test_an_original_with_breaks_gets_the_bound_and_the_later_passes_the_rest() -> None:
     inst = load("original", "forumt-14crafd")  # optimum 4
     quick = quick_solve(inst, budget=600)
     assert (quick.solution, quick.bound) == (None, 1)

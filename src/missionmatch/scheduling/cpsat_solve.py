@@ -61,8 +61,10 @@ def solve_cpsat(
     progress: Progress | None = None,
     extra_stages: Sequence[Callable[[CpsatModel], cp_model.LinearExprT]] = (),
     hint: Sequence[int | None] | None = None,
+    work_limit: float | None = None,
 ) -> Solution:
-    """Lexicographic: max weighted optional meetings, then each extra stage (minimised), then breaks."""
+    """Lexicographic: max weighted optional meetings, then each extra stage (minimised), then breaks.
+    `work_limit`: CP-SAT's deterministic time per stage (about seconds on a quiet machine, at any load)."""
     start = time.monotonic()
     cm = build(instance, fairness)
     mdl = cm.model
@@ -92,6 +94,8 @@ def solve_cpsat(
         budget = left if i == len(stages) - 1 else left / (len(stages) - i)
         (mdl.maximize if maximize else mdl.minimize)(expr)
         solver = parameters(budget, workers)
+        if work_limit is not None:
+            solver.parameters.max_deterministic_time = work_limit
         status = solver.solve(mdl, _Reporter(name, progress, start))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if slots is not None:  # a later stage found nothing better in its share: keep the last schedule

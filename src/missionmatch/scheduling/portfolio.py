@@ -14,10 +14,10 @@ import time
 from typing import Any
 
 from missionmatch.scheduling.cpsat_solve import Progress, solve_cpsat
+from missionmatch.scheduling.first_passes import first_passes
 from missionmatch.scheduling.instance import Instance
 from missionmatch.scheduling.large import LARGE_MEETINGS, polish, solve_large
 from missionmatch.scheduling.maxsat_model import solve_maxsat, supports
-from missionmatch.scheduling.quick_pass import quick_solve
 from missionmatch.scheduling.sat_ladder import solve_ladder
 from missionmatch.scheduling.solution import FEASIBLE, INFEASIBLE, OPTIMAL, UNKNOWN, Solution
 from missionmatch.scheduling.subprocesses import die_with_parent
@@ -28,7 +28,6 @@ from missionmatch.scheduling.tables import assign_tables
 ENGINES = ("cpsat-core", "rc2-cd19", "sat-ladder", "rc2-g3", "cpsat-default")
 BASE = 3
 LADDER_NICENESS = 5
-QUICK_SECONDS = 1.5  # the in-process break-free pass: most originals answer in well under a second
 POLISH_FROM = 150  # meetings; below, CP-SAT proves its schedules (the demo's 158 in seconds)
 
 
@@ -67,7 +66,7 @@ def solve_portfolio(
     progress: Progress | None = None,
     lower: int = 0,
 ) -> Solution:
-    """`lower`: breaks already proven necessary (by the quick pass): a schedule with that many is optimal."""
+    """`lower`: breaks proven necessary (by the first passes): a schedule with that many is optimal."""
     start = time.monotonic()
     usable = supports(instance, fairness)
     engines = [e for e in ENGINES[: BASE + max(0, workers - 2)] if usable or e.startswith("cpsat")]
@@ -151,21 +150,19 @@ def _exact_then_polish(
     return sol
 
 
-def _quick_then_portfolio(
+def _first_passes_then_portfolio(
     instance: Instance, fairness: int | None, time_limit: float, workers: int, progress: Progress | None
 ) -> Solution:
-    """The in-process break-free pass first; the spawned engines only when it did not prove the optimum."""
-    quick = quick_solve(instance, min(QUICK_SECONDS, time_limit / 4))
-    if progress:
-        verdict = "none: at least 1 break" if quick.bound else "no answer in its budget"
-        found = "a break-free schedule (optimal)" if quick.solution else verdict
-        progress(f"[zero-break-sat] {found} after {quick.seconds:.1f}s; bound={quick.bound}")
-    if quick.solution is not None:
-        return quick.solution
-    sol = solve_portfolio(instance, fairness, time_limit - quick.seconds, workers, progress, quick.bound)
-    sol.solve_seconds += quick.seconds
-    if sol.bound is None or sol.bound < quick.bound:
-        sol.bound = quick.bound
+    """The in-process exact passes first; the spawned engines only when they did not prove the answer."""
+    first = first_passes(instance, fairness, time_limit, progress)
+    if first.solution is not None:
+        first.solution.solve_seconds = first.seconds
+        return first.solution
+    left = time_limit - first.seconds
+    sol = solve_portfolio(instance, fairness, left, workers, progress, first.bound)
+    sol.solve_seconds += first.seconds
+    if sol.bound is None or sol.bound < first.bound:
+        sol.bound = first.bound
     return sol
 
 
@@ -182,7 +179,7 @@ def solve(
     if instance.n_meetings > LARGE_MEETINGS:
         return solve_large(instance, fairness, time_limit, workers, progress)
     if workers >= 2 and supports(instance, fairness):
-        sol = _quick_then_portfolio(instance, fairness, time_limit, workers, progress)
+        sol = _first_passes_then_portfolio(instance, fairness, time_limit, workers, progress)
     elif fairness is None and instance.n_meetings > POLISH_FROM and _has_optional(instance):
         sol = _exact_then_polish(instance, time_limit, workers, progress)
     else:

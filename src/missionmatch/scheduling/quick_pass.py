@@ -6,17 +6,18 @@ its own MaxSAT encoding before it searches: 2.5-3.5 s on this 2-core machine (th
 zero-break encoding (`large_zero`: one run of consecutive slots a participant) is built in 0.03-0.9 s,
 and Glucose answers it in well under a second on most originals (issue 12, docs/benchmarks-scheduling.md):
 either a schedule with 0 breaks (optimal: 0 is a lower bound, and fairness holds with every count 0) or
-"none", which proves at least one break for the portfolio. A timer interrupts Glucose at the budget.
+"none", which proves at least one break for the portfolio. Glucose is interrupted at the budget of
+CPU time (`cpu_budget`).
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 
 from pysat.solvers import Solver
 
+from missionmatch.scheduling.cpu_budget import CpuBudget
 from missionmatch.scheduling.instance import Instance
 from missionmatch.scheduling.large_zero import applies, zero_break_clauses
 from missionmatch.scheduling.solution import OPTIMAL, Solution
@@ -32,17 +33,13 @@ class QuickResult:
 
 
 def quick_solve(instance: Instance, budget: float) -> QuickResult:
-    start = time.monotonic()
+    start, cpu = time.monotonic(), time.process_time()  # the budget is CPU time (`cpu_budget`)
     if not applies(instance) or budget <= 0:
         return QuickResult(None, 0, 0.0)
     clauses, x = zero_break_clauses(instance)
     with Solver(name=SAT_SOLVER, bootstrap_with=clauses) as sat:
-        timer = threading.Timer(max(0.0, budget - (time.monotonic() - start)), sat.interrupt)
-        timer.start()
-        try:
+        with CpuBudget(max(0.0, budget - (time.process_time() - cpu)), sat.interrupt):
             found = sat.solve_limited(expect_interrupt=True)
-        finally:
-            timer.cancel()
         seconds = time.monotonic() - start
         if found is None:  # interrupted: the budget is spent, nothing proven
             return QuickResult(None, 0, seconds)
