@@ -3,8 +3,10 @@ services give codes and values, the command line keeps the English reasons."""
 
 import pytest
 
+from missionmatch.services import import_reasons, participant_limits
 from missionmatch.services.import_reasons import english
 from missionmatch.services.setup_fields import FieldError
+from missionmatch.web.import_text import ROW_REASONS
 from tests.web.conftest import World
 from tests.web.import_steps import choose, upload
 
@@ -55,3 +57,8 @@ def test_the_reasons_stay_in_english_for_the_command_line() -> None:
     assert english(FieldError("table_taken", {"table": 3, "holder": "Anne"})) == (
         "table 3 is already kept by Anne"
     )
+
+
+def test_every_row_reason_code_has_words_in_each_language() -> None:
+    codes = {*import_reasons._ENGLISH, *participant_limits._ENGLISH} - {"other_side"}
+    assert codes | {"other_side:delegation", "other_side:host"} == set(ROW_REASONS)
