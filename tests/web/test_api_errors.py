@@ -17,6 +17,7 @@ DOCUMENTED = {
     ("get", "/api/v1/missions/{slug}/programme"): ["401", "403", "404"],
     ("get", "/api/v1/missions/{slug}/sessions"): ["401", "403", "404"],
     ("put", "/api/v1/missions/{slug}/programme/{item_id}/texts"): ["400", "401", "403", "404", "422"],
+    ("put", "/api/v1/missions/{slug}/sessions/{session_id}/texts"): ["400", "401", "403", "404", "422"],
     ("put", "/api/v1/missions/{slug}/sessions/{session_id}/seats"): [
         "400",
         "401",

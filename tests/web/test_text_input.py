@@ -44,7 +44,7 @@ def test_an_import_with_a_200000_character_field_lists_the_row_and_column(world:
     response = browser.get(f"{url}/preview")
     assert response.status_code == 400
     assert (
-        "<td>row 2</td><td>last_name</td><td>is 200,000 characters long; at most 100 are allowed</td>"
+        "<td>Row 2</td><td>last_name</td><td>200,000 characters: at most 100 are allowed.</td>"
         in response.text
     )
     with world.factory() as session:

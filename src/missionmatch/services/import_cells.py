@@ -9,18 +9,18 @@ from collections.abc import Callable
 from typing import Any
 
 from missionmatch.sectors import find_sector
+from missionmatch.services.import_reasons import Complain
 from missionmatch.services.participant_fields import (
     LANGUAGE_WORDS,
     SIDE_WORDS,
     email_error,
     split_list,
 )
-from missionmatch.services.participant_fields import describe as describe_field
 from missionmatch.services.participant_limits import LIMIT_FIELDS, whole_number
-from missionmatch.services.text_rules import text_problem
+from missionmatch.services.setup_fields import FieldError
+from missionmatch.services.text_rules import text_rule_broken
 
 Values = dict[str, Any]  # field -> parsed value: str, Side, list[str] or int
-Complain = Callable[[str, str], None]  # (field, reason)
 
 _FAMILY_FIRST = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana or kanji: the family name comes first
 
@@ -36,12 +36,15 @@ def split_full_name(text: str) -> tuple[str, str] | None:
     return parts[0], parts[1]
 
 
-def _codes(text: str, find: Callable[[str], str | None], what: str, field: str, bad: Complain) -> list[str]:
+Find = Callable[[str], str | None]
+
+
+def _codes(text: str, find: Find, unknown: str, field: str, bad: Complain) -> list[str]:
     codes: list[str] = []
     for label in split_list(text):
         code = find(label)
         if code is None:
-            bad(field, f"unknown {what} {label!r}")
+            bad(field, FieldError(unknown, {"value": label}))
         elif code not in codes:
             codes.append(code)
     return codes
@@ -53,37 +56,37 @@ def read_cells(row: dict[str, str], bad: Complain) -> Values:
     for field, text in row.items():
         if not text:
             continue
-        if reason := text_problem(text, field):
-            bad(field, reason)
+        if broken := text_rule_broken(text, field):
+            bad(field, FieldError(*broken))
             continue
         if field == "email":
             wrong = email_error(text.lower(), set())
             if wrong is not None:
-                bad(field, describe_field(wrong))
+                bad(field, wrong)
             else:
                 values[field] = text.lower()
         elif field == "side":
             side = SIDE_WORDS.get(text.casefold())
             if side is None:
-                bad(field, f"unknown side {text!r} (delegation or host)")
+                bad(field, FieldError("unknown_side", {"value": text}))
             else:
                 values[field] = side
         elif field == "languages":
             values[field] = _codes(
-                text, lambda label: LANGUAGE_WORDS.get(label.casefold()), "language", field, bad
+                text, lambda label: LANGUAGE_WORDS.get(label.casefold()), "unknown_language", field, bad
             )
         elif field == "sectors":
-            values[field] = _codes(text, find_sector, "sector", field, bad)
+            values[field] = _codes(text, find_sector, "unknown_sector", field, bad)
         elif field == "profile_language":
             if text.casefold() not in LANGUAGE_WORDS:
-                bad(field, f"unknown language {text!r}")
+                bad(field, FieldError("unknown_language", {"value": text}))
             else:
                 values[field] = LANGUAGE_WORDS[text.casefold()]
         elif field in LIMIT_FIELDS:
             try:
                 values[field] = whole_number(text)
             except ValueError:
-                bad(field, f"{text!r} is not a whole number")
+                bad(field, FieldError("whole_number", {"value": text}))
         elif field == "country":
             values[field] = text.upper()[:2]
         elif field == "full_name":
@@ -98,10 +101,10 @@ def _whole_name(text: str, row: dict[str, str], values: Values, bad: Complain) -
         return  # the separate columns say it better
     parts = split_full_name(text)
     if parts is None:
-        bad("full_name", f"{text!r} has no space between the given and the family name")
+        bad("full_name", FieldError("name_without_space", {"value": text}))
         return
     for field, part in zip(("first_name", "last_name"), parts, strict=True):
-        if reason := text_problem(part, field):
-            bad("full_name", reason)
+        if broken := text_rule_broken(part, field):
+            bad("full_name", FieldError(*broken))
         else:
             values.setdefault(field, part)

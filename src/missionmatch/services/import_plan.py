@@ -13,20 +13,21 @@ from sqlalchemy.orm import Session, selectinload
 
 from missionmatch.models import Mission, Organisation, Participant
 from missionmatch.models.enums import Side
-from missionmatch.services.import_cells import Complain, Values, read_cells
+from missionmatch.services.import_cells import Values, read_cells
 from missionmatch.services.import_changes import Change, organisation_changes, person_changes
 from missionmatch.services.import_mapping import ColumnChoice
+from missionmatch.services.import_reasons import Complain, row_problem
 from missionmatch.services.participant_columns import missing_fields
 from missionmatch.services.participant_limits import (
     LIMIT_FIELDS,
     MeetingLimits,
     TableHolder,
     check_limits,
-    describe,
     smallest_session_tables,
     tables_kept,
 )
 from missionmatch.services.problems import InputRejected, Problem
+from missionmatch.services.setup_fields import FieldError
 from missionmatch.services.tabular import Sheet
 
 ADD, UPDATE, UNCHANGED = "add", "update", "unchanged"
@@ -106,11 +107,11 @@ def plan_import(session: Session, mission: Mission, sheet: Sheet, choice: Column
         cells = {name: raw.get(header, "").strip() for name, header in columns.items()}
         if not any(cells.values()):
             continue  # blank lines at the end of sheets are common
-        complaints: list[tuple[str, str]] = []
+        complaints: list[tuple[str, FieldError]] = []
         planned = _plan_row(state, choice, number, cells, _collector(complaints))
         if complaints:
             complaints.sort(key=lambda c: order.get(c[0], len(order)))  # in the file's column order
-            plan.problems.extend(Problem(f"row {number}", columns.get(f, f), r) for f, r in complaints)
+            plan.problems.extend(row_problem(number, columns.get(f, f), why) for f, why in complaints)
         elif planned is not None:
             plan.rows.append(planned)
             folded = planned.organisation.casefold()
@@ -120,9 +121,9 @@ def plan_import(session: Session, mission: Mission, sheet: Sheet, choice: Column
     return plan
 
 
-def _collector(complaints: list[tuple[str, str]]) -> Complain:
-    def bad(field: str, reason: str) -> None:
-        complaints.append((field, reason))
+def _collector(complaints: list[tuple[str, FieldError]]) -> Complain:
+    def bad(field: str, why: FieldError) -> None:
+        complaints.append((field, why))
 
     return bad
 
@@ -137,23 +138,23 @@ def _plan_row(
     for name in dict.fromkeys((key_field, "email", "key")):
         value = values.get(name) if name != key_field else match
         if value and (name, value) in state.seen:
-            bad(name, f"{value} appears twice (also row {state.seen[(name, value)]})")
+            bad(name, FieldError("appears_twice", {"value": value, "row": state.seen[(name, value)]}))
         elif value:
             state.seen[(name, value)] = number
     if not cells.get(key_field) and key_field not in values:
-        bad(key_field, "is empty")
+        bad(key_field, FieldError("empty"))
     if existing is not None and not choice.update:
-        bad(key_field, f"{match} is already registered in this mission")
+        bad(key_field, FieldError("already_registered", {"value": match}))
     holder = state.by_email.get(values.get("email", ""))
     if holder is not None and holder is not existing:
-        bad("email", f"{values['email']} is already registered in this mission")
+        bad("email", FieldError("already_registered", {"value": values["email"]}))
     reference = state.by_reference.get(values.get("key", ""))
     if key_field != "key" and reference is not None and reference is not existing:
-        bad("key", f"{values['key']} is the key of another participant")
+        bad("key", FieldError("key_of_another", {"value": values["key"]}))
     if existing is None:
         for name in NEW_PERSON_FIELDS:
             if name != key_field and not cells.get(name) and name not in values:
-                bad(name, "is empty")
+                bad(name, FieldError("empty"))
     organisation_name = values.get("organisation") or (existing.organisation.name if existing else "")
     side = _side(state, organisation_name, values, cells, bad)
     _check_limits(state, existing, organisation_name, values, number, bad)
@@ -192,10 +193,10 @@ def _side(state: _Mission, name: str, values: Values, cells: dict[str, str], bad
     known = existing.side if existing else state.new_sides.get(folded)
     side = values.get("side")
     if side and known and side != known:
-        bad("side", f"{name} is already on the {known.value} side")
+        bad("side", FieldError("other_side", {"organisation": name, "side": known.value}))
     side = side or known
     if side is None and not cells.get("side"):
-        bad("side", f"is empty and {name!r} is a new organisation")
+        bad("side", FieldError("empty_side_new_organisation", {"organisation": name}))
     if side and existing is None:
         state.new_sides.setdefault(folded, side)
     return side
@@ -213,7 +214,7 @@ def _check_limits(
     errors = check_limits(limits, state.tables, organisation.casefold(), state.taken)
     for name in LIMIT_FIELDS:
         if name in errors:
-            bad(name, describe(errors[name]))
+            bad(name, errors[name])
     if limits.hosted_table is not None and "hosted_table" not in errors:
         holder = f"{_name(values, person)} ({organisation}), row {number}"
         state.taken.setdefault(limits.hosted_table, TableHolder(organisation.casefold(), holder))
@@ -231,5 +232,6 @@ def _organisation_changes(
             state.organisation_rows[(organisation.name.casefold(), change.field)] = (change.after, number)
             changes.append(change)
         elif claimed[0] != change.after:
-            bad(change.field, f"{organisation.name} has {claimed[0]!r} on row {claimed[1]}")
+            claim = {"organisation": organisation.name, "value": claimed[0], "row": claimed[1]}
+            bad(change.field, FieldError("organisation_claimed", claim))
     return changes

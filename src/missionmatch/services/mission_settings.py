@@ -3,13 +3,16 @@ them: every rule is checked here (the page and any other interface only parse), 
 named at once."""
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from missionmatch import clock
 from missionmatch.clock import WallTime, wall_to_instant
+from missionmatch.localized import LocalizedText, content_languages, resolve
 from missionmatch.models import Mission
 from missionmatch.models.enums import DirectoryVisibility, RequestStatus
 from missionmatch.services.setup_fields import FieldError, SetupRejected
@@ -20,7 +23,9 @@ class MissionSettings:
     start_date: dt.date
     end_date: dt.date
     timezone: str
-    description: str = ""
+    # a plain string: the default language's text (the translations stay); a map: the languages a form
+    # shows, each replacing its text (blank: removed), the others kept; None keeps the text as it is
+    description: str | Mapping[str, str] | None = ""
     directory_visibility: str | None = None  # None keeps the mission's current rule
     show_contact_emails: bool = False
     # the request window, read on the mission's clocks (None: no bound), and the per-participant limit
@@ -28,9 +33,11 @@ class MissionSettings:
     requests_close_at: WallTime | None = None
     max_open_requests: int | None = None
     requests_need_approval: bool = False
+    name: Mapping[str, str] | None = None  # as `description`, a map only; None keeps the name
 
 
 MOST_OPEN_REQUESTS = 1000
+TEXT_LIMITS = {"name": 200, "description": 5000}
 
 
 def _known_zone(name: str) -> bool:
@@ -48,6 +55,43 @@ def _answers_due_at(mission: Mission, close: dt.datetime) -> None:
     for request in mission.meeting_requests:
         if request.status_at(now) == RequestStatus.PENDING:
             request.expires_at = close
+
+
+def _merged(current: LocalizedText, given: Mapping[str, str]) -> dict[str, str]:
+    """The texts once a form showing some languages is saved: those given replace theirs, the others stay."""
+    texts = {**current.texts, **{code: text.strip() for code, text in given.items()}}
+    return {code: text for code, text in texts.items() if text}
+
+
+def _text_errors(mission: Mission, field: str, given: Mapping[str, str]) -> dict[str, FieldError]:
+    """Each language's text too long, named as the form names it (`name`, `name_fr`)."""
+    default = content_languages(mission.default_language, mission.languages)[0]
+    limit = TEXT_LIMITS[field]
+    return {
+        field if code == default else f"{field}_{code}": FieldError("too_long", {"limit": limit})
+        for code, text in given.items()
+        if len(text.strip()) > limit
+    }
+
+
+def _name_errors(session: Session, mission: Mission, given: Mapping[str, str]) -> dict[str, FieldError]:
+    errors = _text_errors(mission, "name", given)
+    texts = _merged(mission.name, given)
+    plain = resolve(texts, None, mission.default_language)
+    if not texts:
+        errors["name"] = FieldError("required")
+    elif session.scalar(select(Mission.id).where(Mission.name == plain, Mission.id != mission.id)):
+        errors["name"] = FieldError("mission_name_taken")  # the default language's name is unique
+    return errors
+
+
+def _write_texts(mission: Mission, change: MissionSettings) -> None:
+    if change.name is not None:
+        mission.name = _merged(mission.name, change.name)
+    if isinstance(change.description, str):
+        mission.description = change.description.strip()
+    elif change.description is not None:
+        mission.description = _merged(mission.description, change.description)
 
 
 def update_settings(session: Session, mission: Mission, change: MissionSettings) -> None:
@@ -77,11 +121,15 @@ def update_settings(session: Session, mission: Mission, change: MissionSettings)
     limit = change.max_open_requests
     if limit is not None and not 1 <= limit <= MOST_OPEN_REQUESTS:
         errors["max_open_requests"] = FieldError("number", {"low": 1, "high": MOST_OPEN_REQUESTS})
+    if change.name is not None:
+        errors.update(_name_errors(session, mission, change.name))
+    if change.description is not None and not isinstance(change.description, str):
+        errors.update(_text_errors(mission, "description", change.description))
     if errors:
         raise SetupRejected(errors)
+    _write_texts(mission, change)
     mission.start_date, mission.end_date = change.start_date, change.end_date
     mission.timezone = change.timezone
-    mission.description = change.description.strip()
     mission.directory_visibility = DirectoryVisibility(visibility)
     mission.show_contact_emails = change.show_contact_emails
     mission.requests_open_at = wall_to_instant(opens, change.timezone) if opens else None

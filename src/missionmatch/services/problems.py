@@ -1,5 +1,6 @@
 """Errors that name exactly what is wrong in the input, so that nothing is written and the user can fix it."""
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -7,7 +8,10 @@ from dataclasses import dataclass
 class Problem:
     where: str  # "row 7", "participants[3]", "mission"
     field: str
-    reason: str
+    reason: str  # in English, for the command line and the API
+    # the reason as a stable code and the values of its message, for interfaces that translate it ("" if none)
+    code: str = ""
+    values: dict[str, object] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         return f"{self.where}, {self.field}: {self.reason}" if self.field else f"{self.where}: {self.reason}"

@@ -52,14 +52,28 @@ def text_problem(
     value: str, field: str, limit: int | None = None, multiline: bool | None = None
 ) -> str | None:
     """Why this value cannot be stored in this field, in words; None when it can."""
+    found = text_rule_broken(value, field, limit, multiline)
+    if found is None:
+        return None
+    code, values = found
+    if code == "text_too_long":
+        return f"is {values['length']:,} characters long; at most {values['limit']:,} are allowed"
+    return f"contains a control character ({values['character']}) at position {values['position']}"
+
+
+def text_rule_broken(
+    value: str, field: str, limit: int | None = None, multiline: bool | None = None
+) -> tuple[str, dict[str, object]] | None:
+    """The rule this value breaks, as a code and its values (text_too_long: length, limit;
+    control_character: character "U+0007", position); None when it can be stored."""
     maximum = limit if limit is not None else limit_for(field)
     if len(value) > maximum:
-        return f"is {len(value):,} characters long; at most {maximum:,} are allowed"
+        return "text_too_long", {"length": len(value), "limit": maximum}
     if multiline is None:
         multiline = field in LONG_FIELDS or maximum > LONG_LIMIT
     for position, character in enumerate(value, start=1):
         if _is_control(character, multiline):
-            return f"contains a control character (U+{ord(character):04X}) at position {position}"
+            return "control_character", {"character": f"U+{ord(character):04X}", "position": position}
     return None
 
 

@@ -68,6 +68,7 @@ def _messages(t: Translator) -> dict[str, str]:
         "unknown_visibility": t.gettext("Unknown directory visibility."),
         "mission_ends_before_start": t.gettext("The mission cannot end before it starts."),
         "unknown_timezone": t.gettext("Unknown time zone."),
+        "mission_name_taken": t.gettext("Another mission already has this name."),
         "same_language": t.gettext("Choose two different languages."),
         "pair_exists": t.gettext("This session already has interpreters for %(pair)s: change their number."),
         "interpreters_in_use": t.gettext(

@@ -20,7 +20,8 @@ from missionmatch.services.import_uploads import (
 from missionmatch.services.participant_columns import KEY_FIELDS, MAPPABLE
 from missionmatch.services.problems import InputRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
-from missionmatch.web.import_text import ACTIONS, FIELD_LABELS, mapping_problem
+from missionmatch.web.i18n import Translator
+from missionmatch.web.import_text import ACTIONS, FIELD_LABELS, mapping_problem, shown_problems
 from missionmatch.web.security import verify_csrf
 from missionmatch.web.templating import render
 
@@ -99,6 +100,7 @@ async def mapping_choose(
 def _preview_page(
     request: Request,
     db: DbSession,
+    t: Translator,
     mission: Mission,
     upload: ImportUpload,
     status_code: int = 200,
@@ -115,6 +117,7 @@ def _preview_page(
         mission=mission,
         upload=upload,
         plan=plan,
+        problems=shown_problems(t, plan.problems),
         labels=FIELD_LABELS,
         actions=ACTIONS,
         **extra,
@@ -122,8 +125,10 @@ def _preview_page(
 
 
 @router.get("/missions/{slug}/import/{upload_id}/preview")
-def preview_page(request: Request, mission: ManagedMission, db: DbSession, upload_id: int) -> Response:
-    return _preview_page(request, db, mission, _upload(db, mission, upload_id))
+def preview_page(
+    request: Request, mission: ManagedMission, db: DbSession, t: Lang, upload_id: int
+) -> Response:
+    return _preview_page(request, db, t, mission, _upload(db, mission, upload_id))
 
 
 @router.post("/missions/{slug}/import/{upload_id}/apply")
@@ -146,7 +151,7 @@ def apply(
             "below and apply it again."
         )
         return _preview_page(
-            request, db, mission, _upload(db, mission, upload_id), status_code=409, error=error
+            request, db, t, mission, _upload(db, mission, upload_id), status_code=409, error=error
         )
     db.commit()
     return render(request, "import.html", mission=mission, report=report, filename=file_name)

@@ -10,12 +10,14 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from missionmatch.clock import instant_to_wall
+from missionmatch.models import Mission
 from missionmatch.models.enums import DirectoryVisibility
 from missionmatch.services.mission_settings import MOST_OPEN_REQUESTS, MissionSettings, update_settings
 from missionmatch.services.setup_fields import FieldError, SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission
+from missionmatch.web.localized_forms import localized_values, submitted_texts
 from missionmatch.web.security import verify_csrf
-from missionmatch.web.setup_forms import MOMENT, explain
+from missionmatch.web.setup_forms import MOMENT, SetupForm, explain
 from missionmatch.web.templating import render
 
 router = APIRouter(dependencies=[Depends(verify_csrf)])
@@ -51,13 +53,25 @@ def _optional(
         return None
 
 
-def _page(request: Request, mission, errors: dict[str, str], status: int = 200) -> Response:
+def _page(
+    request: Request,
+    mission: Mission,
+    errors: dict[str, str],
+    status: int = 200,
+    values: dict[str, str] | None = None,
+) -> Response:
+    """The form; `values` of the name and description inputs (the submitted ones after a refusal)."""
+    texts = {
+        **localized_values("name", mission.name, mission),
+        **localized_values("description", mission.description, mission),
+    }
     return render(
         request,
         "mission_settings.html",
         status_code=status,
         mission=mission,
         errors=errors,
+        values={**texts, **(values or {})},
         timezones=sorted(available_timezones()),
         visibilities=[v.value for v in DirectoryVisibility],
         requests_open_at=_wall_field(mission.requests_open_at, mission.timezone),
@@ -77,10 +91,10 @@ def save_settings(
     mission: ManagedMission,
     db: DbSession,
     t: Lang,
+    form: SetupForm,
     start_date: Annotated[dt.date, Form()],
     end_date: Annotated[dt.date, Form()],
     timezone: Annotated[str, Form()],
-    description: Annotated[str, Form()] = "",
     directory_visibility: Annotated[str | None, Form()] = None,
     show_contact_emails: Annotated[bool, Form()] = False,
     requests_open_at: Annotated[str, Form()] = "",
@@ -96,13 +110,14 @@ def save_settings(
         start_date,
         end_date,
         timezone,
-        description,
-        directory_visibility,
-        show_contact_emails,
-        opens,
-        closes,
-        limit,
-        requests_need_approval,
+        description=submitted_texts(form, "description", mission),
+        directory_visibility=directory_visibility,
+        show_contact_emails=show_contact_emails,
+        requests_open_at=opens,
+        requests_close_at=closes,
+        max_open_requests=limit,
+        requests_need_approval=requests_need_approval,
+        name=submitted_texts(form, "name", mission),
     )
     try:
         if unreadable:
@@ -110,6 +125,6 @@ def save_settings(
         update_settings(db, mission, change)
     except SetupRejected as rejected:
         db.rollback()
-        return _page(request, mission, explain(t, rejected.errors), status=422)
+        return _page(request, mission, explain(t, rejected.errors), status=422, values=form)
     db.commit()
     return RedirectResponse(f"/missions/{mission.slug}/settings?saved=1", status_code=303)

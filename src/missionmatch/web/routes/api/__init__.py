@@ -25,6 +25,7 @@ from missionmatch.web.routes.api import (
     schedule,
     schedule_versions,
     session_seats,
+    session_texts,
 )
 from missionmatch.web.routes.api.errors import answers
 from missionmatch.web.security import verify_body_text
@@ -56,6 +57,7 @@ for module in (
     day_documents,
     session_seats,
     programme_texts,
+    session_texts,
 ):
     router.include_router(module.router)
 
