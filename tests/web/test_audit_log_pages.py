@@ -135,3 +135,21 @@ def test_the_log_speaks_french_and_japanese(world: World) -> None:
     browser.headers["accept-language"] = "ja"
     page = browser.get(f"{LOG}?actor=organiser").text
     assert "監査ログ" in page and "主催者" in page and ">参加取り消し<" in page
+
+
+def test_a_bulk_time_zone_change_is_undone_from_the_log(world: World) -> None:
+    browser = world.organiser()
+    ids = [str(world.participant("test-osaka", key).id) for key in ("p-1", "p-2")]
+    form = {"selected": ids, "action": "timezone", "value": "Europe/Paris"}
+    applied = browser.submit(
+        "/missions/test-osaka/participants/bulk/apply", form, page="/missions/test-osaka/participants"
+    )
+    assert applied.status_code == 200
+    page = browser.get(f"{LOG}?q=timezone").text
+    [action] = re.findall(r'action="(/missions/test-osaka/audit/\w+/undo)"', page)
+    done = browser.submit(action, page=LOG)
+    assert (done.status_code, done.headers["location"]) == (303, f"{LOG}?undone=bulk_timezone")
+    assert "Undone: Time zone of a selection" in browser.get(done.headers["location"]).text
+    with world.factory() as session:
+        zones = [session.get(Participant, int(i)).timezone for i in ids]  # type: ignore[union-attr]
+        assert zones == ["Europe/Luxembourg", None]
