@@ -37,6 +37,10 @@ OPERATIONS = {
     "change_attendees": _("Attendees changed"),
     "undo_change_attendees": _("Attendees change undone"),
     "move_meeting": _("Meeting moved"),
+    "join_waiting_list": _("Waiting list joined"),
+    "leave_waiting_list": _("Waiting list left"),
+    "move_waiting_list": _("Waiting list reordered"),
+    "promote_waiting": _("Promoted from the waiting list"),
 }
 ENTITIES = {
     "mission": _("Mission"),
@@ -45,6 +49,7 @@ ENTITIES = {
     "profile": _("Profile"),
     "unavailability": _("Unavailability"),
     "programme_item": _("Programme item"),
+    "programme_waiting": _("Waiting list"),
     "b2b_session": _("B2B session"),
     "interpreter_pool": _("Interpreters"),
     "request": _("Meeting request"),
