@@ -202,15 +202,28 @@ def record(
     about: Iterable[int] = (),
 ) -> None:
     """An entry for a change a bulk statement made (no flush sees it)."""
+    record_rows(session, entity, change, [(mission_id, entity_id, changes, about)])
+
+
+def record_rows(
+    session: Session,
+    entity: str,
+    change: str,
+    rows: Sequence[tuple[int, int, Mapping[str, Sequence[Any]], Iterable[int]]],
+) -> None:
+    """One entry a row a bulk statement changed, (mission id, row id, changes, about), in one INSERT."""
+    if not rows:
+        return
     actor = current_actor(session)
     name, batch, undoes = current_operation(session)
-    ids = sorted(set(about))
-    session.connection().execute(
-        insert(AuditEntry),
-        [
+    now = clock.now()
+    entries = []
+    for mission_id, entity_id, changes, about in rows:
+        ids = sorted(set(about))
+        entries.append(
             {
                 "mission_id": mission_id,
-                "at": clock.now(),
+                "at": now,
                 "actor_kind": actor.kind,
                 "actor_id": actor.id,
                 "actor_label": actor.label[:254],
@@ -223,5 +236,5 @@ def record(
                 "about": "," + ",".join(map(str, ids)) + "," if ids else "",
                 "changes": {k: [plain(a), plain(b)] for k, (a, b) in changes.items()},
             }
-        ],
-    )
+        )
+    session.connection().execute(insert(AuditEntry), entries)

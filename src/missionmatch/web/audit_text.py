@@ -41,6 +41,9 @@ OPERATIONS = {
     "leave_waiting_list": _("Waiting list left"),
     "move_waiting_list": _("Waiting list reordered"),
     "promote_waiting": _("Promoted from the waiting list"),
+    "expire_requests": _("Requests expired"),
+    "record_attendance": _("Attendance recorded"),
+    "undo_attendance": _("Attendance cleared"),
 }
 ENTITIES = {
     "mission": _("Mission"),
