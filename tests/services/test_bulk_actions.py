@@ -103,7 +103,7 @@ def test_set_the_meetings_accepted_at_most(factory: sessionmaker[Session]) -> No
         _person(session, "p-2").min_meetings = 4
     with pytest.raises(BulkRefused) as refused:
         _run(factory, ["p-1", "p-2"], "max_meetings", "3")
-    assert refused.value.problems == [BulkProblem("Jonas Weber", "max_below_min", {"min": 4})]
+    assert refused.value.problems == [BulkProblem("Jonas Weber", "max_below_min", {"min": 4}, "max_meetings")]
     assert _column(factory, "max_meetings") == {"p-1": 5, "p-2": None, "p-3": None, "p-4": None}
     assert _run(factory, ["p-1", "p-3", "p-4"], "max_meetings", "５") == ["Sato", "山田"]  # full-width digit
     assert _column(factory, "max_meetings") == {"p-1": 5, "p-2": None, "p-3": 5, "p-4": 5}

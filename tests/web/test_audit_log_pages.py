@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from missionmatch.db import transaction
-from missionmatch.models import AuditEntry, Participant
+from missionmatch.models import AuditEntry, Participant, ProgrammeItem
 from tests.web.conftest import World
 
 LOG = "/missions/test-osaka/audit"
@@ -135,3 +135,48 @@ def test_the_log_speaks_french_and_japanese(world: World) -> None:
     browser.headers["accept-language"] = "ja"
     page = browser.get(f"{LOG}?actor=organiser").text
     assert "監査ログ" in page and "主催者" in page and ">参加取り消し<" in page
+
+
+def test_a_bulk_time_zone_change_is_undone_from_the_log(world: World) -> None:
+    browser = world.organiser()
+    ids = [str(world.participant("test-osaka", key).id) for key in ("p-1", "p-2")]
+    form = {"selected": ids, "action": "timezone", "value": "Europe/Paris"}
+    applied = browser.submit(
+        "/missions/test-osaka/participants/bulk/apply", form, page="/missions/test-osaka/participants"
+    )
+    assert applied.status_code == 200
+    page = browser.get(f"{LOG}?q=timezone").text
+    [action] = re.findall(r'action="(/missions/test-osaka/audit/\w+/undo)"', page)
+    done = browser.submit(action, page=LOG)
+    assert (done.status_code, done.headers["location"]) == (303, f"{LOG}?undone=bulk_timezone")
+    assert "Undone: Time zone of a selection" in browser.get(done.headers["location"]).text
+    with world.factory() as session:
+        zones = [session.get(Participant, int(i)).timezone for i in ids]  # type: ignore[union-attr]
+        assert zones == ["Europe/Luxembourg", None]
+
+
+def test_a_waiting_list_left_is_in_the_log_in_three_languages(world: World) -> None:
+    browser = world.organiser()
+    with world.factory() as session:
+        visit = session.scalars(select(ProgrammeItem).where(ProgrammeItem.key == "visit-1")).all()
+        [item_id] = [i.id for i in visit if i.mission.slug == "test-osaka"]
+    path = f"/missions/test-osaka/programme/{item_id}/participants"
+    ids = [str(world.participant("test-osaka", key).id) for key in ("p-2", "p-3", "p-4")]
+    assert browser.submit(path, {"participant_id": ids}, page=path).status_code == 303  # p-3, p-4 wait
+    yamada = world.participant("test-osaka", "p-3").id
+    remove = f"/missions/test-osaka/programme/{item_id}/waiting/{yamada}/remove"
+    assert browser.submit(remove, page=path).status_code == 303
+    page = browser.get(f"{LOG}?actor=organiser").text
+    left = re.findall(r'<tr data-operation="leave_waiting_list".*?</tr>', page, re.S)
+    rows = _rows(f'<table class="list" id="audit-log"><tbody>{"".join(left)}</tbody>')
+    assert [row.split(" Organiser orga@a.lu ")[1] for row in rows] == [  # newest first
+        f"Waiting list left Waiting list #{item_id} changed Hanako Sato position : 2 → 1",
+        f"Waiting list left Waiting list #{item_id} deleted 山田 太郎 participant_id : {yamada} → —"
+        " position : 1 → —",
+    ]
+    browser.headers["accept-language"] = "fr"
+    page = browser.get(f"{LOG}?actor=organiser").text.replace("&#39;", "'")
+    assert "<strong>Départ de la liste d'attente</strong><br>Liste d'attente #" in page
+    browser.headers["accept-language"] = "ja"
+    page = browser.get(f"{LOG}?actor=organiser").text
+    assert "<strong>キャンセル待ちを取り消し</strong><br>キャンセル待ちリスト #" in page

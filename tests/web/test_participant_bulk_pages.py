@@ -120,3 +120,32 @@ def test_bulk_pages_are_for_this_missions_organisers_with_the_form_token(world: 
     participant = world.as_participant("test-osaka", "p-1")
     assert participant.submit(f"{BULK}/apply", form, page="/me").status_code == 303  # to the sign-in page
     assert world.participant("test-osaka", "p-1").checked_in_at is None
+
+
+def test_a_field_set_on_a_selection_names_each_refused_row_and_field(world: World) -> None:
+    browser = world.organiser()
+    form = {"selected": _ids(world, "p-1", "p-2"), "action": "min_meetings", "value": "6"}
+    refused = browser.submit(f"{BULK}/apply", form, page=LIST)
+    assert refused.status_code == 422
+    assert _text(refused.text, "bulk-problems") == (
+        "Nothing was done: Anne Muller, Meetings wished at least: cannot be above their maximum (5)."
+    )
+    form = {"selected": _ids(world, "p-1", "p-2"), "action": "add_language", "value": "ja"}
+    confirm = browser.submit(BULK, form, page=LIST)
+    assert _text(confirm.text, "bulk-question") == "Add Japanese to the languages these participants speak?"
+    done = browser.submit(f"{BULK}/apply", form, page=LIST)
+    assert _text(done.text, "bulk-result") == (
+        "Japanese added to the languages of 2 participants: Anne Muller, Jonas Weber."
+    )
+    assert world.participant("test-osaka", "p-2").languages == ["de", "en", "ja"]
+    zone = {"selected": _ids(world, "p-2"), "action": "timezone", "value": "Europe/Paris"}
+    browser.cookies.set("mm_lang", "fr")
+    done = browser.submit(f"{BULK}/apply", zone, page=LIST)
+    assert (
+        _text(done.text, "bulk-result")
+        == "Fuseau horaire réglé sur Europe/Paris pour 1 participant : Jonas Weber."
+    )
+    browser.cookies.set("mm_lang", "ja")
+    wrong = browser.submit(BULK, {**zone, "value": "Mars/Olympus"}, page=LIST)
+    assert wrong.status_code == 422
+    assert "タイムゾーン：Mars/Olympus は既知のタイムゾーンではありません（例：Europe/Paris）。" in wrong.text

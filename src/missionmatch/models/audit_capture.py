@@ -31,6 +31,7 @@ from missionmatch.models.participant import Participant, Unavailability
 from missionmatch.models.partner_exclusion import PartnerExclusion
 from missionmatch.models.profile import Profile
 from missionmatch.models.programme import ProgrammeItem
+from missionmatch.models.programme_waiting import WaitingEntry
 
 AUDITED: Final[dict[type, str]] = {
     Mission: "mission",
@@ -39,6 +40,7 @@ AUDITED: Final[dict[type, str]] = {
     Profile: "profile",
     Unavailability: "unavailability",
     ProgrammeItem: "programme_item",
+    WaitingEntry: "programme_waiting",
     B2BSession: "b2b_session",
     InterpreterPool: "interpreter_pool",
     MeetingRequest: "request",
@@ -55,6 +57,9 @@ COLLECTIONS: Final[dict[type, tuple[str, ...]]] = {
     Participant: ("programme_items",),
     Agreement: ("parties", "meetings"),
 }
+# the entity id of a model without its own `id`: a waiting entry is recorded as its item's list (the
+# participant is in `about`)
+ENTITY_IDS: Final[dict[type, str]] = {WaitingEntry: "programme_item_id"}
 NOT_RECORDED: Final = frozenset({"id", "content_revision", "password_hash", "token", "token_hash", "secret"})
 # columns naming the participants a row is about
 ABOUT_COLUMNS: Final = ("participant_id", "author_id", "other_id", "requester_id", "recipient_id")
@@ -90,7 +95,7 @@ _COLUMNS: Final = {model: _columns(model) for model in AUDITED}
 
 
 def _ids(rows: Iterable[Any]) -> list[int]:
-    # every audited model and every row of a recorded list has an integer `id`, set by now (after_flush)
+    # every row of a recorded list has an integer `id`, set by now (after_flush)
     return sorted(row.id for row in rows if row.id is not None)
 
 
@@ -169,7 +174,7 @@ def _rows(session: Session) -> list[dict[str, Any]]:
                     "batch": batch,
                     "undoes": undoes,
                     "entity": entity,
-                    "entity_id": row.id,
+                    "entity_id": getattr(row, ENTITY_IDS.get(type(row), "id")),
                     "change": change,
                     "about": _about(row, changes),
                     "changes": changes,
@@ -197,15 +202,28 @@ def record(
     about: Iterable[int] = (),
 ) -> None:
     """An entry for a change a bulk statement made (no flush sees it)."""
+    record_rows(session, entity, change, [(mission_id, entity_id, changes, about)])
+
+
+def record_rows(
+    session: Session,
+    entity: str,
+    change: str,
+    rows: Sequence[tuple[int, int, Mapping[str, Sequence[Any]], Iterable[int]]],
+) -> None:
+    """One entry a row a bulk statement changed, (mission id, row id, changes, about), in one INSERT."""
+    if not rows:
+        return
     actor = current_actor(session)
     name, batch, undoes = current_operation(session)
-    ids = sorted(set(about))
-    session.connection().execute(
-        insert(AuditEntry),
-        [
+    now = clock.now()
+    entries = []
+    for mission_id, entity_id, changes, about in rows:
+        ids = sorted(set(about))
+        entries.append(
             {
                 "mission_id": mission_id,
-                "at": clock.now(),
+                "at": now,
                 "actor_kind": actor.kind,
                 "actor_id": actor.id,
                 "actor_label": actor.label[:254],
@@ -218,5 +236,5 @@ def record(
                 "about": "," + ",".join(map(str, ids)) + "," if ids else "",
                 "changes": {k: [plain(a), plain(b)] for k, (a, b) in changes.items()},
             }
-        ],
-    )
+        )
+    session.connection().execute(insert(AuditEntry), entries)

@@ -3,8 +3,9 @@ undone as a whole or not at all, once, and only while what it changed is still a
 it since); the undo itself is an operation of the log, linked to the one it undid.
 
 - a withdrawal: `services/withdrawal.undo_withdrawal` (its own page reports what could not come back);
-- a bulk change of the meetings each accepts at most: each value set back, if still the one the change set
-  and not below the participant's wish (`min_meetings`) now;
+- a bulk change of a field (meetings wished or accepted at most, a language spoken, the time zone): each value
+  set back, if still the one the change set, and for the limits if the value restored still fits the other
+  limit now (a maximum not below the minimum, a minimum not above the maximum);
 - a declined request: pending again, if still declined, both people still there, not past its expiry, the
   window for requests open, and no other open request between them;
 - a change of a meeting's attendees (someone removed or added): the previous attendees again, through
@@ -23,19 +24,23 @@ from sqlalchemy.orm import Session
 from missionmatch import clock
 from missionmatch.models import AuditEntry, Meeting, MeetingRequest, Mission, Participant
 from missionmatch.models.audit_actor import operation
+from missionmatch.models.audit_capture import plain
 from missionmatch.models.enums import RequestStatus
 from missionmatch.services import meeting_requests, withdrawal
+from missionmatch.services.bulk_fields import ATTRIBUTES
 from missionmatch.services.meeting_attendees import change_attendees
 from missionmatch.services.person_names import display_name
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.settings import MailSettings
 
-UNDOABLE: Final = ("withdraw", "bulk_withdraw", "bulk_max_meetings", "decline_request", "change_attendees")
+FIELD_CHANGES: Final = {f"bulk_{action}": attribute for action, attribute in ATTRIBUTES.items()}
+UNDOABLE: Final = ("withdraw", "bulk_withdraw", *FIELD_CHANGES, "decline_request", "change_attendees")
 
 
 class UndoRefused(Exception):
     """Nothing was undone. code: "unknown", "not_undoable", "already_undone", "changed" (changed since),
-    "below_min", "gone" (someone withdrew or was erased), "expired", "closed", "open_between", "limit"."""
+    "below_min", "above_max", "gone" (someone withdrew or was erased), "expired", "closed", "open_between",
+    "limit"."""
 
     def __init__(self, code: str, row: str = "") -> None:
         self.code = code
@@ -68,8 +73,8 @@ def undo_batch(session: Session, mission: Mission, batch: str, *, mail: MailSett
         _undo_withdrawals(session, entries, mail)
         return name
     with operation(session, f"undo_{name}", undoes=batch):
-        if name == "bulk_max_meetings":
-            _undo_limits(session, entries)
+        if name in FIELD_CHANGES:
+            _undo_fields(session, entries, FIELD_CHANGES[name])
         elif name == "decline_request":
             _undo_decline(session, entries)
         else:
@@ -90,22 +95,25 @@ def _undo_withdrawals(session: Session, entries: list[AuditEntry], mail: MailSet
             withdrawal.undo_withdrawal(session, person, mail=mail)
 
 
-def _undo_limits(session: Session, entries: list[AuditEntry]) -> None:
+def _undo_fields(session: Session, entries: list[AuditEntry], attribute: str) -> None:
     changes = []
     for entry in entries:
-        if entry.entity != "participant" or "max_meetings" not in entry.changes:
+        if entry.entity != "participant" or attribute not in entry.changes:
             continue
-        before, after = entry.changes["max_meetings"]
+        before, after = entry.changes[attribute]
         person = session.get(Participant, entry.entity_id, populate_existing=True)
-        if person is None or person.max_meetings != after:
+        if person is None or plain(getattr(person, attribute)) != after:
             raise UndoRefused("changed", display_name(person) if person else f"#{entry.entity_id}")
         if person.erased_at is not None:
             raise UndoRefused("gone", display_name(person))
-        if before is not None and person.min_meetings is not None and before < person.min_meetings:
+        low, high = person.min_meetings, person.max_meetings
+        if attribute == "max_meetings" and before is not None and low is not None and before < low:
             raise UndoRefused("below_min", display_name(person))
+        if attribute == "min_meetings" and before is not None and high is not None and before > high:
+            raise UndoRefused("above_max", display_name(person))
         changes.append((person, before))
     for person, before in changes:
-        person.max_meetings = before
+        setattr(person, attribute, before)
     session.flush()
 
 

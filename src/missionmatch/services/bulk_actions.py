@@ -1,6 +1,7 @@
 """What an organiser does at once to the participants selected in the list: send sign-in links, check them in,
-withdraw them, or set the meetings each accepts at most. All or nothing: every selected row is checked first,
-and one that cannot take the action refuses the whole batch, naming that participant and the reason."""
+withdraw them, or set a field (`bulk_fields`: meeting limits, a language spoken, the time zone). All or
+nothing: every selected row is checked first, and one that cannot take the action refuses the whole batch,
+naming that participant (and the field) and the reason."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -11,22 +12,25 @@ from sqlalchemy.orm import Session, selectinload
 
 from missionmatch.models import Mission, OutboxMail, Participant
 from missionmatch.models.audit_actor import operation
-from missionmatch.services import on_the_day, withdrawal
+from missionmatch.services import bulk_fields, on_the_day, withdrawal
+from missionmatch.services.bulk_fields import Value, ValueRefused
 from missionmatch.services.notifications import send_login_link
-from missionmatch.services.participant_limits import MAX_MEETINGS, whole_number
 from missionmatch.services.person_names import display_name
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.settings import MailSettings
 
-ACTIONS: Final = ("invite", "check_in", "withdraw", "max_meetings")
+FIELD_ACTIONS: Final = tuple(bulk_fields.ATTRIBUTES)
+ACTIONS: Final = ("invite", "check_in", "withdraw", *FIELD_ACTIONS)
 MAX_SELECTION: Final = 5000
 
 
 @dataclass(frozen=True)
 class BulkProblem:
     row: str  # the participant's name, or "#id" for an id that is not the mission's
-    code: str  # "none" (nothing selected), "unknown", "erased", "withdrawn", "value", "max_below_min"
+    # "none" (nothing selected), "unknown", "erased", "withdrawn", "value", "max_below_min", "min_above_max"
+    code: str
     values: dict[str, object] = field(default_factory=dict)
+    field: str = ""  # the field a bulk change sets, for a row it cannot apply to
 
 
 class BulkRefused(Exception):
@@ -63,40 +67,40 @@ def selected(session: Session, mission: Mission, ids: list[int]) -> list[Partici
     return list(found)
 
 
-def read_limit(value: str) -> int | None:
-    """The field's new value; raises BulkRefused naming the field when it is not a number from 0 to 1,000."""
+def read_value(action: str, value: str) -> Value:
+    """A field's new value; raises BulkRefused naming the field when the single edit would not accept it."""
+    if action not in FIELD_ACTIONS:
+        return None
     try:
-        number = whole_number(value)
-    except ValueError:
-        number = -1
-    if number is not None and not 0 <= number <= MAX_MEETINGS:
-        raise BulkRefused([BulkProblem("max_meetings", "value", {"value": value, "max": MAX_MEETINGS})])
-    return number
+        return bulk_fields.read_value(action, value)
+    except ValueRefused as refused:
+        raise BulkRefused([BulkProblem(action, "value", refused.problem.values)]) from None
 
 
 def check(participants: list[Participant], action: str, value: str = "") -> None:
     """Raises BulkRefused listing every participant the action cannot apply to; does nothing otherwise."""
     if action not in ACTIONS:
         raise BulkRefused([BulkProblem("action", "value", {"value": action})])
-    limit = read_limit(value) if action == "max_meetings" else None
+    new = read_value(action, value)
     problems = []
     for person in participants:
         if person.erased_at is not None:
             problems.append(BulkProblem(display_name(person), "erased"))
         elif action in ("invite", "check_in") and person.withdrawn_at is not None:
             problems.append(BulkProblem(display_name(person), "withdrawn"))
-        elif limit is not None and person.min_meetings is not None and limit < person.min_meetings:
-            problems.append(BulkProblem(display_name(person), "max_below_min", {"min": person.min_meetings}))
+        elif action in FIELD_ACTIONS and (wrong := bulk_fields.problem(person, action, new)):
+            problems.append(BulkProblem(display_name(person), wrong.code, wrong.values, action))
     if problems:
         raise BulkRefused(problems)
 
 
-def _already(person: Participant, action: str, limit: int | None) -> bool:
+def _already(person: Participant, action: str, new: Value) -> bool:
+    if action in FIELD_ACTIONS:
+        return bulk_fields.unchanged(person, action, new)
     return {
         "invite": False,
         "check_in": person.checked_in_at is not None,
         "withdraw": person.withdrawn_at is not None,
-        "max_meetings": person.max_meetings == limit,
     }[action]
 
 
@@ -127,10 +131,10 @@ def _apply(
     lock_schedule(session, mission.id)  # a withdrawal or an edit meanwhile waits, then is seen
     participants = selected(session, mission, ids)
     check(participants, action, value)
-    limit = read_limit(value) if action == "max_meetings" else None
+    new = read_value(action, value)
     done, unchanged, mails = [], [], []
     for person in participants:
-        if _already(person, action, limit):
+        if _already(person, action, new):
             unchanged.append(person)
             continue
         done.append(person)
@@ -141,6 +145,6 @@ def _apply(
         elif action == "withdraw":
             mails += withdrawal.withdraw(session, person, at, mail=mail).promotions.mails
         else:
-            person.max_meetings = limit
+            bulk_fields.set_value(person, action, new)
     session.flush()
     return BulkOutcome(action, done, unchanged, mails)

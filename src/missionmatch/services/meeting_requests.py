@@ -237,9 +237,12 @@ def act_on_request(
 
 
 def expire_pending(session: Session, mission_id: int | None, at: dt.datetime | None = None) -> int:
-    """Marks pending requests past their expiry as expired (of one mission, or of all: None); how many."""
+    """Marks pending requests past their expiry as expired (of one mission, or of all: None); how many.
+    A bulk UPDATE (one statement on every request sent), so the audit entries are written here, as the
+    operation "expire_requests" of whoever runs it (the hourly job, the command line, or the sender whose
+    request triggered it)."""
     of_mission = [] if mission_id is None else [MeetingRequest.mission_id == mission_id]
-    result = session.execute(
+    expired = session.execute(
         update(MeetingRequest)
         .where(
             *of_mission,
@@ -247,9 +250,20 @@ def expire_pending(session: Session, mission_id: int | None, at: dt.datetime | N
             MeetingRequest.expires_at <= (at or clock.now()),
         )
         .values(status=RequestStatus.EXPIRED)
+        .returning(
+            MeetingRequest.id,
+            MeetingRequest.mission_id,
+            MeetingRequest.requester_id,
+            MeetingRequest.recipient_id,
+        )
         .execution_options(synchronize_session=False)
-    )
-    return cast(CursorResult, result).rowcount  # an UPDATE's result, as above
+    ).all()
+    if expired:
+        changes = {"status": (RequestStatus.PENDING.value, RequestStatus.EXPIRED.value)}
+        rows = [(row[1], row[0], changes, (row[2], row[3])) for row in sorted(expired)]
+        with operation(session, "expire_requests"):
+            audit_capture.record_rows(session, "request", "updated", rows)
+    return len(expired)
 
 
 def addressed_to_organisation(session: Session, participant: Participant) -> list[MeetingRequest]:

@@ -11,7 +11,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from missionmatch.clock import now
-from missionmatch.models import Participant, ProgrammeItem, bump_content_revision
+from missionmatch.models import Participant, ProgrammeItem, audit_capture, bump_content_revision
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.programme import programme_registration
 from missionmatch.services.setup_fields import lock_row
 
@@ -47,7 +48,13 @@ def _refuse_unregistered(session: Session, item: ProgrammeItem, unknown: Iterabl
         raise NotRegistered(item, first, person.full_name if person is not None else None)
 
 
-def _finish(session: Session, item: ProgrammeItem, recorded_at: dt.datetime | None) -> None:
+def _finish(
+    session: Session, item: ProgrammeItem, recorded_at: dt.datetime | None, before: set[int], after: set[int]
+) -> None:
+    if before != after:  # bulk updates of the registrations: their entry is written here
+        changes = {"attended": (sorted(before), sorted(after))}
+        about = before ^ after
+        audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, about)
     item.attendance_recorded_at = recorded_at
     session.flush()
     bump_content_revision(session, item.mission_id)  # bulk updates of the registrations: no flush sees them
@@ -58,9 +65,14 @@ def record_attendance(
 ) -> int:
     """Records that exactly the participants `came` (ids) came and the other registered ones did not;
     refuses the whole recording if one of them is not registered for the item. Returns how many came."""
+    with operation(session, "record_attendance"):
+        return _record(session, item, set(came), at)
+
+
+def _record(session: Session, item: ProgrammeItem, wanted: set[int], at: dt.datetime | None) -> int:
     lock_row(session, ProgrammeItem, item.id)
-    wanted = set(came)
     _refuse_unregistered(session, item, wanted - registered_ids(session, item))
+    before = attended_ids(session, item)
     recorded_at = at or now()
     column = programme_registration.c.participant_id
     attended = programme_registration.c.attended_at
@@ -74,15 +86,17 @@ def record_attendance(
         .where(_of_item == item.id, column.not_in(wanted))
         .values(attended_at=None)
     )
-    _finish(session, item, recorded_at)
+    _finish(session, item, recorded_at, before, wanted)
     return len(wanted)
 
 
 def undo_attendance(session: Session, item: ProgrammeItem) -> None:
     """Back to "not recorded": nobody is marked as present any more."""
-    lock_row(session, ProgrammeItem, item.id)
-    session.execute(update(programme_registration).where(_of_item == item.id).values(attended_at=None))
-    _finish(session, item, None)
+    with operation(session, "undo_attendance"):
+        lock_row(session, ProgrammeItem, item.id)
+        before = attended_ids(session, item)
+        session.execute(update(programme_registration).where(_of_item == item.id).values(attended_at=None))
+        _finish(session, item, None, before, set())
 
 
 def attendance_counts(session: Session, items: Iterable[ProgrammeItem]) -> dict[int, int | None]:

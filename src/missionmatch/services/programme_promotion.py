@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from missionmatch.models import Meeting, OutboxMail, Participant, ProgrammeItem
+from missionmatch.models import Meeting, OutboxMail, Participant, ProgrammeItem, audit_capture
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.meeting import OCCUPYING, meeting_attendee
 from missionmatch.models.programme import programme_registration
 from missionmatch.services import programme_waiting as waiting
@@ -99,6 +100,8 @@ def _register_waiting(
     session.execute(
         insert(programme_registration), [{"programme_item_id": item.id, "participant_id": person.id}]
     )
+    changes: dict[str, tuple[list[int], list[int]]] = {"registered": ([], [person.id])}  # a bulk insert
+    audit_capture.record(session, item.mission_id, "programme_item", item.id, "updated", changes, [person.id])
     session.expire(item, ["participants"])
     session.expire(person, ["programme_items"])
     found.promoted.append((item, person))
@@ -109,6 +112,11 @@ def fill_places(session: Session, mail: MailSettings, item: ProgrammeItem) -> Pr
     """Promotes from the waiting list, in order, while places are free. The caller holds
     `programme_waiting.places_lock` (taken again here: re-entrant) and commits."""
     waiting.places_lock(session, item)
+    with operation(session, "promote_waiting"):  # inside a withdrawal, part of the withdrawal
+        return _fill_places(session, mail, item)
+
+
+def _fill_places(session: Session, mail: MailSettings, item: ProgrammeItem) -> Promotions:
     found = Promotions()
     free = waiting.free_places(session, item)
     for entry in waiting.entries(session, item):
@@ -135,6 +143,6 @@ def promote(session: Session, mail: MailSettings, item: ProgrammeItem, person: P
     if free is not None and free <= 0:
         raise refuse("participant_id", "no_place_left", capacity=item.capacity)
     found = Promotions()
-    _register_waiting(session, mail, item, person, found)
-    session.flush()
+    with operation(session, "promote_waiting"):
+        _register_waiting(session, mail, item, person, found)
     return found

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from missionmatch.models import Participant, ProgrammeItem, WaitingEntry, bump_content_revision
+from missionmatch.models import Participant, ProgrammeItem, WaitingEntry, audit_capture, bump_content_revision
+from missionmatch.models.audit_actor import operation
 from missionmatch.models.programme import programme_registration
 from missionmatch.services.row_locks import lock_schedule
 from missionmatch.services.setup_fields import refuse
@@ -57,6 +58,11 @@ def _renumber(session: Session, waiting: list[WaitingEntry]) -> None:
 def join(session: Session, item: ProgrammeItem, people: Iterable[Participant], at: dt.datetime) -> None:
     """Puts people at the end of the list, in the order given; those already waiting keep their place.
     The caller holds `places_lock` and has checked that they are not registered."""
+    with operation(session, "join_waiting_list"):
+        _join(session, item, people, at)
+
+
+def _join(session: Session, item: ProgrammeItem, people: Iterable[Participant], at: dt.datetime) -> None:
     waiting = entries(session, item)
     present = {entry.participant_id for entry in waiting}
     for person in people:
@@ -82,6 +88,12 @@ def remove(session: Session, item: ProgrammeItem, person: Participant) -> bool:
     kept = [entry for entry in waiting if entry.participant_id != person.id]
     if len(kept) == len(waiting):
         return False
+    gone = next(entry for entry in waiting if entry.participant_id == person.id)
+    changes = {"participant_id": (person.id, None), "position": (gone.position, None)}
+    # a bulk delete: no flush sees it
+    audit_capture.record(
+        session, item.mission_id, "programme_waiting", item.id, "deleted", changes, [person.id]
+    )
     session.execute(
         delete(WaitingEntry).where(
             WaitingEntry.programme_item_id == item.id, WaitingEntry.participant_id == person.id
@@ -95,8 +107,9 @@ def remove(session: Session, item: ProgrammeItem, person: Participant) -> bool:
 def leave(session: Session, item: ProgrammeItem, person: Participant) -> None:
     """A participant leaves the waiting list, or an organiser takes them off it."""
     places_lock(session, item)
-    if not remove(session, item, person):
-        raise refuse("participant_id", "not_waiting")
+    with operation(session, "leave_waiting_list"):
+        if not remove(session, item, person):
+            raise refuse("participant_id", "not_waiting")
 
 
 def move(session: Session, item: ProgrammeItem, person: Participant, position: int) -> None:
@@ -108,7 +121,8 @@ def move(session: Session, item: ProgrammeItem, person: Participant, position: i
         raise refuse("participant_id", "not_waiting")
     waiting.remove(moving)
     waiting.insert(min(max(position, 1), len(waiting) + 1) - 1, moving)
-    _renumber(session, waiting)
+    with operation(session, "move_waiting_list"):
+        _renumber(session, waiting)
 
 
 def waiting_counts(session: Session, items: Iterable[ProgrammeItem]) -> dict[int, int]:
