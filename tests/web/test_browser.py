@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -43,6 +44,20 @@ MATCHER_REPORT = "Matcher: 0 recommendations for 4 profiles, 0 suggested meeting
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists() or shutil.which("chromium") is None, reason="no chromium"
 )
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    """Debian's chromium for one test (screenshots go to SCREENSHOTS): one launch, closed whatever happens."""
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
 
 
 def _free_port() -> int:
@@ -194,34 +209,26 @@ def _organiser_moves_a_meeting_by_hand(organiser) -> None:  # type: ignore[no-un
 
 
 def test_organiser_schedules_and_participants_meet(
-    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    server: str, browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Import, links, a request sent and accepted, matcher, scheduler, publish, a move by hand, the agenda."""
-    from playwright.sync_api import sync_playwright
-
     monkeypatch.setenv("MISSIONMATCH_CACHE_DIR", str(tmp_path / "cache"))
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     sheet = tmp_path / "hosts.csv"
     sheet.write_text(CSV, encoding="utf-8")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            organiser = browser.new_page(viewport={"width": 1100, "height": 800})
-            anne_link, ken_link = _organiser_imports_and_mails_links(organiser, server, sheet)
-            anne = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
-            _sign_in(anne, anne_link, "Anne Muller")
-            _anne_asks_ken_for_a_meeting(anne, server)
-            ken = browser.new_page(viewport={"width": 390, "height": 844})
-            _sign_in(ken, ken_link, "Ken Ito")
-            _ken_accepts(ken, server)
-            _organiser_matches_schedules_and_publishes(organiser)
-            _organiser_moves_a_meeting_by_hand(organiser)
-            anne.click("a[lang=ja]")
-            anne.goto(f"{server}/me/agenda")
-            assert "マイ日程" in anne.inner_text("h1")
-            agenda = anne.inner_text("main")
-            assert "2025/05/27 14:40 (日本時間) – 15:00" in agenda and "2025/05/27 16:00 (日本時間)" in agenda
-            assert "Ken Ito" in agenda and "テーブル 4" in agenda
-            anne.screenshot(path=str(SCREENSHOTS / "participant-agenda-ja.png"), full_page=True)
-        finally:
-            browser.close()
+    organiser = browser.new_page(viewport={"width": 1100, "height": 800})
+    anne_link, ken_link = _organiser_imports_and_mails_links(organiser, server, sheet)
+    anne = browser.new_page(viewport={"width": 390, "height": 844})  # a phone
+    _sign_in(anne, anne_link, "Anne Muller")
+    _anne_asks_ken_for_a_meeting(anne, server)
+    ken = browser.new_page(viewport={"width": 390, "height": 844})
+    _sign_in(ken, ken_link, "Ken Ito")
+    _ken_accepts(ken, server)
+    _organiser_matches_schedules_and_publishes(organiser)
+    _organiser_moves_a_meeting_by_hand(organiser)
+    anne.click("a[lang=ja]")
+    anne.goto(f"{server}/me/agenda")
+    assert "マイ日程" in anne.inner_text("h1")
+    agenda = anne.inner_text("main")
+    assert "2025/05/27 14:40 (日本時間) – 15:00" in agenda and "2025/05/27 16:00 (日本時間)" in agenda
+    assert "Ken Ito" in agenda and "テーブル 4" in agenda
+    anne.screenshot(path=str(SCREENSHOTS / "participant-agenda-ja.png"), full_page=True)

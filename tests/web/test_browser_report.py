@@ -2,15 +2,16 @@
 the charts and the tables, switches to Japanese, then goes to the agreements register. Screenshots go where
 tests/web/test_browser.py puts them."""
 
+from typing import Any
+
 from missionmatch.exports.report_html import headline
 from missionmatch.i18n import Translator
 from missionmatch.models import Mission
 from missionmatch.services.mission_report import mission_report
 from tests.web.conftest import World
 from tests.web.test_browser import (  # noqa: F401
-    CHROMIUM,
-    CHROMIUM_ARGS,
     SCREENSHOTS,
+    browser,
     organiser_opens_the_mission,
     pytestmark,
     server,
@@ -26,24 +27,17 @@ def _headline(world: World, language: str) -> str:
 def test_organiser_reads_the_report_then_the_agreements_register(
     world: World,
     server: str,  # noqa: F811
+    browser: Any,  # noqa: F811
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1100, "height": 800})
-            organiser_opens_the_mission(page, server)
-            page.click("nav.tabs >> text=Report")
-            assert page.inner_text("#headline") == _headline(world, "en")
-            assert page.locator("figure.chart svg").count() == 3
-            assert page.locator("#report-downloads a").all_inner_texts() == ["PDF", "Excel"]
-            page.screenshot(path=str(SCREENSHOTS / "organiser-report.png"), full_page=True)
-            page.click("a[lang=ja]")
-            assert page.inner_text("#headline") == _headline(world, "ja")
-            page.screenshot(path=str(SCREENSHOTS / "organiser-report-ja.png"), full_page=True)
-            page.click("nav.tabs >> text=合意")
-            assert "合意台帳" in page.inner_text("main h2")
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1100, "height": 800})
+    organiser_opens_the_mission(page, server)
+    page.click("nav.tabs >> text=Report")
+    assert page.inner_text("#headline") == _headline(world, "en")
+    assert page.locator("figure.chart svg").count() == 3
+    assert page.locator("#report-downloads a").all_inner_texts() == ["PDF", "Excel"]
+    page.screenshot(path=str(SCREENSHOTS / "organiser-report.png"), full_page=True)
+    page.click("a[lang=ja]")
+    assert page.inner_text("#headline") == _headline(world, "ja")
+    page.screenshot(path=str(SCREENSHOTS / "organiser-report-ja.png"), full_page=True)
+    page.click("nav.tabs >> text=合意")
+    assert "合意台帳" in page.inner_text("main h2")
