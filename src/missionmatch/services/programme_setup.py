@@ -11,7 +11,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from missionmatch.clock import now
-from missionmatch.localized import clean_texts, content_languages
+from missionmatch.localized import content_languages
 from missionmatch.models import (
     Meeting,
     Mission,
@@ -25,9 +25,8 @@ from missionmatch.models.meeting import OCCUPYING, meeting_attendee
 from missionmatch.models.programme import programme_registration
 from missionmatch.sectors import SECTOR_CODES
 from missionmatch.services import programme_waiting as waiting
-from missionmatch.services.localized_document import text_value_problems
-from missionmatch.services.problems import InputRejected, Problem
 from missionmatch.services.programme_promotion import Promotions, fill_places
+from missionmatch.services.session_texts import set_localized_texts
 from missionmatch.services.setup_fields import FieldReader, lock_row, mission_window, refuse
 from missionmatch.settings import MailSettings
 
@@ -227,18 +226,5 @@ TEXT_FIELDS = ("title", "venue", "description")
 
 
 def set_texts(session: Session, item: ProgrammeItem, texts: Mapping[str, object]) -> None:
-    """An item's title, venue and description, each a plain string (the mission's default language's text,
-    the translations kept) or a map language -> text (every language); raises InputRejected naming each
-    field and language it cannot store, and writes nothing then."""
-    problems = []
-    for name, value in texts.items():
-        found = text_value_problems(value, "programme item", name)
-        if name == "title" and not found and not clean_texts(value, None, name):
-            found = [Problem("programme item", name, "is required: a text in at least one language")]
-        problems.extend(found)
-    if problems:
-        raise InputRejected(problems)
-    lock_row(session, ProgrammeItem, item.id)
-    for name, value in texts.items():
-        setattr(item, name, value)
-    session.flush()
+    """An item's title (required), venue and description (services/session_texts.py says how)."""
+    set_localized_texts(session, item, texts, "programme item", "title")
