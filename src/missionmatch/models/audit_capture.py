@@ -10,7 +10,7 @@ write their entries themselves with `record`."""
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 from sqlalchemy import LargeBinary, event, insert, inspect
@@ -144,13 +144,49 @@ def _about(row: Any, changes: dict[str, list[Any]]) -> str:
             found.update(i for side in changes[key] for i in side if isinstance(i, int))
         if key in values and type(row) is not Agreement:
             found.update(_ids(values[key]))
-    return "," + ",".join(str(i) for i in sorted(found)) + "," if found else ""
+    return _about_text(found)
+
+
+def _about_text(ids: Iterable[int]) -> str:
+    """ ",3,17,": one LIKE '%,3,%' finds a participant's entries."""
+    found = sorted(set(ids))
+    return "," + ",".join(str(i) for i in found) + "," if found else ""
+
+
+Entry = dict[str, Any]  # the values of one audit_entry row
+
+
+def _entry_maker(session: Session) -> Callable[[int, str, int, str, str, Any], Entry]:
+    """The fields every entry of this flush or statement shares (who, when, which operation), around the
+    row's own."""
+    actor = current_actor(session)
+    name, batch, undoes = current_operation(session)
+    shared = {
+        "at": clock.now(),
+        "actor_kind": actor.kind,
+        "actor_id": actor.id,
+        "actor_label": actor.label[:254],
+        "operation": name,
+        "batch": batch,
+        "undoes": undoes,
+    }
+
+    def entry(mission_id: int, entity: str, entity_id: int, change: str, about: str, changes: Any) -> Entry:
+        return {
+            **shared,
+            "mission_id": mission_id,
+            "entity": entity,
+            "entity_id": entity_id,
+            "change": change,
+            "about": about,
+            "changes": changes,
+        }
+
+    return entry
 
 
 def _rows(session: Session) -> list[dict[str, Any]]:
-    actor = current_actor(session)
-    name, batch, undoes = current_operation(session)
-    now = clock.now()
+    entry = _entry_maker(session)
     gone_missions = {row.id for row in session.deleted if isinstance(row, Mission)}
     dirty = [row for row in session.dirty if session.is_modified(row, include_collections=True)]
     entries = []
@@ -163,23 +199,8 @@ def _rows(session: Session) -> list[dict[str, Any]]:
             mission_id = _mission_id(session, row)
             if not changes or mission_id is None or mission_id in gone_missions:
                 continue
-            entries.append(
-                {
-                    "mission_id": mission_id,
-                    "at": now,
-                    "actor_kind": actor.kind,
-                    "actor_id": actor.id,
-                    "actor_label": actor.label[:254],
-                    "operation": name,
-                    "batch": batch,
-                    "undoes": undoes,
-                    "entity": entity,
-                    "entity_id": getattr(row, ENTITY_IDS.get(type(row), "id")),
-                    "change": change,
-                    "about": _about(row, changes),
-                    "changes": changes,
-                }
-            )
+            entity_id = getattr(row, ENTITY_IDS.get(type(row), "id"))
+            entries.append(entry(mission_id, entity, entity_id, change, _about(row, changes), changes))
     return entries
 
 
@@ -214,27 +235,16 @@ def record_rows(
     """One entry a row a bulk statement changed, (mission id, row id, changes, about), in one INSERT."""
     if not rows:
         return
-    actor = current_actor(session)
-    name, batch, undoes = current_operation(session)
-    now = clock.now()
-    entries = []
-    for mission_id, entity_id, changes, about in rows:
-        ids = sorted(set(about))
-        entries.append(
-            {
-                "mission_id": mission_id,
-                "at": now,
-                "actor_kind": actor.kind,
-                "actor_id": actor.id,
-                "actor_label": actor.label[:254],
-                "operation": name,
-                "batch": batch,
-                "undoes": undoes,
-                "entity": entity,
-                "entity_id": entity_id,
-                "change": change,
-                "about": "," + ",".join(map(str, ids)) + "," if ids else "",
-                "changes": {k: [plain(a), plain(b)] for k, (a, b) in changes.items()},
-            }
+    entry = _entry_maker(session)
+    entries = [
+        entry(
+            mission_id,
+            entity,
+            entity_id,
+            change,
+            _about_text(about),
+            {k: [plain(a), plain(b)] for k, (a, b) in changes.items()},
         )
+        for mission_id, entity_id, changes, about in rows
+    ]
     session.connection().execute(insert(AuditEntry), entries)
