@@ -9,6 +9,8 @@ from babel.numbers import format_decimal
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 from missionmatch.localized import viewing_in
 from missionmatch.sectors import SECTORS, sector_name
@@ -49,6 +51,17 @@ TEMPLATES.env.globals.update(
     session_label=session_label,
     form_languages=form_languages,
 )
+
+
+@pass_context
+def url(context: Context, name: str, **path_params: Any) -> str:
+    """A route's path from its name ("/missions/osaka/schedule"): links stay relative, and a wrong name or a
+    missing parameter fails at render, where the page tests see it. Query strings are appended by the page."""
+    request: Request = context["request"]
+    return str(request.app.url_path_for(name, **{key: str(value) for key, value in path_params.items()}))
+
+
+TEMPLATES.env.globals.update(url=url)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

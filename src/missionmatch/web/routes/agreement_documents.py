@@ -40,7 +40,7 @@ def pdf_response(document: AgreementDocument) -> Response:
     )
 
 
-@router.post("/missions/{slug}/agreements/{agreement_id}/documents")
+@router.post("/missions/{slug}/agreements/{agreement_id}/documents", name="agreement_document_upload")
 async def upload(
     request: Request,
     mission: ManagedMission,
@@ -76,13 +76,18 @@ def _document_of(db: DbSession, agreement: Agreement, document_id: int) -> Agree
     return document
 
 
-@router.get("/missions/{slug}/agreements/{agreement_id}/documents/{document_id}")
+@router.get(
+    "/missions/{slug}/agreements/{agreement_id}/documents/{document_id}", name="agreement_document_download"
+)
 def download(mission: ManagedMission, agreement_id: int, document_id: int, db: DbSession) -> Response:
     agreement = row_of_mission(db, mission, Agreement, agreement_id)
     return pdf_response(_document_of(db, agreement, document_id))
 
 
-@router.post("/missions/{slug}/agreements/{agreement_id}/documents/{document_id}/delete")
+@router.post(
+    "/missions/{slug}/agreements/{agreement_id}/documents/{document_id}/delete",
+    name="agreement_document_delete",
+)
 def delete(mission: ManagedMission, agreement_id: int, document_id: int, db: DbSession) -> Response:
     agreement = row_of_mission(db, mission, Agreement, agreement_id)
     documents.delete_document(db, _document_of(db, agreement, document_id))

@@ -27,7 +27,7 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 AgreementForm = Annotated[AgreementInput, Depends(agreement_input)]
 
 
-@router.get("/missions/{slug}/agreements")
+@router.get("/missions/{slug}/agreements", name="agreement_register_page")
 def register_page(
     request: Request, mission: ManagedMission, db: DbSession, t: Lang, filters: Filters
 ) -> Response:
@@ -76,7 +76,7 @@ def new_agreement(
     return _form_page(request, mission, t, values)
 
 
-@router.post("/missions/{slug}/agreements")
+@router.post("/missions/{slug}/agreements", name="agreement_create")
 def create(
     request: Request,
     mission: ManagedMission,
@@ -116,18 +116,18 @@ def detail_page(
     )
 
 
-@router.get("/missions/{slug}/agreements/{agreement_id}")
+@router.get("/missions/{slug}/agreements/{agreement_id}", name="agreement_detail")
 def detail(request: Request, mission: ManagedMission, agreement_id: int, db: DbSession, t: Lang) -> Response:
     return detail_page(request, mission, row_of_mission(db, mission, Agreement, agreement_id), t)
 
 
-@router.get("/missions/{slug}/agreements/{agreement_id}/edit")
+@router.get("/missions/{slug}/agreements/{agreement_id}/edit", name="agreement_edit")
 def edit(request: Request, mission: ManagedMission, agreement_id: int, db: DbSession, t: Lang) -> Response:
     agreement = row_of_mission(db, mission, Agreement, agreement_id)
     return _form_page(request, mission, t, input_of(agreement), agreement=agreement)
 
 
-@router.post("/missions/{slug}/agreements/{agreement_id}")
+@router.post("/missions/{slug}/agreements/{agreement_id}", name="agreement_save")
 def save(
     request: Request, mission: ManagedMission, agreement_id: int, db: DbSession, t: Lang, form: AgreementForm
 ) -> Response:
@@ -145,7 +145,7 @@ def _status(value: str) -> AgreementStatus | None:
     return AgreementStatus(value) if value in AgreementStatus._value2member_map_ else None
 
 
-@router.post("/missions/{slug}/agreements/{agreement_id}/status")
+@router.post("/missions/{slug}/agreements/{agreement_id}/status", name="agreement_move")
 def move(
     request: Request,
     mission: ManagedMission,
@@ -180,7 +180,7 @@ def move(
     return RedirectResponse(f"/missions/{mission.slug}/agreements/{agreement.id}?saved=1", status_code=303)
 
 
-@router.post("/missions/{slug}/agreements/{agreement_id}/delete")
+@router.post("/missions/{slug}/agreements/{agreement_id}/delete", name="agreement_delete")
 def delete(mission: ManagedMission, agreement_id: int, db: DbSession) -> Response:
     service.delete_agreement(db, row_of_mission(db, mission, Agreement, agreement_id))
     db.commit()

@@ -54,19 +54,19 @@ def _page(
     )
 
 
-@router.get("/missions/{slug}/audit")
+@router.get("/missions/{slug}/audit", name="audit_mission_log")
 def mission_log(request: Request, mission: ManagedMission, db: DbSession, t: Lang) -> Response:
     return _page(request, mission, db, t, None)
 
 
-@router.get("/missions/{slug}/participants/{participant_id}/history")
+@router.get("/missions/{slug}/participants/{participant_id}/history", name="audit_participant_log")
 def participant_log(
     request: Request, mission: ManagedMission, participant_id: int, db: DbSession, t: Lang
 ) -> Response:
     return _page(request, mission, db, t, _participant_of(db, mission, participant_id))
 
 
-@router.get("/missions/{slug}/audit/export.{file_type}")
+@router.get("/missions/{slug}/audit/export.{file_type}", name="audit_export")
 def export_log(request: Request, mission: ManagedMission, file_type: str, db: DbSession) -> Response:
     if file_type not in ("csv", "xlsx"):
         raise HTTPException(status_code=404)
@@ -81,7 +81,7 @@ def export_log(request: Request, mission: ManagedMission, file_type: str, db: Db
     )
 
 
-@router.post("/missions/{slug}/audit/{batch}/undo")
+@router.post("/missions/{slug}/audit/{batch}/undo", name="audit_batch_undo")
 def undo(
     request: Request, mission: ManagedMission, batch: str, db: DbSession, settings: Settings, t: Lang
 ) -> Response:

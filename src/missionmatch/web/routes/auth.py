@@ -46,7 +46,7 @@ def login_page(request: Request, next: str | None = None) -> Response:
     return render(request, "login.html", next=local_path(next, "/missions"), email="")
 
 
-@router.post("/login")
+@router.post("/login", name="login_submit")
 def login(
     request: Request,
     db: DbSession,
@@ -84,7 +84,7 @@ def participant_login_page(request: Request) -> Response:
     return render(request, "participant_login.html", sent=False)
 
 
-@router.post("/login/participant")
+@router.post("/login/participant", name="participant_login_request")
 def request_link(
     request: Request, db: DbSession, t: Lang, settings: Settings, email: Annotated[str, Form()]
 ) -> Response:
@@ -101,13 +101,13 @@ def request_link(
     return render(request, "participant_login.html", sent=True)
 
 
-@router.get("/login/link/{token}")
+@router.get("/login/link/{token}", name="login_link_confirm")
 def confirm_link(request: Request, token: str) -> Response:
     # A button rather than an immediate sign-in: mail scanners that open links must not use them up.
     return render(request, "link_confirm.html", token=token)
 
 
-@router.post("/login/link/{token}")
+@router.post("/login/link/{token}", name="login_link_use")
 def use_link(request: Request, db: DbSession, t: Lang, token: str) -> Response:
     participant = redeem_login_link(db, token)
     if participant is None:

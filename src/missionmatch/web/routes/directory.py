@@ -66,7 +66,7 @@ def _directory(request: Request, me: Participant, db: Session, q: str, sector: s
     )
 
 
-@router.get("/me/directory/{participant_id}")
+@router.get("/me/directory/{participant_id}", name="directory_person")
 def person(request: Request, me: CurrentParticipant, db: DbSession, participant_id: int) -> Response:
     other = db.get(Participant, participant_id)
     if other is None or not participant_sees_participant(me, other):

@@ -27,7 +27,7 @@ def _my_meeting(db, me, meeting_id: int) -> Meeting:
     return meeting
 
 
-@router.get("/me/meetings/{meeting_id}/feedback")
+@router.get("/me/meetings/{meeting_id}/feedback", name="meeting_feedback_page")
 def feedback_page(request: Request, me: CurrentParticipant, db: DbSession, meeting_id: int) -> Response:
     meeting = _my_meeting(db, me, meeting_id)
     others = [p for p in meeting.participants if p.id != me.id]
@@ -43,7 +43,7 @@ def feedback_page(request: Request, me: CurrentParticipant, db: DbSession, meeti
     )
 
 
-@router.post("/me/meetings/{meeting_id}/feedback")
+@router.post("/me/meetings/{meeting_id}/feedback", name="meeting_feedback_save")
 def save_feedback(
     me: CurrentParticipant,
     db: DbSession,

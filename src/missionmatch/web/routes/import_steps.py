@@ -67,12 +67,12 @@ def _mapping_page(
     )
 
 
-@router.get("/missions/{slug}/import/{upload_id}")
+@router.get("/missions/{slug}/import/{upload_id}", name="import_mapping_page")
 def mapping_page(request: Request, mission: ManagedMission, db: DbSession, upload_id: int) -> Response:
     return _mapping_page(request, db, mission, _upload(db, mission, upload_id))
 
 
-@router.post("/missions/{slug}/import/{upload_id}")
+@router.post("/missions/{slug}/import/{upload_id}", name="import_mapping_choose")
 async def mapping_choose(
     request: Request,
     mission: ManagedMission,
@@ -124,14 +124,14 @@ def _preview_page(
     )
 
 
-@router.get("/missions/{slug}/import/{upload_id}/preview")
+@router.get("/missions/{slug}/import/{upload_id}/preview", name="import_preview_page")
 def preview_page(
     request: Request, mission: ManagedMission, db: DbSession, t: Lang, upload_id: int
 ) -> Response:
     return _preview_page(request, db, t, mission, _upload(db, mission, upload_id))
 
 
-@router.post("/missions/{slug}/import/{upload_id}/apply")
+@router.post("/missions/{slug}/import/{upload_id}/apply", name="import_apply")
 def apply(
     request: Request,
     mission: ManagedMission,

@@ -76,7 +76,7 @@ def mailing_form(
     return preview_page(request, db, mission, t, settings, kind, scope)
 
 
-@router.post("/missions/{slug}/mailings")
+@router.post("/missions/{slug}/mailings", name="mailing_send")
 async def send(
     request: Request,
     mission: ManagedMission,
@@ -103,7 +103,7 @@ async def send(
     return RedirectResponse(job_page_url(mission, job), status_code=303)
 
 
-@router.post("/missions/{slug}/mailings/{mailing_id}/again")
+@router.post("/missions/{slug}/mailings/{mailing_id}/again", name="mailing_send_again")
 def send_again(
     request: Request, mission: ManagedMission, db: DbSession, organiser: CurrentOrganiser, mailing_id: int
 ) -> Response:

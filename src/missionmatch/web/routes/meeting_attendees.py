@@ -18,7 +18,7 @@ from missionmatch.web.security import verify_csrf
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-@router.post("/missions/{slug}/meetings/{meeting_id}/attendees")
+@router.post("/missions/{slug}/meetings/{meeting_id}/attendees", name="meeting_set_attendees")
 def set_attendees(
     request: Request,
     mission: ManagedMission,

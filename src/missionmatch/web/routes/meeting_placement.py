@@ -117,18 +117,18 @@ def _placed(
     return RedirectResponse(f"/missions/{mission.slug}/schedule", status_code=303)
 
 
-@router.get("/missions/{slug}/schedule/unplaced")
+@router.get("/missions/{slug}/schedule/unplaced", name="unplaced_requests_page")
 def unplaced_page(request: Request, mission: ManagedMission, db: DbSession) -> Response:
     return render(request, "unplaced_requests.html", mission=mission, requests=unplaced_requests(db, mission))
 
 
-@router.get("/missions/{slug}/meetings/{meeting_id}/move")
+@router.get("/missions/{slug}/meetings/{meeting_id}/move", name="meeting_move_page")
 def move_page(request: Request, mission: ManagedMission, db: DbSession, meeting_id: int) -> Response:
     meeting = row_of_mission(db, mission, Meeting, meeting_id)
     return _page(request, db, mission, list(meeting.participants), meeting=meeting)
 
 
-@router.post("/missions/{slug}/meetings/{meeting_id}/move")
+@router.post("/missions/{slug}/meetings/{meeting_id}/move", name="meeting_move")
 def move(
     request: Request,
     mission: ManagedMission,
@@ -143,13 +143,13 @@ def move(
     return _placed(request, db, t, mission, list(meeting.participants), moving, slot, table, meeting=meeting)
 
 
-@router.get("/missions/{slug}/requests/{request_id}/place")
+@router.get("/missions/{slug}/requests/{request_id}/place", name="request_place_page")
 def place_page(request: Request, mission: ManagedMission, db: DbSession, request_id: int) -> Response:
     found = row_of_mission(db, mission, MeetingRequest, request_id)
     return _page(request, db, mission, [found.requester, found.recipient], answered=found)
 
 
-@router.post("/missions/{slug}/requests/{request_id}/place")
+@router.post("/missions/{slug}/requests/{request_id}/place", name="request_place")
 def place(
     request: Request,
     mission: ManagedMission,
@@ -165,7 +165,7 @@ def place(
     return _placed(request, db, t, mission, people, placing, slot, table, answered=found)
 
 
-@router.post("/missions/{slug}/meetings/{meeting_id}/remove")
+@router.post("/missions/{slug}/meetings/{meeting_id}/remove", name="meeting_remove")
 def remove(request: Request, mission: ManagedMission, db: DbSession, t: Lang, meeting_id: int) -> Response:
     meeting = row_of_mission(db, mission, Meeting, meeting_id)
     try:

@@ -83,7 +83,7 @@ def request_list(request: Request, me: CurrentParticipant, db: DbSession) -> Res
     return _page(request, me, db)
 
 
-@router.post("/me/requests")
+@router.post("/me/requests", name="request_send")
 def send(
     request: Request,
     me: CurrentParticipant,
@@ -132,7 +132,7 @@ def _own_request(db, me: Participant, request_id: int, rule) -> MeetingRequest:
     return found
 
 
-@router.post("/me/requests/{request_id}/{action}")
+@router.post("/me/requests/{request_id}/{action}", name="request_answer")
 def answer(
     request: Request,
     me: CurrentParticipant,

@@ -19,7 +19,7 @@ def mission_list(request: Request, organiser: CurrentOrganiser) -> Response:
     return render(request, "missions.html", organiser=organiser, missions=organiser.missions)
 
 
-@router.get("/missions/{slug}")
+@router.get("/missions/{slug}", name="mission_dashboard")
 def dashboard(
     request: Request, mission: ManagedMission, organiser: CurrentOrganiser, db: DbSession, cache: PageCacheDep
 ) -> Response:

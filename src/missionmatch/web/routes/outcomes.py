@@ -36,7 +36,7 @@ def _export(mission: Mission, what: str, table: tuple, file_type: str) -> Respon
     raise HTTPException(status_code=404)
 
 
-@router.get("/missions/{slug}/feedback")
+@router.get("/missions/{slug}/feedback", name="mission_feedback_page")
 def feedback_page(
     request: Request, mission: ManagedMission, db: DbSession, t: Lang, filters: FeedbackFilters
 ) -> Response:
@@ -88,7 +88,7 @@ def follow_ups_page(
     )
 
 
-@router.post("/missions/{slug}/follow-ups/{feedback_id}")
+@router.post("/missions/{slug}/follow-ups/{feedback_id}", name="follow_up_mark")
 async def mark(request: Request, mission: ManagedMission, db: DbSession, feedback_id: int) -> Response:
     """Field `done`: "1" marks the follow-up done, anything else not done."""
     feedback = follow_ups.feedback_of_mission(db, mission, feedback_id)

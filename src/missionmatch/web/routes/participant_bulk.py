@@ -54,7 +54,7 @@ MAILINGS = {
 }
 
 
-@router.post("/missions/{slug}/participants/bulk")
+@router.post("/missions/{slug}/participants/bulk", name="participant_bulk_confirm")
 def confirm(
     request: Request,
     mission: ManagedMission,
@@ -102,7 +102,7 @@ def _refused(
     )
 
 
-@router.post("/missions/{slug}/participants/bulk/apply")
+@router.post("/missions/{slug}/participants/bulk/apply", name="participant_bulk_apply")
 def apply(
     request: Request,
     mission: ManagedMission,

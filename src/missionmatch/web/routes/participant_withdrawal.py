@@ -44,7 +44,9 @@ def withdraw_participant(
     return RedirectResponse(path, status_code=303)
 
 
-@router.post("/missions/{slug}/participants/{participant_id}/undo-withdrawal")
+@router.post(
+    "/missions/{slug}/participants/{participant_id}/undo-withdrawal", name="participant_withdrawal_undo"
+)
 def undo(
     request: Request,
     mission: ManagedMission,

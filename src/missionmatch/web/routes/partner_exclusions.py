@@ -18,7 +18,7 @@ router = APIRouter(dependencies=[Depends(verify_csrf)])
 KINDS = {"dismiss": ExclusionKind.DISMISSED, "not-interested": ExclusionKind.NOT_INTERESTED}
 
 
-@router.post("/me/partners/{other_id}/{action}")
+@router.post("/me/partners/{other_id}/{action}", name="partner_exclusion")
 def exclude(
     me: CurrentParticipant,
     db: DbSession,

@@ -43,7 +43,7 @@ def participant_data(mission: ManagedMission, db: DbSession, participant_id: int
     return _download(export_personal_data(db, participant), f"personal-data-{participant.key}.json")
 
 
-@router.get("/missions/{slug}/participants/{participant_id}/erase")
+@router.get("/missions/{slug}/participants/{participant_id}/erase", name="participant_erase_confirm")
 def confirm_erasure(
     request: Request, mission: ManagedMission, db: DbSession, participant_id: int
 ) -> Response:
@@ -51,7 +51,7 @@ def confirm_erasure(
     return render(request, "erase_participant.html", mission=mission, participant=participant)
 
 
-@router.post("/missions/{slug}/participants/{participant_id}/erase")
+@router.post("/missions/{slug}/participants/{participant_id}/erase", name="participant_erase")
 def erase(mission: ManagedMission, db: DbSession, participant_id: int) -> Response:
     erase_participant(db, _participant_of(db, mission, participant_id))
     db.commit()

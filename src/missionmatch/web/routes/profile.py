@@ -14,7 +14,7 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-@router.get("/me")
+@router.get("/me", name="participant_home")
 def home(request: Request, me: CurrentParticipant) -> Response:
     return render(request, "me.html", me=me, mission=me.mission)
 

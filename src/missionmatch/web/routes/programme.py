@@ -92,13 +92,13 @@ def programme_list(request: Request, mission: ManagedMission, db: DbSession, t: 
     )
 
 
-@router.get("/missions/{slug}/programme/new")
+@router.get("/missions/{slug}/programme/new", name="programme_item_new")
 def new_item(request: Request, mission: ManagedMission, t: Lang) -> Response:
     start = mission.start_date.strftime("%Y-%m-%dT09:00")
     return _form_page(request, mission, t, {"kind": "forum", "starts_at": start, "ends_at": start})
 
 
-@router.post("/missions/{slug}/programme")
+@router.post("/missions/{slug}/programme", name="programme_item_create")
 def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, form: SetupForm) -> Response:
     try:
         item = setup.create_item(db, mission, setup.read_item(mission, form))
@@ -108,13 +108,13 @@ def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, fo
     return RedirectResponse(f"/missions/{mission.slug}/programme/{item.id}/participants", status_code=303)
 
 
-@router.get("/missions/{slug}/programme/{item_id}")
+@router.get("/missions/{slug}/programme/{item_id}", name="programme_item_edit")
 def edit_item(request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang) -> Response:
     item = row_of_mission(db, mission, ProgrammeItem, item_id)
     return _form_page(request, mission, t, _values(item), item=item)
 
 
-@router.post("/missions/{slug}/programme/{item_id}")
+@router.post("/missions/{slug}/programme/{item_id}", name="programme_item_save")
 def save_item(
     request: Request,
     mission: ManagedMission,
@@ -134,7 +134,7 @@ def save_item(
     return RedirectResponse(f"/missions/{mission.slug}/programme?saved=1", status_code=303)
 
 
-@router.post("/missions/{slug}/programme/{item_id}/delete")
+@router.post("/missions/{slug}/programme/{item_id}/delete", name="programme_item_delete")
 def delete(mission: ManagedMission, item_id: int, db: DbSession) -> Response:
     setup.delete_item(db, row_of_mission(db, mission, ProgrammeItem, item_id))
     db.commit()
@@ -160,7 +160,7 @@ def _registrations_page(
     )
 
 
-@router.get("/missions/{slug}/programme/{item_id}/participants")
+@router.get("/missions/{slug}/programme/{item_id}/participants", name="programme_item_registrations")
 def registrations(
     request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang
 ) -> Response:
@@ -180,7 +180,7 @@ def _participant_of(db: Session, mission: Mission, raw_id: str) -> Participant:
     return participant
 
 
-@router.post("/missions/{slug}/programme/{item_id}/participants")
+@router.post("/missions/{slug}/programme/{item_id}/participants", name="programme_item_add_participants")
 def add_participants(
     request: Request,
     mission: ManagedMission,
@@ -210,7 +210,10 @@ def add_participants(
     )
 
 
-@router.post("/missions/{slug}/programme/{item_id}/participants/{participant_id}/remove")
+@router.post(
+    "/missions/{slug}/programme/{item_id}/participants/{participant_id}/remove",
+    name="programme_item_remove_participant",
+)
 def remove_participant(
     mission: ManagedMission, item_id: int, participant_id: int, db: DbSession, settings: Settings
 ) -> Response:

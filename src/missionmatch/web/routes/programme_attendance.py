@@ -40,7 +40,7 @@ def _page(
     )
 
 
-@router.get("/missions/{slug}/programme/{item_id}/attendance")
+@router.get("/missions/{slug}/programme/{item_id}/attendance", name="programme_attendance_page")
 def attendance_page(
     request: Request, mission: ManagedMission, item_id: int, db: DbSession, t: Lang
 ) -> Response:
@@ -53,7 +53,7 @@ async def came_ids(request: Request) -> list[str]:
     return [value for value in form.getlist("came") if isinstance(value, str)]
 
 
-@router.post("/missions/{slug}/programme/{item_id}/attendance")
+@router.post("/missions/{slug}/programme/{item_id}/attendance", name="programme_attendance_save")
 def save_attendance(
     request: Request,
     mission: ManagedMission,
@@ -78,7 +78,7 @@ def save_attendance(
     return RedirectResponse(f"{_path(mission, item)}?saved=1", status_code=303)
 
 
-@router.post("/missions/{slug}/programme/{item_id}/attendance/undo")
+@router.post("/missions/{slug}/programme/{item_id}/attendance/undo", name="programme_attendance_undo")
 def undo_attendance(mission: ManagedMission, item_id: int, db: DbSession) -> Response:
     item = row_of_mission(db, mission, ProgrammeItem, item_id)
     attendance.undo_attendance(db, item)

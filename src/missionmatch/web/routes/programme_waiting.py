@@ -23,7 +23,9 @@ def _back(slug: str, item_id: int, query: str = "") -> Response:
     return RedirectResponse(PAGE.format(slug=slug, item_id=item_id) + query, status_code=303)
 
 
-@router.post("/missions/{slug}/programme/{item_id}/waiting/{participant_id}/remove")
+@router.post(
+    "/missions/{slug}/programme/{item_id}/waiting/{participant_id}/remove", name="programme_waiting_remove"
+)
 def take_off(
     request: Request, mission: ManagedMission, item_id: int, participant_id: int, db: DbSession, t: Lang
 ) -> Response:
@@ -39,7 +41,9 @@ def take_off(
     return _back(mission.slug, item.id)
 
 
-@router.post("/missions/{slug}/programme/{item_id}/waiting/{participant_id}/move")
+@router.post(
+    "/missions/{slug}/programme/{item_id}/waiting/{participant_id}/move", name="programme_waiting_move"
+)
 def move(
     request: Request,
     mission: ManagedMission,
@@ -65,7 +69,9 @@ def move(
     return _back(mission.slug, item.id)
 
 
-@router.post("/missions/{slug}/programme/{item_id}/waiting/{participant_id}/promote")
+@router.post(
+    "/missions/{slug}/programme/{item_id}/waiting/{participant_id}/promote", name="programme_waiting_promote"
+)
 def promote_now(
     request: Request,
     mission: ManagedMission,

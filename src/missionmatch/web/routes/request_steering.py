@@ -18,7 +18,7 @@ from missionmatch.web.templating import render
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-@router.post("/missions/{slug}/requests/{request_id}/veto")
+@router.post("/missions/{slug}/requests/{request_id}/veto", name="request_veto")
 def veto(
     request: Request,
     mission: ManagedMission,
@@ -34,7 +34,7 @@ def veto(
     )
 
 
-@router.post("/missions/{slug}/requests/must-meet")
+@router.post("/missions/{slug}/requests/must-meet", name="request_must_meet")
 def must_meet(
     request: Request,
     mission: ManagedMission,
@@ -53,7 +53,7 @@ def must_meet(
     return steered(request, db, mission, t, change)
 
 
-@router.get("/missions/{slug}/requests/matrix")
+@router.get("/missions/{slug}/requests/matrix", name="request_matrix")
 def matrix(request: Request, mission: ManagedMission, db: DbSession, everyone: bool = False) -> Response:
     return render(
         request,

@@ -13,7 +13,7 @@ from missionmatch.web.security import verify_csrf
 router = APIRouter(dependencies=[Depends(verify_csrf)])
 
 
-@router.post("/me/requests/{request_id}/withdraw")
+@router.post("/me/requests/{request_id}/withdraw", name="request_withdraw")
 def withdraw(
     request: Request, me: CurrentParticipant, db: DbSession, t: Lang, settings: Settings, request_id: int
 ) -> Response:

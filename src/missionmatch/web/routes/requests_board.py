@@ -106,7 +106,7 @@ def requests_board(
     return board_page(request, db, mission, status, organisations=pair)
 
 
-@router.post("/missions/{slug}/requests/approve")
+@router.post("/missions/{slug}/requests/approve", name="requests_approve")
 def approve(
     mission: ManagedMission,
     db: DbSession,
@@ -121,7 +121,7 @@ def approve(
     return RedirectResponse(where, status_code=303)
 
 
-@router.post("/missions/{slug}/requests/{request_id}/reject")
+@router.post("/missions/{slug}/requests/{request_id}/reject", name="request_reject")
 def reject(
     request: Request,
     mission: ManagedMission,

@@ -66,7 +66,7 @@ def schedule_page(request: Request, mission: ManagedMission, db: DbSession) -> R
     return _page(request, mission, db)
 
 
-@router.post("/missions/{slug}/schedule/run")
+@router.post("/missions/{slug}/schedule/run", name="schedule_run")
 def run(
     request: Request,
     mission: ManagedMission,
@@ -94,7 +94,7 @@ def _start(request: Request, mission: Mission, db: Session, by: str, kind: JobKi
     return RedirectResponse(job_page_url(mission, job), status_code=303)
 
 
-@router.post("/missions/{slug}/schedule/publish")
+@router.post("/missions/{slug}/schedule/publish", name="schedule_publish")
 def publish(
     request: Request,
     mission: ManagedMission,
@@ -119,7 +119,7 @@ def publish(
     return RedirectResponse(job_page_url(mission, job), status_code=303)
 
 
-@router.post("/missions/{slug}/schedule/replan")
+@router.post("/missions/{slug}/schedule/replan", name="schedule_replan")
 def replan(
     request: Request,
     mission: ManagedMission,
@@ -131,7 +131,7 @@ def replan(
     return _start(request, mission, db, organiser.email, JobKind.REPLAN, {"time_limit": limit})
 
 
-@router.post("/missions/{slug}/meetings/{meeting_id}/status")
+@router.post("/missions/{slug}/meetings/{meeting_id}/status", name="meeting_mark_status")
 def mark_meeting(
     request: Request,
     mission: ManagedMission,

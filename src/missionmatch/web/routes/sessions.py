@@ -91,7 +91,7 @@ def new_session(request: Request, mission: ManagedMission, db: DbSession) -> Res
     return _form_page(request, mission, db, values)
 
 
-@router.post("/missions/{slug}/sessions")
+@router.post("/missions/{slug}/sessions", name="session_create")
 def create(request: Request, mission: ManagedMission, db: DbSession, t: Lang, form: SetupForm) -> Response:
     try:
         b2b = session_setup.create_session(db, mission, session_setup.read_session(mission, form))
@@ -141,14 +141,14 @@ def save_session(
     return RedirectResponse(f"/missions/{mission.slug}/sessions/{b2b.id}?saved=1", status_code=303)
 
 
-@router.post("/missions/{slug}/sessions/{session_id}/delete")
+@router.post("/missions/{slug}/sessions/{session_id}/delete", name="session_delete")
 def delete(request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang) -> Response:
     b2b = row_of_mission(db, mission, B2BSession, session_id)
     deleting = partial(session_setup.delete_session, db, b2b)
     return _changed(request, mission, db, t, b2b, deleting, then=f"/missions/{mission.slug}/sessions?saved=1")
 
 
-@router.post("/missions/{slug}/sessions/{session_id}/interpreters")
+@router.post("/missions/{slug}/sessions/{session_id}/interpreters", name="session_pool_add")
 def add_pool(
     request: Request, mission: ManagedMission, session_id: int, db: DbSession, t: Lang, form: SetupForm
 ) -> Response:
@@ -158,7 +158,7 @@ def add_pool(
     return _changed(request, mission, db, t, b2b, adding)
 
 
-@router.post("/missions/{slug}/sessions/{session_id}/interpreters/{pool_id}")
+@router.post("/missions/{slug}/sessions/{session_id}/interpreters/{pool_id}", name="session_pool_count")
 def set_pool_count(
     request: Request,
     mission: ManagedMission,
@@ -174,7 +174,9 @@ def set_pool_count(
     return _changed(request, mission, db, t, b2b, counting)
 
 
-@router.post("/missions/{slug}/sessions/{session_id}/interpreters/{pool_id}/delete")
+@router.post(
+    "/missions/{slug}/sessions/{session_id}/interpreters/{pool_id}/delete", name="session_pool_remove"
+)
 def remove_pool(
     request: Request, mission: ManagedMission, session_id: int, pool_id: int, db: DbSession, t: Lang
 ) -> Response:
