@@ -3,12 +3,14 @@ by hand). The list itself is shown on the item's registrations page (routes/prog
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
 
-from missionmatch.models import ProgrammeItem
+from missionmatch.models import Mission, ProgrammeItem
 from missionmatch.services import programme_waiting as waiting
 from missionmatch.services.programme_promotion import promote
 from missionmatch.services.setup_fields import SetupRejected
 from missionmatch.web.deps import DbSession, Lang, ManagedMission, Settings
+from missionmatch.web.i18n import Translator
 from missionmatch.web.mission_rows import row_of_mission
 from missionmatch.web.programme_waiting_text import committed_with_mails
 from missionmatch.web.routes.programme import _participant_of, _registrations_page
@@ -23,6 +25,19 @@ def _back(slug: str, item_id: int, query: str = "") -> Response:
     return RedirectResponse(PAGE.format(slug=slug, item_id=item_id) + query, status_code=303)
 
 
+def _refused(
+    request: Request,
+    mission: Mission,
+    item: ProgrammeItem,
+    db: Session,
+    t: Translator,
+    rejected: SetupRejected,
+) -> Response:
+    """Nothing written; the registrations page again, saying why."""
+    db.rollback()
+    return _registrations_page(request, mission, item, db, t, explain(t, rejected.errors)["participant_id"])
+
+
 @router.post(
     "/missions/{slug}/programme/{item_id}/waiting/{participant_id}/remove", name="programme_waiting_remove"
 )
@@ -33,10 +48,7 @@ def take_off(
     try:
         waiting.leave(db, item, _participant_of(db, mission, str(participant_id)))
     except SetupRejected as rejected:
-        db.rollback()
-        return _registrations_page(
-            request, mission, item, db, t, explain(t, rejected.errors)["participant_id"]
-        )
+        return _refused(request, mission, item, db, t, rejected)
     db.commit()
     return _back(mission.slug, item.id)
 
@@ -61,10 +73,7 @@ def move(
     try:
         waiting.move(db, item, _participant_of(db, mission, str(participant_id)), int(raw))
     except SetupRejected as rejected:
-        db.rollback()
-        return _registrations_page(
-            request, mission, item, db, t, explain(t, rejected.errors)["participant_id"]
-        )
+        return _refused(request, mission, item, db, t, rejected)
     db.commit()
     return _back(mission.slug, item.id)
 
@@ -86,9 +95,6 @@ def promote_now(
     try:
         promotions = promote(db, settings.mail, item, _participant_of(db, mission, str(participant_id)))
     except SetupRejected as rejected:
-        db.rollback()
-        return _registrations_page(
-            request, mission, item, db, t, explain(t, rejected.errors)["participant_id"]
-        )
+        return _refused(request, mission, item, db, t, rejected)
     committed_with_mails(db, settings, promotions)
     return _back(mission.slug, item.id, f"?promoted={len(promotions.promoted)}")
